@@ -1,0 +1,118 @@
+"""Informational commands: version, plugins, families, backends, taxonomy."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+
+def _echo_json(payload: object) -> None:
+    click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
+
+
+@click.command()
+def version() -> None:
+    """Show kp and taxonomy versions."""
+    from kp_core import __version__
+    from kp_core.taxonomy import TAXONOMY_VERSION
+
+    click.echo(f"kp-core {__version__} (taxonomy {TAXONOMY_VERSION})")
+
+
+@click.command()
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+def plugins(as_json: bool) -> None:
+    """List loaded plugins (distribution, version, hooks) and plugins that failed to load."""
+    from kp_core.plugins import get_host
+
+    host = get_host()
+    payload = {
+        "loaded": [p.to_json() for p in host.loaded],
+        "failed": [p.to_json() for p in host.failed],
+        "skipped": sorted(host.skipped),
+    }
+    if as_json:
+        _echo_json(payload)
+        return
+    for p in host.loaded:
+        click.echo(f"{p.name:<16} {p.distribution} {p.version}  hooks: {', '.join(p.hooks) or '-'}")
+    for p in host.failed:
+        click.echo(f"{p.name:<16} FAILED ({p.distribution} {p.version}, {p.entry_point}): {p.error}")
+    for name in sorted(host.skipped):
+        click.echo(f"{name:<16} skipped (KP_LOAD_PLUGINS / KP_DISABLE_PLUGINS)")
+
+
+@click.command()
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+def families(as_json: bool) -> None:
+    """List registered model families."""
+    from kp_core.registry import get_registry
+
+    rows = [
+        {
+            "name": f.name,
+            "description": f.description,
+            "frameworks": list(f.frameworks),
+            "trainable": f.train is not None,
+            "default_model": f.default_model,
+            "provider": f.provider,
+        }
+        for f in get_registry().families
+    ]
+    if as_json:
+        _echo_json(rows)
+        return
+    if not rows:
+        click.echo("no model families registered")
+    for r in rows:
+        fw = ",".join(r["frameworks"]) or "none"
+        click.echo(f"{r['name']:<14} [{fw}] {'trainable' if r['trainable'] else 'inference'}  {r['description']}")
+
+
+@click.command()
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+def backends(as_json: bool) -> None:
+    """List device backends: framework, availability and why not."""
+    from kp_core.registry import get_registry
+
+    rows = []
+    for b in get_registry().backends:
+        status = b.availability()
+        rows.append(
+            {
+                "name": b.name,
+                "framework": b.framework,
+                "available": status.available,
+                "reason": status.reason,
+                "hardware": status.hardware,
+                "priority": b.priority,
+                "description": b.description,
+                "provider": b.provider,
+            }
+        )
+    if as_json:
+        _echo_json(rows)
+        return
+    if not rows:
+        click.echo("no device backends registered (install kp-torch or kp-mlx)")
+    for r in rows:
+        state = "available" if r["available"] else f"unavailable: {r['reason']}"
+        click.echo(f"{r['name']:<6} {r['framework']:<6} {state}  {r['hardware']}")
+
+
+@click.command()
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+def taxonomy(as_json: bool) -> None:
+    """Show the KP taxonomy: types, tiers, identifier classes, Art. 9 flags and BIOES labels."""
+    from kp_core.taxonomy import bioes_labels, load_taxonomy, special_category_types
+
+    tax = load_taxonomy()
+    if as_json:
+        _echo_json(tax.to_json())
+        return
+    click.echo(f"KP taxonomy {tax.version}: {len(tax.entities)} entity types across tiers; {len(bioes_labels())} BIOES labels")
+    click.echo(f"GDPR Art. 9 special categories: {', '.join(special_category_types())}")
+    for e in tax.entities:
+        flag = "  Art.9" if e.gdpr_special else ""
+        click.echo(f"  {e.name:<17} {e.tier.value:<9} {e.identifier_class.value}{flag}")

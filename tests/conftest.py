@@ -1,0 +1,33 @@
+"""Shared fixtures: the EuroPriv-Bench dev slices beside the project."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+DEV_DIR = ROOT.parent / "shared" / "data" / "europriv-dev"
+DEV_SLICES = ("it", "se", "cz", "dk")
+
+
+def _require_dev_dir() -> Path:
+    if DEV_DIR.is_dir():
+        return DEV_DIR
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"EuroPriv-Bench dev slices missing at {DEV_DIR} (CI must have them)")
+    pytest.skip(f"EuroPriv-Bench dev slices not found at {DEV_DIR}")
+
+
+@pytest.fixture(scope="session")
+def dev_dir() -> Path:
+    return _require_dev_dir()
+
+
+@pytest.fixture(scope="session")
+def dev_rows() -> dict[str, list[dict]]:
+    """Raw rows of each dev slice, keyed by slice name (it, se, cz, dk)."""
+    base = _require_dev_dir()
+    return {name: json.loads((base / f"{name}_realskeleton_rows.json").read_text(encoding="utf-8")) for name in DEV_SLICES}
