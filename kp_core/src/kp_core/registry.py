@@ -6,7 +6,8 @@ The registry is the typed facade over the pluggy manager (in the manner of tox 4
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable, Generic, Iterator, TypeVar
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import attrs
 
@@ -56,8 +57,8 @@ class Family:
     name: str
     description: str
     frameworks: tuple[str, ...]
-    load: Callable[..., "Detector"] = attrs.field(repr=False)
-    train: Callable[["TrainConfig"], "RunResult"] | None = attrs.field(default=None, repr=False)
+    load: Callable[..., Detector] = attrs.field(repr=False)
+    train: Callable[[TrainConfig], RunResult] | None = attrs.field(default=None, repr=False)
     default_model: str | None = None
     provider: str = ""
 
@@ -138,7 +139,7 @@ class Registry:
         self.operators: Table[Operator] = Table("operator")
 
     @classmethod
-    def collect(cls, pm: Any) -> "Registry":
+    def collect(cls, pm: Any) -> Registry:
         registry = cls()
         for hook_name, table in (
             ("kp_register_families", registry.families),

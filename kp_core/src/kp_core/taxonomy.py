@@ -7,10 +7,10 @@ the label order, so it must never be reordered without a version bump.
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from functools import cache
 from importlib import resources
 from types import MappingProxyType
-from typing import Mapping
 
 import attrs
 
@@ -19,13 +19,13 @@ BIOES_PREFIXES = ("B", "I", "E", "S")
 OUTSIDE = "O"
 
 
-class Tier(str, enum.Enum):
+class Tier(enum.StrEnum):
     CORE = "core"
     CLINICAL = "clinical"
     LEGAL = "legal"
 
 
-class IdentifierClass(str, enum.Enum):
+class IdentifierClass(enum.StrEnum):
     DIRECT = "direct"
     QUASI = "quasi"
 

@@ -3,14 +3,15 @@ cannot exist in memory."""
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 import attrs
 
 from kp_core.taxonomy import require_kp_type
 
 
-def _check_offsets(instance: "Span", attribute: attrs.Attribute, value: int) -> None:
+def _check_offsets(instance: Span, attribute: attrs.Attribute, value: int) -> None:
     if value < 0:
         raise ValueError(f"span {attribute.name} must be >= 0, got {value}")
 
@@ -29,7 +30,7 @@ class Span:
         if self.end <= self.start:
             raise ValueError(f"span end ({self.end}) must be greater than start ({self.start})")
 
-    def overlaps(self, other: "Span") -> bool:
+    def overlaps(self, other: Span) -> bool:
         return self.start < other.end and other.start < self.end
 
     def to_json(self) -> dict[str, Any]:
