@@ -30,4 +30,6 @@ def dev_dir() -> Path:
 def dev_rows() -> dict[str, list[dict]]:
     """Raw rows of each dev slice, keyed by slice name (it, se, cz, dk)."""
     base = _require_dev_dir()
-    return {name: json.loads((base / f"{name}_realskeleton_rows.json").read_text(encoding="utf-8")) for name in DEV_SLICES}
+    return {
+        name: json.loads((base / f"{name}_realskeleton_rows.json").read_text(encoding="utf-8")) for name in DEV_SLICES
+    }

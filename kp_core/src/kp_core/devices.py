@@ -22,7 +22,9 @@ class DeviceChoice:
         return self.backend.name
 
 
-def resolve_device(requested: str, registry: Registry, *, framework: str | None = None, strict: bool = False) -> DeviceChoice:
+def resolve_device(
+    requested: str, registry: Registry, *, framework: str | None = None, strict: bool = False
+) -> DeviceChoice:
     """Pick a backend. ``auto`` takes the available backend with the highest priority.
 
     A named backend that is unavailable falls back to ``auto`` with a message saying why, unless

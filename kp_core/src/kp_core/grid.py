@@ -79,7 +79,9 @@ def gold_bioes(text: str, spans: Sequence[Span]) -> list[str]:
     prev_end = -1
     for span in ordered:
         if span.start < prev_end:
-            raise GoldAlignmentError(f"overlapping spans: a span starts at {span.start} before the previous one ends at {prev_end}")
+            raise GoldAlignmentError(
+                f"overlapping spans: a span starts at {span.start} before the previous one ends at {prev_end}"
+            )
         prev_end = span.end
         members = _member_tokens(tokens, span.start, span.end)
         if len(members) == 0:

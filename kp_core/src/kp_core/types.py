@@ -62,12 +62,15 @@ class Example:
     def __attrs_post_init__(self) -> None:
         for span in self.spans:
             if span.end > len(self.text):
-                raise ValueError(f"span {span.start}:{span.end} ({span.label}) ends past the text (len {len(self.text)})")
+                raise ValueError(
+                    f"span {span.start}:{span.end} ({span.label}) ends past the text (len {len(self.text)})"
+                )
 
     def to_json(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"text": self.text, "spans": [
-            {"start": s.start, "end": s.end, "label": s.label} for s in self.spans
-        ]}
+        out: dict[str, Any] = {
+            "text": self.text,
+            "spans": [{"start": s.start, "end": s.end, "label": s.label} for s in self.spans],
+        }
         for key in ("language", "domain", "country", "doc_id", "template_id"):
             value = getattr(self, key)
             if value is not None:

@@ -19,4 +19,10 @@ def probe_mlx() -> Availability:
     return Availability(True, hardware=f"mlx {kind}")
 
 
-BACKEND = Backend(name="mlx", framework="mlx", description="Apple MLX (GPU on Apple silicon, CPU elsewhere)", priority=95, probe=probe_mlx)
+BACKEND = Backend(
+    name="mlx",
+    framework="mlx",
+    description="Apple MLX (GPU on Apple silicon, CPU elsewhere)",
+    priority=95,
+    probe=probe_mlx,
+)

@@ -54,5 +54,7 @@ def probe_mps() -> Availability:
 BACKENDS = (
     Backend(name="cpu", framework="torch", description="PyTorch on the CPU", priority=10, probe=probe_cpu),
     Backend(name="cuda", framework="torch", description="PyTorch on an NVIDIA GPU", priority=100, probe=probe_cuda),
-    Backend(name="mps", framework="torch", description="PyTorch on Apple silicon (Metal)", priority=90, probe=probe_mps),
+    Backend(
+        name="mps", framework="torch", description="PyTorch on Apple silicon (Metal)", priority=90, probe=probe_mps
+    ),
 )

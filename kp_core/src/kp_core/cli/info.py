@@ -111,7 +111,9 @@ def taxonomy(as_json: bool) -> None:
     if as_json:
         _echo_json(tax.to_json())
         return
-    click.echo(f"KP taxonomy {tax.version}: {len(tax.entities)} entity types across tiers; {len(bioes_labels())} BIOES labels")
+    click.echo(
+        f"KP taxonomy {tax.version}: {len(tax.entities)} entity types across tiers; {len(bioes_labels())} BIOES labels"
+    )
     click.echo(f"GDPR Art. 9 special categories: {', '.join(special_category_types())}")
     for e in tax.entities:
         flag = "  Art.9" if e.gdpr_special else ""
