@@ -25,6 +25,9 @@ class Span:
     label: str = attrs.field(converter=require_kp_type)
     score: float | None = None
     text: str | None = None
+    # Keys a source row carries beside start/end/label (TAB's entity_id, identifier_type, country...).
+    # Kept for round trips and row metrics; left out of equality and hashing.
+    extra: Mapping[str, Any] = attrs.field(factory=dict, converter=dict, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         if self.end <= self.start:
@@ -39,6 +42,8 @@ class Span:
             out["score"] = round(float(self.score), 6)
         if self.text is not None:
             out["text"] = self.text
+        for key, value in self.extra.items():
+            out.setdefault(key, value)
         return out
 
 
@@ -69,7 +74,7 @@ class Example:
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
             "text": self.text,
-            "spans": [{"start": s.start, "end": s.end, "label": s.label} for s in self.spans],
+            "spans": [s.to_json() for s in self.spans],
         }
         for key in ("language", "domain", "country", "doc_id", "template_id"):
             value = getattr(self, key)
