@@ -1,0 +1,5 @@
+"""``python -m kp_core`` runs the kp CLI."""
+
+from kp_core.cli import main
+
+main()

@@ -1,0 +1,67 @@
+"""Entry point of kp-example. Only cheap imports here: kp imports every plugin at start-up."""
+
+from __future__ import annotations
+
+import click
+
+from kp_core.plugins.hookspecs import hookimpl
+from kp_core.registry import Family, Operator
+
+
+def _load(ref: str, **options: object):
+    from kp_example.gazetteer import load
+
+    return load(ref, **options)
+
+
+def _initials(text: str) -> str:
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return " ".join(f"{w[0].upper()}." for w in words) or "?"
+
+
+def _initials_factory(**_options: object):
+    """Operator factory: returns ``replace(span_text, label) -> replacement``."""
+
+    def replace(span_text: str, label: str) -> str:
+        return _initials(span_text)
+
+    return replace
+
+
+@hookimpl
+def kp_register_families(register):
+    register(
+        Family(
+            name="gazetteer",
+            description="Exact term-list matching (example plugin)",
+            frameworks=(),
+            load=_load,
+        )
+    )
+
+
+@hookimpl
+def kp_register_operators(register):
+    register(
+        Operator(
+            name="initials", description="Replace a span with the initials of its words", factory=_initials_factory
+        )
+    )
+
+
+@click.command("gazetteer-check")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+def gazetteer_check(path: str) -> None:
+    """Validate a gazetteer term-list file."""
+    from kp_example.gazetteer import TermListError, read_term_list
+
+    try:
+        terms = read_term_list(path)
+    except TermListError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"{path}: {len(terms)} terms OK")
+
+
+@hookimpl
+def kp_register_commands(cli):
+    cli.add_command(gazetteer_check)

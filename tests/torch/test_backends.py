@@ -1,0 +1,69 @@
+"""The torch backends, through the conformance kit and the plugin host."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from kp_core.devices import resolve_device
+from kp_core.registry import get_registry
+from kp_core.testing import BackendConformance, PluginConformance
+
+
+class TestTorchPlugin(PluginConformance):
+    plugin_name = "torch"
+
+
+class TestCpuBackend(BackendConformance):
+    backend_name = "cpu"
+
+    def test_cpu_is_available(self, backend) -> None:
+        assert backend.availability().available
+
+
+class TestCudaBackend(BackendConformance):
+    backend_name = "cuda"
+
+
+class TestMpsBackend(BackendConformance):
+    backend_name = "mps"
+
+
+def test_auto_picks_an_available_torch_device() -> None:
+    choice = resolve_device("auto", get_registry(), framework="torch")
+    assert choice.backend.availability().available
+    assert choice.backend.framework == "torch"
+
+
+def test_missing_device_falls_back_with_a_message() -> None:
+    import torch
+
+    if torch.cuda.is_available():
+        return  # on a GPU machine there is no fallback to show for cuda
+    choice = resolve_device("cuda", get_registry(), framework="torch")
+    assert choice.name in {"cpu", "mps"}
+    assert choice.message.startswith("device 'cuda' is unavailable (")
+
+
+def test_cli_start_does_not_import_torch() -> None:
+    code = (
+        "import sys; from kp_core.cli import build_cli; build_cli(); "
+        "print(json.dumps(sorted(m for m in ('torch','transformers','peft') if m in sys.modules)))"
+    )
+    result = subprocess.run([sys.executable, "-c", "import json; " + code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == []
+
+
+def test_kp_backends_json_lists_torch_devices() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "kp_core", "backends", "--json"], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    rows = {r["name"]: r for r in json.loads(result.stdout)}
+    assert rows["cpu"]["available"] is True and rows["cpu"]["framework"] == "torch"
+    for name in ("cuda", "mps"):
+        assert name in rows
+        if not rows[name]["available"]:
+            assert rows[name]["reason"]
