@@ -21,7 +21,9 @@ run: $(MAIN)/.ok
 	$(MAIN)/bin/kp main
 
 test: $(TOOLS)/.ok
-	$(TOOLS)/bin/tox run-parallel -p 2 -e $(TOX_ENVS) --parallel-no-spinner
+	rm -f .tox/junit-*.xml
+	status=0; $(TOOLS)/bin/tox run-parallel -p 2 -e $(TOX_ENVS) --parallel-no-spinner || status=$$?; \
+	$(TOOLS)/bin/python .ci/summarize_junit.py .tox/junit-*.xml; exit $$status
 
 lint: $(TOOLS)/.ok
 	$(TOOLS)/bin/tox -e lint
