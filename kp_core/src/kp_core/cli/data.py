@@ -12,7 +12,11 @@ def data() -> None:
     """Validate, inspect, split and generate datasets in the kp row format."""
 
 
-SUBCOMMANDS: tuple[tuple[str, str, str], ...] = ()
+SUBCOMMANDS: tuple[tuple[str, str, str], ...] = (
+    ("validate", "kp_core.data.cli:validate", "Check every row of a dataset and report each defect."),
+    ("stats", "kp_core.data.cli:stats", "Documents, spans per type, languages, lengths, templating."),
+    ("split", "kp_core.data.cli:split", "Template-disjoint train/eval split (optional subject carve-out)."),
+)
 
 for _name, _target, _help in SUBCOMMANDS:
     data.add_lazy_command(_name, _target, _help)
