@@ -25,11 +25,10 @@ def _label_map(ctx: click.Context, param: click.Parameter, value: str | None) ->
 def _scheme(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     if value is None:
         return None
-    from kp_core.taxonomy import load_taxonomy
+    from kp_core.crosswalk import schemes
 
-    schemes = load_taxonomy().schemes
-    if value not in schemes:
-        raise click.BadParameter(f"unknown scheme {value!r}; known: {', '.join(schemes)}", ctx=ctx, param=param)
+    if value not in schemes():
+        raise click.BadParameter(f"unknown scheme {value!r}; known: {', '.join(schemes())}", ctx=ctx, param=param)
     return value
 
 
@@ -38,7 +37,7 @@ def label_options(command: Any) -> Any:
     command = click.option(
         "--scheme",
         callback=_scheme,
-        help="Map labels of this scheme (e.g. tab, mapa) to KP types with the taxonomy's crosswalk.",
+        help="Map labels of this scheme (e.g. tab, mapa, presidio) to KP types through its crosswalk.",
     )(command)
     return click.option(
         "--label-map",

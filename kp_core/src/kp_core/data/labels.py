@@ -1,8 +1,8 @@
 """Turning a row's span labels into KP types.
 
-Order: an explicit ``label_map`` entry wins (a ``null`` value drops the span on purpose), then a
-label that already is a KP type, then the crosswalk of ``scheme``. Anything else is an error: an
-unknown label never becomes ``O`` by accident.
+Order: an explicit ``label_map`` entry wins (a ``null`` value drops the span on purpose), then the
+crosswalk of ``scheme`` (a scheme's own meaning beats a coincidental KP name), then a label that
+already is a KP type. Anything else is an error: an unknown label never becomes ``O`` by accident.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import attrs
 
-from kp_core.taxonomy import TAXONOMY_VERSION, entity_names, load_taxonomy
+from kp_core.taxonomy import TAXONOMY_VERSION, entity_names
 
 
 class UnknownLabelError(ValueError):
@@ -66,8 +66,11 @@ class LabelResolver:
 
     def __init__(self, label_map: Mapping[str, str | None] | None = None, scheme: str | None = None) -> None:
         self.label_map = _check_label_map(label_map or {})
-        if scheme is not None and scheme not in load_taxonomy().schemes:
-            raise ValueError(f"unknown label scheme {scheme!r}; known: {', '.join(load_taxonomy().schemes)}")
+        if scheme is not None:
+            from kp_core.crosswalk import schemes  # deferred: only label-scheme users need it
+
+            if scheme not in schemes():
+                raise ValueError(f"unknown label scheme {scheme!r}; known: {', '.join(schemes())}")
         self.scheme = scheme
         self._kp = frozenset(entity_names())
         self._cache: dict[str, Resolved] = {}
@@ -84,19 +87,17 @@ class LabelResolver:
         if label in self.label_map:
             target = self.label_map[label]
             return _DROP if target is None else Resolved(target)
+        if self.scheme is not None:
+            from kp_core.crosswalk import to_kp
+
+            target = to_kp(self.scheme, label)
+            if target is not None:
+                return Resolved(target)
         if label in self._kp:
             return Resolved(label)
         if self.scheme is not None:
-            from kp_core.crosswalk import to_kp  # deferred: only label-scheme users need it
-
-            try:
-                target = to_kp(self.scheme, label)
-            except (KeyError, ValueError):
-                target = None
-            if target is not None:
-                return Resolved(target)
             raise UnknownLabelError(
-                f"label {label!r} has no KP type in scheme {self.scheme!r}; "
+                f"label {label!r} is neither a KP type nor mapped by scheme {self.scheme!r}; "
                 f'map it (or drop it with {{"{label}": null}}) in --label-map'
             )
         raise UnknownLabelError(
