@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from kp_core.decoding.operating_point import DEFAULT, OperatingPoint
 from kp_core.decoding.space import BioesSpace, kp_space
-from kp_core.decoding.spans import decode_spans, tags_to_segments
+from kp_core.decoding.spans import decode_spans, decode_spans_batch, tags_to_segments
 from kp_core.decoding.viterbi import argmax_decode, viterbi, viterbi_batch
 from kp_core.decoding.windows import merge_window_logprobs, plan_windows
 
@@ -18,6 +18,7 @@ __all__ = [
     "OperatingPoint",
     "argmax_decode",
     "decode_spans",
+    "decode_spans_batch",
     "kp_space",
     "merge_window_logprobs",
     "plan_windows",

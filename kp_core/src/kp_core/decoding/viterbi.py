@@ -1,10 +1,10 @@
 """Constrained BIOES Viterbi over log-probabilities, vectorised over labels (and sequences).
 
-Each step exploits the BIOES structure instead of a dense (L, L) max: a new entity (B/S) can only
-follow O or a closed entity (E/S), so its best predecessor is one scalar per sequence; I/E of a
-type can only follow B/I of the same type, an elementwise max over K types. A step is therefore a
-handful of slice operations on (N, L) arrays, and batching N sequences amortises numpy's per-call
-overhead (see ``benchmarks/bench_decode.py``).
+Each step exploits the BIOES structure instead of a dense (L, L) max over predecessors: every
+label has at most two candidate predecessors once the closed states are reduced to their best.
+O and B/S follow either O or the best closed state (E/S of any type); I/E of a type follow B or I
+of that type. A step is therefore one gather of (N, 2L) candidates, a compare and a max, and
+batching N sequences amortises numpy's per-call overhead (see ``benchmarks/bench_decode.py``).
 """
 
 from __future__ import annotations
@@ -25,20 +25,23 @@ def _resolve_space(space: BioesSpace | None, width: int) -> BioesSpace:
 
 
 def _masked(logprobs: np.ndarray, allowed: np.ndarray | None, space: BioesSpace) -> np.ndarray:
-    """float64 copy with disallowed labels at -inf; rejects NaN/+inf and masks that forbid O."""
-    scores = np.array(logprobs, dtype=np.float64, copy=True)
-    if np.isnan(scores).any() or np.isposinf(scores).any():
+    """The scores with disallowed labels at -inf (a copy only when masking); rejects NaN/+inf and
+    masks that forbid O."""
+    scores = np.asarray(logprobs)
+    if scores.dtype.kind not in "fiu":
+        raise ValueError(f"log-probabilities must be numeric, got dtype {scores.dtype}")
+    if scores.size and not scores.max() < np.inf:  # one pass: max is NaN or +inf if any is
         raise ValueError("log-probabilities contain NaN or +inf")
-    if allowed is not None:
-        mask = np.asarray(allowed, dtype=bool)
-        try:
-            mask = np.broadcast_to(mask, scores.shape)
-        except ValueError as exc:
-            raise ValueError(f"allowed mask of shape {np.shape(allowed)} does not fit scores {scores.shape}") from exc
-        if not mask[..., space.outside].all():
-            raise ValueError("the allowed mask must keep O allowed at every position")
-        scores[~mask] = NEG_INF
-    return scores
+    if allowed is None:
+        return scores
+    mask = np.asarray(allowed, dtype=bool)
+    try:
+        mask = np.broadcast_to(mask, scores.shape)
+    except ValueError as exc:
+        raise ValueError(f"allowed mask of shape {np.shape(allowed)} does not fit scores {scores.shape}") from exc
+    if not mask[..., space.outside].all():
+        raise ValueError("the allowed mask must keep O allowed at every position")
+    return np.where(mask, scores.astype(np.float64, copy=False), NEG_INF)
 
 
 def argmax_decode(
@@ -113,72 +116,85 @@ def viterbi_batch(
                 todo[row] = False
     rows = np.flatnonzero(todo & (lens > 0))
     if rows.size:
-        perm = np.concatenate([[space.outside], space.class_columns.ravel()])
-        states = _viterbi_internal(scores[rows][:, :, perm], lens[rows], op, len(space.types))
-        out[rows] = np.where(np.arange(t_max)[None, :] < lens[rows, None], perm[states], space.outside)
+        picked = scores if rows.size == n else scores[rows]
+        states = _viterbi_dp(picked, lens[rows], op, space)
+        out[rows] = np.where(np.arange(t_max)[None, :] < lens[rows, None], states, space.outside)
     return out
 
 
-def _viterbi_internal(emit: np.ndarray, lens: np.ndarray, op: OperatingPoint, k: int) -> np.ndarray:
-    """Viterbi in the internal layout O | B(K) | S(K) | E(K) | I(K): (N, T, 1+4K) -> (N, T) state ids."""
-    n, t_max, n_states = emit.shape
-    b0, s0, e0, i0 = 1, 1 + k, 1 + 2 * k, 1 + 3 * k
-    # Biases on transitions into I/E depend only on the target class: fold them into emissions.
-    emit = np.ascontiguousarray(emit.transpose(1, 0, 2))  # (T, N, S): one contiguous block per step
-    emit[:, :, e0:i0] += op.inside_to_end
-    emit[:, :, i0:] += op.inside_to_continue
-    bs, b2s, e2b, e2s = op.background_stay, op.background_to_start, op.end_to_background, op.end_to_start
+def _predecessors(space: BioesSpace, op: OperatingPoint) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """For each label: candidate predecessors A and B (index L = "best closed state"), the bias of
+    the transition from A, and the bias difference B minus A."""
+    n_labels = len(space)
+    closed = n_labels
+    b, s, e, i = space.class_columns
+    o = space.outside
+    pred_a = np.empty(n_labels, dtype=np.intp)
+    pred_b = np.empty(n_labels, dtype=np.intp)
+    bias_a = np.zeros(n_labels)
+    delta = np.zeros(n_labels)
+    pred_a[o], pred_b[o] = o, closed
+    bias_a[o], delta[o] = op.background_stay, op.end_to_background - op.background_stay
+    for cols in (b, s):
+        pred_a[cols], pred_b[cols] = o, closed
+        bias_a[cols], delta[cols] = op.background_to_start, op.end_to_start - op.background_to_start
+    pred_a[i], pred_b[i], bias_a[i] = b, i, op.inside_to_continue
+    pred_a[e], pred_b[e], bias_a[e] = b, i, op.inside_to_end
+    return pred_a, pred_b, bias_a, delta
 
-    bp_dtype = np.int8 if n_states <= 127 else np.int16
-    backptr = np.zeros((t_max, n, n_states), dtype=bp_dtype)
-    b_idx = np.arange(b0, s0, dtype=bp_dtype)
-    i_idx = np.arange(i0, n_states, dtype=bp_dtype)
-    final = np.empty((n, n_states))
+
+def _viterbi_dp(scores: np.ndarray, lens: np.ndarray, op: OperatingPoint, space: BioesSpace) -> np.ndarray:
+    """Viterbi over (N, T, L) scores with per-row lengths -> (N, T) label ids."""
+    n, t_max, n_labels = scores.shape
+    b, s, e, i = space.class_columns
+    pred_a, pred_b, bias_a, delta = _predecessors(space, op)
+    pred_ab = np.concatenate([pred_a, pred_b])
+    closed_cols = np.concatenate([e, s])
+    with_delta, with_bias = bool(delta.any()), bool(bias_a.any())
+
+    took_b = np.zeros((t_max, n, n_labels), dtype=bool)  # backpointer: True = came from candidate B
+    best_closed = np.zeros((t_max, n), dtype=np.intp)  # which closed state was "the best closed"
+    # ext = scores of the previous step plus one column for the best closed state.
+    ext = np.empty((n, n_labels + 1))
+    ext_next = np.empty_like(ext)
+    cand = np.empty((n, 2 * n_labels))
+    cand_a, cand_b = cand[:, :n_labels], cand[:, n_labels:]
+    closed = np.empty((n, len(closed_cols)))
+    final = np.empty((n, n_labels))
     ends_at = {int(t): np.flatnonzero(lens - 1 == t) for t in np.unique(lens - 1)}
 
-    cur = emit[0].copy()
-    cur[:, e0:] = NEG_INF  # a sequence starts with O, B or S
-    nxt = np.empty_like(cur)
-    nxt_ie = nxt[:, e0:].reshape(n, 2, k)
+    ext[:, :n_labels] = scores[:, 0]
+    ext[:, i] = ext[:, e] = NEG_INF  # a sequence starts with O, B or S
     for t in range(1, t_max + 1):
         done = ends_at.get(t - 1)
-        if done is not None and done.size:
-            final[done] = cur[done]
+        if done is not None:
+            final[done] = ext[done, :n_labels]
         if t == t_max:
             break
-        closed = cur[:, s0:i0]  # S and E: the states a new entity or O may follow
-        c_arg = closed.argmax(axis=1)
-        c_max = closed[np.arange(n), c_arg]
-        c_state = (c_arg + s0).astype(bp_dtype)
-        o = cur[:, 0]
-        stay, leave = o + bs, c_max + e2b
-        o_from_closed = leave > stay
-        opened, reopened = o + b2s, c_max + e2s
-        start_from_closed = reopened > opened
-        b, i = cur[:, b0:s0], cur[:, i0:]
-        from_i = i > b
-        step = emit[t]
-        nxt[:, 0] = np.maximum(stay, leave) + step[:, 0]
-        np.add(step[:, b0:e0], np.maximum(opened, reopened)[:, None], out=nxt[:, b0:e0])
-        np.add(step[:, e0:].reshape(n, 2, k), np.maximum(b, i)[:, None, :], out=nxt_ie)
-        bpt = backptr[t]
-        bpt[:, 0] = np.where(o_from_closed, c_state, 0)
-        bpt[:, b0:e0] = np.where(start_from_closed, c_state, 0)[:, None]
-        bpt[:, e0:i0] = bpt[:, i0:] = np.where(from_i, i_idx, b_idx)
-        cur, nxt = nxt, cur
-        nxt_ie = nxt[:, e0:].reshape(n, 2, k)
+        np.take(ext, closed_cols, axis=1, out=closed)
+        closed.argmax(axis=1, out=best_closed[t])
+        closed.max(axis=1, out=ext[:, n_labels])
+        np.take(ext, pred_ab, axis=1, out=cand)
+        if with_delta:
+            cand_b += delta
+        np.greater(cand_b, cand_a, out=took_b[t])
+        np.maximum(cand_a, cand_b, out=cand_a)
+        if with_bias:
+            cand_a += bias_a
+        np.add(cand_a, scores[:, t], out=ext_next[:, :n_labels])
+        ext, ext_next = ext_next, ext
 
-    final[:, b0:s0] = NEG_INF  # a sequence ends with O, S or E: no open B/I
-    final[:, i0:] = NEG_INF
+    final[:, b] = final[:, i] = NEG_INF  # a sequence ends with O, E or S
     best_end = final.argmax(axis=1)
     path = np.zeros((n, t_max), dtype=np.intp)
     state = np.zeros(n, dtype=np.intp)
     rows = np.arange(n)
     for t in range(t_max - 1, -1, -1):
         ending = ends_at.get(t)
-        if ending is not None and ending.size:
+        if ending is not None:
             state[ending] = best_end[ending]
         path[:, t] = state
         if t:
-            state = backptr[t, rows, state].astype(np.intp)
+            pred = np.where(took_b[t, rows, state], pred_b[state], pred_a[state])
+            state = np.where(pred == n_labels, closed_cols[best_closed[t]], pred)
     return path
