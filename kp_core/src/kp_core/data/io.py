@@ -81,7 +81,7 @@ def _read_jsonl(path: Path, name: str) -> Iterator[RowRecord]:
             if not raw.strip():
                 continue  # blank lines (a trailing newline, say) are not rows
             try:
-                line = raw.decode("utf-8")
+                line = raw.decode("utf-8").rstrip("\r\n")
             except UnicodeDecodeError as exc:
                 yield RowRecord(name, number, "line", None, f"not UTF-8 (byte {exc.start})")
                 continue
