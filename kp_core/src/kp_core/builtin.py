@@ -21,6 +21,7 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("backends", "kp_core.cli.info:backends", "List device backends and their availability."),
     ("taxonomy", "kp_core.cli.info:taxonomy", "Show the KP taxonomy (types, tiers, BIOES labels)."),
     ("data", "kp_core.cli.data:data", "Validate, inspect, split and generate datasets."),
+    ("bases", "kp_core.bases.cli:bases", "List, build or verify the built-in offline pretrained bases."),
 )
 
 

