@@ -400,6 +400,12 @@ def _bban_is(rng: random.Random) -> str:
     return rng.choice(("0101", "0111", "0133", "0515", "0301")) + "26" + _n(rng, 6) + _until(rng, _kennitala)
 
 
+def _bban_se(rng: random.Random) -> str:
+    # Clearing number, then the account zero-padded to 17 digits (10 to 13 significant digits).
+    account = _n(rng, rng.randint(10, 13))
+    return rng.choice(("500", "800", "600", "300", "920")) + account.zfill(17)
+
+
 def _fixed(*parts: Callable[[random.Random], str]) -> Callable[[random.Random], str]:
     return lambda rng: "".join(p(rng) for p in parts)
 
@@ -446,7 +452,7 @@ _BBAN_MAKERS: dict[str, Callable[[random.Random], str | None]] = {
         _one_of("RONC", "0000", "0001", "1B31"),
         _digits(12),
     ),
-    "SE": _fixed(_one_of("500", "800", "600", "300", "920"), _one_of("0000", "0000000"), _digits(13)),
+    "SE": _bban_se,
     "SI": _bban_si,
     "SK": _bban_czsk(("1100", "0900", "0200", "7500", "5600")),
 }
