@@ -1,0 +1,141 @@
+"""Gold rows and prediction files for evaluation: loading, locating a spec's data in a folder,
+and pairing another system's predictions with the gold."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from kp_core.types import Span
+
+
+class PredictionsMismatchError(ValueError):
+    """Predictions that cannot be paired with the gold rows (count, doc_id or text differ)."""
+
+
+def load_rows(path: str | Path) -> list[dict[str, Any]]:
+    """Gold rows of a JSONL or JSON-list file, validated strictly (labels, offsets, the whitespace
+    grid), returned in the harness row format with every extra key kept."""
+    from kp_core.data import load_examples
+
+    return [dict(example.to_json()) for example in load_examples(path)]
+
+
+def rows_file_candidates(data_dir: str | Path, config: str) -> list[Path]:
+    """Files that may hold a dataset config's rows: ``<config>.jsonl``/``.json`` (optionally
+    gzipped), then the harness's committed naming, ``it-realskeleton-v1`` → ``it_realskeleton_rows.json``."""
+    base = Path(data_dir)
+    stem = re.sub(r"-v\d+$", "", config).replace("-", "_")
+    names = [f"{config}.jsonl", f"{config}.json", f"{config}.jsonl.gz", f"{stem}_rows.json", f"{stem}_rows.jsonl"]
+    return [base / name for name in names]
+
+
+def find_rows_file(data_dir: str | Path, config: str | None) -> Path | None:
+    if not config:
+        return None
+    for candidate in rows_file_candidates(data_dir, config):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _spans_of(row: Mapping[str, Any], text: str, where: str) -> list[Span]:
+    out = []
+    for i, raw in enumerate(row.get("spans") or ()):
+        try:
+            out.append(
+                Span(
+                    int(raw["start"]),
+                    int(raw["end"]),
+                    raw["label"],
+                    score=raw.get("score"),
+                    text=text[raw["start"] : raw["end"]],
+                )
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise PredictionsMismatchError(f"{where}: span {i}: {exc}") from None
+        if out[-1].end > len(text):
+            raise PredictionsMismatchError(
+                f"{where}: span {i} ends at {out[-1].end}, past the text (length {len(text)})"
+            )
+    return out
+
+
+def load_predictions(path: str | Path, gold_rows: Sequence[Mapping[str, Any]]) -> list[list[Span]]:
+    """Predicted spans per gold row, from rows in the core format whose spans are another system's
+    output. Paired by ``doc_id`` when every gold and predicted row has one, else by order; the
+    count and every text must match. Spans keep their file order (the first span wins a token)."""
+    from kp_core.data import read_rows
+
+    records = list(read_rows(path))
+    for record in records:
+        if record.error is not None:
+            raise PredictionsMismatchError(f"{record.where}: {record.error}")
+        if not isinstance(record.row, Mapping) or not isinstance(record.row.get("text"), str):
+            raise PredictionsMismatchError(f"{record.where}: a prediction row needs a 'text' string and 'spans'")
+    path = Path(path)
+    by_id = all(r.get("doc_id") is not None for r in gold_rows) and all(
+        rec.row.get("doc_id") is not None for rec in records
+    )
+    if by_id:
+        index = {}
+        for rec in records:
+            doc_id = str(rec.row["doc_id"])
+            if doc_id in index:
+                raise PredictionsMismatchError(f"{rec.where}: doc_id {doc_id!r} appears twice in the predictions")
+            index[doc_id] = rec
+        missing = [str(r["doc_id"]) for r in gold_rows if str(r["doc_id"]) not in index]
+        if missing:
+            raise PredictionsMismatchError(
+                f"{path}: no predictions for {len(missing)} gold doc_id(s), e.g. {missing[0]!r}"
+            )
+        extra = len(index) - len({str(r["doc_id"]) for r in gold_rows})
+        if extra > 0:
+            raise PredictionsMismatchError(f"{path}: {extra} predicted doc_id(s) are not in the gold")
+        paired = [index[str(r["doc_id"])] for r in gold_rows]
+    else:
+        if len(records) != len(gold_rows):
+            raise PredictionsMismatchError(
+                f"{path}: {len(records)} prediction rows for {len(gold_rows)} gold rows (no doc_id to pair them by)"
+            )
+        paired = records
+    out = []
+    for doc, (gold, rec) in enumerate(zip(gold_rows, paired, strict=True)):
+        if rec.row["text"] != gold["text"]:
+            raise PredictionsMismatchError(
+                f"{rec.where}: text differs from gold row {doc} (lengths {len(rec.row['text'])} vs {len(gold['text'])})"
+            )
+        out.append(_spans_of(rec.row, gold["text"], rec.where))
+    return out
+
+
+class StaticDetector:
+    """A Detector that returns precomputed spans: another system's predictions, scored like a model."""
+
+    def __init__(self, texts: Sequence[str], spans: Sequence[Sequence[Span]], *, name: str, model_id: str) -> None:
+        if len(texts) != len(spans):
+            raise ValueError(f"{len(texts)} texts but {len(spans)} span lists")
+        self.name = name
+        self.model_id = model_id
+        self._texts = list(texts)
+        self._spans = [list(s) for s in spans]
+
+    def predict_spans(self, texts: Sequence[str]) -> list[list[Span]]:
+        # Evaluators ask for the rows in order (a prefix under --limit), possibly in batches.
+        out = []
+        start = getattr(self, "_cursor", 0)
+        if start + len(texts) > len(self._texts) or list(texts) != self._texts[start : start + len(texts)]:
+            start = self._locate(texts)
+        out = [list(s) for s in self._spans[start : start + len(texts)]]
+        self._cursor = start + len(texts)
+        return out
+
+    def _locate(self, texts: Sequence[str]) -> int:
+        if not texts:
+            return 0
+        for i, text in enumerate(self._texts):
+            if text == texts[0] and self._texts[i : i + len(texts)] == list(texts):
+                return i
+        raise PredictionsMismatchError("the texts asked for are not the rows the predictions were paired with")
