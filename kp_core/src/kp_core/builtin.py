@@ -11,7 +11,7 @@ from importlib import import_module
 from kp_core.plugins.hookspecs import hookimpl
 
 FAMILY_MODULES: tuple[str, ...] = ()
-EVALUATOR_MODULES: tuple[str, ...] = ()
+EVALUATOR_MODULES: tuple[str, ...] = ("kp_core.evaluation.evaluators",)
 OPERATOR_MODULES: tuple[str, ...] = ()
 
 COMMANDS: tuple[tuple[str, str, str], ...] = (
@@ -22,6 +22,8 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("taxonomy", "kp_core.cli.info:taxonomy", "Show the KP taxonomy (types, tiers, BIOES labels)."),
     ("data", "kp_core.cli.data:data", "Validate, inspect, split and generate datasets."),
     ("bases", "kp_core.bases.cli:bases", "List, build or verify the built-in offline pretrained bases."),
+    ("evaluate", "kp_core.evaluation.cli:evaluate", "Score a model or predictions in EuroPriv-Bench terms."),
+    ("leaderboard", "kp_core.evaluation.cli:leaderboard", "Print a schema-3 leaderboard file as tables."),
 )
 
 
