@@ -15,7 +15,6 @@ Every step is one pass over the rows plus work per group, and ordering uses SHA-
 from __future__ import annotations
 
 import hashlib
-import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -33,6 +32,8 @@ ALL_LANGUAGES = "*"
 DEFAULT_MAX_GROUP_SHARE = 0.7
 # Eval should not exceed twice its asked share while smaller groups can fill it instead.
 _OVERSHOOT = 2.0
+# Train stays the larger side unless more than half was asked for eval.
+_MAX_EVAL_SHARE = 0.5
 
 
 class SplitError(ValueError):
@@ -114,10 +115,15 @@ def _choose_eval(
     seed: int,
     max_group_share: float,
 ) -> list[str]:
-    """The eval groups of one language: hash order first (taking only groups that keep eval within
-    twice its share), then the smallest remaining groups, until eval has its share and no group
-    is more than ``max_group_share`` of it. Train always keeps at least one group, even when that
-    leaves eval short of its share."""
+    """The eval groups of one language.
+
+    Limits: train keeps at least one group, and eval never holds more than
+    ``max(eval_fraction, 0.5)`` of the language's rows. Within them, eval must reach its share
+    and no group may be more than ``max_group_share`` of it. Search: groups in seeded hash order,
+    taking only those that keep eval within twice its share; failing that, smallest groups
+    first. When the limits stop eval short of its share but the guard holds, the shorter eval is
+    kept (the info reports real counts); when the guard cannot hold, :class:`SplitError`.
+    """
     rows = sum(sizes[k] for k in keys)
     if len(keys) < 2:
         raise SplitError(
@@ -125,41 +131,47 @@ def _choose_eval(
             "at least 2 (add templates, or pass per_language=False to split the merged corpus)"
         )
     target = max(1, round(rows * eval_fraction))
-    upper = max(target, math.floor(rows * eval_fraction * _OVERSHOOT))
+    cap = rows * max(eval_fraction, _MAX_EVAL_SHARE)
+    upper = min(cap, max(target, rows * eval_fraction * _OVERSHOOT))
     ordered = sorted(keys, key=lambda k: (_order(seed, language, k), k))
-    chosen: list[str] = []
-    eval_rows = largest = 0
 
-    def satisfied() -> bool:
-        return eval_rows >= target and largest <= max_group_share * eval_rows
+    def guard_ok(eval_rows: int, largest: int) -> bool:
+        return eval_rows > 0 and largest <= max_group_share * eval_rows
 
-    def take(key: str) -> None:
-        nonlocal eval_rows, largest
-        chosen.append(key)
-        eval_rows += sizes[key]
-        largest = max(largest, sizes[key])
-
-    for key in ordered:
-        if satisfied() or len(chosen) == len(keys) - 1:
-            break
-        if eval_rows + sizes[key] <= upper:
-            take(key)
-    if not satisfied():
-        taken = set(chosen)
-        for key in sorted((k for k in ordered if k not in taken), key=lambda k: sizes[k]):
-            if satisfied() or len(chosen) == len(keys) - 1:
+    def fill(candidates: list[str], limit: float) -> list[str] | None:
+        """Take candidates that fit under ``limit`` until eval is complete, and return it; when it
+        never is, the largest selection that respected the guard on the way (or None)."""
+        chosen: list[str] = []
+        eval_rows = largest = 0
+        best: list[str] | None = None
+        for key in candidates:
+            if len(chosen) == len(keys) - 1:
                 break
-            take(key)
-    # Falling short of the share is accepted only when train is down to its last group (a very
-    # large eval_fraction); an eval dominated by one group never is.
-    if largest > max_group_share * eval_rows:
-        raise SplitError(
-            f"language {language!r}: no eval made of whole template groups keeps any single group within "
-            f"{max_group_share:.0%} of eval while train keeps one ({len(keys)} groups, {rows} rows, largest group "
-            f"{max(sizes[k] for k in keys)} rows); raise max_group_share (1.0 turns the guard off), add templates, "
-            "or pass per_language=False"
-        )
-    return chosen
+            if eval_rows + sizes[key] > limit:
+                continue
+            chosen.append(key)
+            eval_rows += sizes[key]
+            largest = max(largest, sizes[key])
+            if guard_ok(eval_rows, largest):
+                best = list(chosen)
+                if eval_rows >= target:
+                    break
+        return best
+
+    seeded = fill(ordered, upper)
+    if seeded is not None and sum(sizes[k] for k in seeded) >= target:
+        return seeded
+    smallest_first = fill(sorted(ordered, key=lambda k: sizes[k]), cap)
+    for candidate in (smallest_first, seeded):
+        if candidate is not None:
+            return candidate
+    raise SplitError(
+        f"language {language!r}: no eval made of whole template groups keeps every group within "
+        f"{max_group_share:.0%} of eval while train keeps a group and eval stays within "
+        f"{max(eval_fraction, _MAX_EVAL_SHARE):.0%} of the rows ({len(keys)} groups, {rows} rows, largest group "
+        f"{max(sizes[k] for k in keys)} rows); raise max_group_share (1.0 turns the guard off), add templates, "
+        "or pass per_language=False"
+    )
 
 
 def template_disjoint_split(
