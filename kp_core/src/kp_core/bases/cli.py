@@ -6,7 +6,8 @@ import json
 
 import click
 
-from kp_core.bases.registry import BUILTIN_BASES, builtin_names, get_builtin
+from kp_core.bases import registry
+from kp_core.bases.registry import builtin_names, get_builtin
 from kp_core.bases.sources import SourceMissing
 
 
@@ -64,7 +65,7 @@ def bases(as_json: bool, build_name: str | None, verify_name: str | None) -> Non
             raise SystemExit(1)
         return
 
-    rows = [{**base.to_json(), **_status(base)} for base in BUILTIN_BASES]
+    rows = [{**base.to_json(), **_status(base)} for base in registry.BUILTIN_BASES]
     if as_json:
         click.echo(json.dumps({"cache_dir": str(cache_root()), "bases": rows}, indent=2, ensure_ascii=False))
         return
