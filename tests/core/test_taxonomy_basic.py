@@ -14,3 +14,17 @@ def test_bioes_labels_match_shared_taxonomy(dev_dir):
 
 def test_special_categories():
     assert special_category_types() == ("HEALTH_CONDITION",)
+
+
+def test_kp_label_space_is_the_taxonomy_label_order(dev_dir):
+    from kp_core.decoding import kp_space
+    from kp_core.taxonomy import label2id
+
+    raw = yaml.safe_load((dev_dir / "taxonomy.yaml").read_text(encoding="utf-8"))
+    space = kp_space()
+    assert space.labels == bioes_labels()
+    assert list(space.types) == [e["name"] for e in raw["entities"]]
+    assert dict(label2id()) == space.label2id
+    for i, name in enumerate(space.types):
+        assert [space.labels[c] for c in space.class_columns[:, i]] == [f"{p}-{name}" for p in "BSEI"]
+        assert label2id()[f"B-{name}"] == 1 + 4 * i and label2id()[f"S-{name}"] == 4 + 4 * i
