@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -56,10 +57,14 @@ def _echo_json(data: Any) -> None:
 
 
 def _load(file: Path, label_map: dict | None, scheme: str | None) -> list:
-    from kp_core.data.examples import load_examples
+    from tqdm import tqdm
 
+    from kp_core.data.examples import iter_examples
+    from kp_core.data.validate import progress_enabled
+
+    rows = iter_examples(file, label_map=label_map, scheme=scheme)
     try:
-        return load_examples(file, label_map=label_map, scheme=scheme)
+        return list(tqdm(rows, desc="load", unit=" rows", file=sys.stderr, disable=not progress_enabled()))
     except DataError as exc:
         raise click.ClickException(f"{exc}\n(run `kp data validate {file}` to list every bad row)") from None
 

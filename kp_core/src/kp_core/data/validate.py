@@ -56,7 +56,7 @@ class ValidationReport:
         if self.ok:
             return f"{head}: OK"
         counts = ", ".join(f"{code} {n}" for code, n in self.counts_by_code().items())
-        return f"{head}: {self.bad_rows} bad rows, {len(self.problems)} problems ({counts})"
+        return f"{head} in {self.valid_rows} valid rows; {self.bad_rows} bad rows, {len(self.problems)} problems ({counts})"
 
 
 def progress_enabled() -> bool:
