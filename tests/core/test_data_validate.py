@@ -155,7 +155,6 @@ def test_dev_slices_validate_clean(dev_dir: Path, name: str) -> None:
 def test_dev_slices_load_as_examples(dev_dir: Path, dev_rows: dict[str, list[dict]]) -> None:
     for name in DEV_SLICES:
         path = dev_dir / f"{name}_realskeleton_rows.json"
-        assert validate(path).ok
         examples = load_examples(path)
         assert len(examples) == len(dev_rows[name])
         assert [e.to_json()["spans"] for e in examples] == [
