@@ -16,6 +16,7 @@ SUBCOMMANDS: tuple[tuple[str, str, str], ...] = (
     ("validate", "kp_core.data.cli:validate", "Check every row of a dataset and report each defect."),
     ("stats", "kp_core.data.cli:stats", "Documents, spans per type, languages, lengths, templating."),
     ("split", "kp_core.data.cli:split", "Template-disjoint train/eval split (optional subject carve-out)."),
+    ("generate", "kp_core.generate.cli:generate", "Generate a synthetic multilingual PII dataset (22 languages)."),
 )
 
 for _name, _target, _help in SUBCOMMANDS:

@@ -1,0 +1,357 @@
+"""The composition context of one document: its cast, its formatting choices, and the helpers
+genre composers use (headers, key/value blocks in several layouts, sentence patterns with slots).
+
+Annotation conventions (see docs/generator.md) are enforced here: titles and honorifics are
+written outside PERSON spans, street-type words ("str.", "ul.", "Via") inside ADDRESS spans,
+trailing punctuation outside every span, and dates inside statute references are not DATEs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import re
+from functools import cache
+
+from kp_core.generate.builder import DocBuilder
+from kp_core.generate.phrases import get_phrases
+from kp_core.generate.values import (
+    NAME_STYLES,
+    Org,
+    Person,
+    api_key,
+    date_text,
+    doc_date,
+)
+from kp_core.locales import Locale, fill_digits, get_locale
+
+_SLOT = re.compile(r"\{([a-z0-9_.]+)\}|<<([^|>]*)\|([^>]*)>>")
+
+# Layouts of key/value blocks; the choice is part of a document's structure signature.
+KV_LAYOUTS = ("colon", "colon", "tab", "bullet", "table", "upper", "inline", "dots", "dash", "numbered")
+HEADER_STYLES = ("upper", "upper", "plain", "plain", "title_rule", "markdown", "spaced_upper", "bold")
+
+
+@cache
+def parse_pattern(pattern: str) -> tuple[tuple[str, str | tuple[str, str]], ...]:
+    """Split a sentence pattern into ("t", text), ("s", slot) and ("g", (male, female)) pieces."""
+    pieces: list[tuple[str, str | tuple[str, str]]] = []
+    pos = 0
+    for match in _SLOT.finditer(pattern):
+        if match.start() > pos:
+            pieces.append(("t", pattern[pos : match.start()]))
+        if match.group(1):
+            pieces.append(("s", match.group(1)))
+        else:
+            pieces.append(("g", (match.group(2), match.group(3))))
+        pos = match.end()
+    if pos < len(pattern):
+        pieces.append(("t", pattern[pos:]))
+    return tuple(pieces)
+
+
+@cache
+def lab_tests(lang: str) -> tuple[tuple[str, str, float, float], ...]:
+    out = []
+    for item in get_phrases(lang)["lab_tests"]:
+        name, unit, lo, hi = item.split("|")
+        out.append((name, unit, float(lo), float(hi)))
+    return tuple(out)
+
+
+class Context:
+    """Everything one document is composed from. Composers call its helpers in order; the
+    builder collects text and spans."""
+
+    def __init__(self, lang: str, rng: random.Random) -> None:
+        self.lang = lang
+        self.rng = rng
+        self.loc: Locale = get_locale(lang)
+        self.ph = get_phrases(lang)
+        self.b = DocBuilder(spaced=rng.random() < 0.3)
+        self.signature: list[str] = []  # structural choices, hashed into template_id
+        self.date = doc_date(rng)
+        self.date_fmt = rng.choice(self.loc.date_formats)
+        self.dob_fmt = self.date_fmt if rng.random() < 0.7 else rng.choice(self.loc.date_formats)
+        self.name_style = rng.choice(NAME_STYLES)
+        self.header_style = rng.choice(HEADER_STYLES)
+        self.upper_names = rng.random() < 0.05
+        self._people: dict[str, Person] = {}
+        self._orgs: dict[str, Org] = {}
+        self._memo: dict[str, tuple[str | None, str]] = {}
+
+    # --- cast -------------------------------------------------------------------------------
+
+    def person(self, key: str) -> Person:
+        person = self._people.get(key)
+        if person is None:
+            style = self.name_style if key in ("p", "q") else self.rng.choice(NAME_STYLES[:8] + ("initial_last",))
+            person = self._people[key] = Person(self.loc, self.rng, name_style=style)
+        return person
+
+    def org(self, key: str = "org") -> Org:
+        org = self._orgs.get(key)
+        if org is None:
+            org = self._orgs[key] = Org(self.loc, self.rng, self.ph["org_words"], self.ph["org_suffixes"])
+        return org
+
+    @property
+    def sex(self) -> str:
+        return self.person("p").sex
+
+    # --- choices ----------------------------------------------------------------------------
+
+    def pick(self, key: str) -> str:
+        return self.rng.choice(self.ph[key])
+
+    def mark(self, *choices: object) -> None:
+        self.signature.extend(str(c) for c in choices)
+
+    def chance(self, p: float, tag: str) -> bool:
+        hit = self.rng.random() < p
+        self.signature.append(f"{tag}{int(hit)}")
+        return hit
+
+    # --- values -----------------------------------------------------------------------------
+
+    def fmt_date(self, date: dt.date, fmt: str | None = None) -> str:
+        return date_text(self.loc, date, fmt or self.date_fmt)
+
+    def memo(self, key: str, make) -> tuple[str | None, str]:
+        value = self._memo.get(key)
+        if value is None:
+            value = self._memo[key] = make()
+        return value
+
+    def slot(self, name: str) -> tuple[str | None, str]:
+        """(KP label or None for plain text, value) of a slot."""
+        head, _, attr = name.partition(".")
+        if attr and head in ("p", "q", "r", "dr", "dr2", "w"):
+            return self._person_slot(head, attr)
+        if attr and head in ("org", "org2"):
+            return self._org_slot(head, attr)
+        maker = _SIMPLE_SLOTS.get(name)
+        if maker is None:
+            raise KeyError(f"unknown slot {{{name}}} in a {self.lang} pattern")
+        return maker(self)
+
+    def _person_slot(self, key: str, attr: str) -> tuple[str | None, str]:
+        p = self.person(key)
+        label = "PROVIDER" if key in ("dr", "dr2") else "PERSON"
+        if attr == "name":
+            name = p.name
+            return label, name.upper() if self.upper_names and key == "p" else name
+        if attr == "first":
+            return label, p.first
+        if attr == "last":
+            return label, p.last
+        if attr == "hon":
+            return None, self.rng.choice(self.loc.honorifics[p.sex])
+        if attr == "title":
+            return None, self.rng.choice(self.loc.doctor_titles)
+        if attr == "dob":
+            return "DATE", self.fmt_date(p.birth, self.dob_fmt)
+        if attr == "birthplace":
+            return "ADDRESS", p.get("birthplace", lambda: self.loc.city(self.rng).name)
+        if attr == "age":
+            return None, str(max(1, self.date.year - p.birth.year))
+        getter = _PERSON_ATTRS.get(attr)
+        if getter is None:
+            raise KeyError(f"unknown person slot attribute {attr!r}")
+        label_of, method = getter
+        return label_of, getattr(p, method)()
+
+    def _org_slot(self, key: str, attr: str) -> tuple[str | None, str]:
+        org = self.org(key)
+        if attr == "name":
+            return "ORG_PARTY", org.name
+        getter = _ORG_ATTRS.get(attr)
+        if getter is None:
+            raise KeyError(f"unknown organisation slot attribute {attr!r}")
+        label, method = getter
+        return label, getattr(org, method)()
+
+    # --- writing ----------------------------------------------------------------------------
+
+    def text(self, piece: str) -> None:
+        self.b.text(piece)
+
+    def put(self, slot: str) -> None:
+        label, value = self.slot(slot)
+        self.b.value(label, value)
+
+    def value(self, slot_or_pattern: str) -> None:
+        """A slot name (``p.name``) or a pattern with slots (``{dr.title} {dr.name}``)."""
+        if "{" in slot_or_pattern:
+            self.render(slot_or_pattern)
+        else:
+            self.put(slot_or_pattern)
+
+    def render(self, pattern: str) -> None:
+        for kind, piece in parse_pattern(pattern):
+            if kind == "t":
+                self.b.text(piece)  # type: ignore[arg-type]
+            elif kind == "s":
+                self.put(piece)  # type: ignore[arg-type]
+            else:
+                self.b.text(piece[1] if self.sex == "F" else piece[0])  # type: ignore[index]
+
+    def sentence(self, key: str) -> None:
+        options = self.ph[key]
+        index = self.rng.randrange(len(options))
+        self.signature.append(f"{key}{index}")
+        self.render(options[index])
+
+    def paragraph(self, keys: list[str], sep: str = " ") -> None:
+        for i, key in enumerate(keys):
+            if i:
+                self.text(sep)
+            self.sentence(key)
+        self.text("\n")
+
+    def blank(self) -> None:
+        self.text(self.rng.choice(("\n", "\n", "\n\n")) if self.rng.random() < 0.3 else "\n")
+
+    def header(self, key: str) -> None:
+        title = self.pick(key)
+        style = self.header_style
+        if style in ("upper", "spaced_upper"):
+            title = title.upper()
+        if style == "spaced_upper" and len(title) < 30:
+            title = " ".join(title)
+        if style == "markdown":
+            title = "# " + title
+        elif style == "bold":
+            title = f"**{title}**"
+        self.text(title + "\n")
+        if style == "title_rule":
+            self.text(self.rng.choice(("=", "-", "_")) * min(60, len(title)) + "\n")
+        self.text("\n" if self.rng.random() < 0.7 else "")
+
+    def label(self, key: str, upper: bool = False) -> str:
+        text = self.pick(key)
+        return text.upper() if upper else text
+
+    def kv(self, fields: list[tuple[str, str]], layout: str | None = None) -> None:
+        """A block of ``label: value`` fields; ``fields`` are (label key or literal "=text", slot)."""
+        layout = layout or self.rng.choice(KV_LAYOUTS)
+        self.signature.append(f"kv:{layout}:{len(fields)}")
+        upper = layout == "upper"
+        labels = [f[0][1:] if f[0].startswith("=") else self.label(f[0], upper) for f in fields]
+        if layout == "inline":
+            sep = self.rng.choice(("; ", ", ", " | ", " · "))
+            for i, (label, (_, slot)) in enumerate(zip(labels, fields, strict=True)):
+                if i:
+                    self.text(sep)
+                self.text(f"{label}: ")
+                self.value(slot)
+            self.text(self.rng.choice((".\n", "\n")))
+            return
+        if layout == "table":
+            self.text(self.rng.choice(("| | |\n|---|---|\n", "")))
+        width = max(len(x) for x in labels) + 2
+        for i, (label, (_, slot)) in enumerate(zip(labels, fields, strict=True)):
+            if layout == "tab":
+                self.text(f"{label}:\t")
+            elif layout == "bullet":
+                self.text(f"{self.rng.choice(('- ', '• ', '* ', '– '))}{label}: ")
+            elif layout == "table":
+                self.text(f"| {label} | ")
+            elif layout == "dots":
+                self.text(label + " " + "." * (width - len(label) + 2) + " ")
+            elif layout == "dash":
+                self.text(f"{label} - ")
+            elif layout == "numbered":
+                self.text(f"{i + 1}. {label}: ")
+            else:
+                self.text(f"{label}: ")
+            self.value(slot)
+            self.text(" |\n" if layout == "table" else "\n")
+
+    # --- entity formats with plain-text parts -----------------------------------------------
+
+    def entity_from_format(self, key: str) -> str:
+        fmt = self.pick(key)
+        year = self.rng.randrange(1990, 2025)
+        city = self.loc.city(self.rng).name
+        saint = self.loc.first_name(self.rng, self.rng.choice("MF"))
+        return fill_digits(
+            fmt.format(n=self.rng.randrange(1, 400), n2=self.rng.randrange(1, 9), year=year, city=city, saint=saint),
+            self.rng,
+        )
+
+
+def _plain_number(lo: int, hi: int):
+    return lambda ctx: (None, str(ctx.rng.randrange(lo, hi)))
+
+
+_SPACE_THOUSANDS = frozenset({"fr", "sv", "fi", "cs", "sk", "et", "lt", "lv", "pl", "bg", "hu", "pt"})
+
+
+def _amount(ctx: Context) -> tuple[None, str]:
+    """A money amount in the locale's digit grouping (1,234.50 / 1.234,50 / 1 234,50)."""
+    cents = ctx.rng.random() < 0.5
+    value = ctx.rng.randrange(50, 250000) if not cents else ctx.rng.randrange(5000, 2500000) / 100
+    text = f"{value:,.2f}" if cents else f"{value:,}"
+    if ctx.lang == "en":
+        return None, text
+    group = "\u00a0" if ctx.lang in _SPACE_THOUSANDS else "."
+    return None, text.replace(",", "\x00").replace(".", ",").replace("\x00", group)
+
+
+_PERSON_ATTRS = {
+    "address": ("ADDRESS", "address"),
+    "city": ("ADDRESS", "city"),
+    "phone": ("PHONE", "phone"),
+    "email": ("EMAIL", "email"),
+    "nid": ("NATIONAL_ID", "national_id"),
+    "iban": ("ACCOUNT_ID", "iban"),
+    "card": ("ACCOUNT_ID", "card"),
+    "acct": ("ACCOUNT_ID", "account"),
+    "user": ("ACCOUNT_ID", "username"),
+    "ip": ("ACCOUNT_ID", "ip"),
+    "pwd": ("SECRET", "password"),
+}
+_ORG_ATTRS = {
+    "cid": ("COMPANY_ID", "company_id"),
+    "address": ("ADDRESS", "address"),
+    "phone": ("PHONE", "phone"),
+    "email": ("EMAIL", "email"),
+    "url": ("URL", "url"),
+    "iban": ("ACCOUNT_ID", "iban"),
+}
+
+_SIMPLE_SLOTS = {
+    "date": lambda ctx: ("DATE", ctx.fmt_date(ctx.date)),
+    "date2": lambda ctx: ctx.memo(
+        "date2", lambda: ("DATE", ctx.fmt_date(ctx.date - dt.timedelta(ctx.rng.randrange(1, 60))))
+    ),
+    "date3": lambda ctx: ctx.memo(
+        "date3", lambda: ("DATE", ctx.fmt_date(ctx.date - dt.timedelta(ctx.rng.randrange(60, 900))))
+    ),
+    "city": lambda ctx: ctx.memo("city", lambda: ("ADDRESS", ctx.loc.city(ctx.rng).name)),
+    "fac": lambda ctx: ctx.memo("fac", lambda: ("FACILITY", ctx.entity_from_format("hospital_fmts"))),
+    "court": lambda ctx: ctx.memo("court", lambda: ("COURT", ctx.entity_from_format("court_fmts"))),
+    "case": lambda ctx: ctx.memo("case", lambda: ("CASE_NUMBER", ctx.entity_from_format("case_fmts"))),
+    "statute": lambda ctx: ("STATUTE_REF", ctx.entity_from_format("statute_fmts")),
+    "mrn": lambda ctx: ctx.memo("mrn", lambda: ("MRN", ctx.entity_from_format("mrn_fmts"))),
+    "cond": lambda ctx: ctx.memo("cond", lambda: ("HEALTH_CONDITION", ctx.pick("conditions"))),
+    "cond2": lambda ctx: ctx.memo("cond2", lambda: ("HEALTH_CONDITION", ctx.pick("conditions"))),
+    "med": lambda ctx: ctx.memo("med", lambda: ("HEALTH_CONDITION", ctx.pick("medications"))),
+    "ward": lambda ctx: ctx.memo("ward", lambda: (None, ctx.pick("wards"))),
+    "body": lambda ctx: (None, ctx.pick("public_bodies")),
+    "apikey": lambda ctx: ctx.memo("apikey", lambda: ("SECRET", api_key(ctx.rng))),
+    "n": _plain_number(2, 31),
+    "n2": _plain_number(2, 12),
+    "days": _plain_number(5, 60),
+    "year": lambda ctx: (None, str(ctx.rng.randrange(1995, 2025))),
+    "amount": _amount,
+    "ref": lambda ctx: (
+        None,
+        fill_digits(ctx.rng.choice(("INV-####-###", "####/##", "RF## #### ####", "F-######")), ctx.rng),
+    ),
+    "code": lambda ctx: (
+        None,
+        fill_digits(ctx.rng.choice(("SKU-#####", "@@-####", "P####-##", "ART ######")), ctx.rng),
+    ),
+}

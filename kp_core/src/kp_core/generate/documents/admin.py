@@ -1,0 +1,67 @@
+"""Administrative genres: declarations, letters, forms."""
+
+from __future__ import annotations
+
+from kp_core.generate.compose import Context
+from kp_core.generate.documents._sections import letterhead, person_fields, place_date_line, signature_block
+
+
+def declaration(ctx: Context) -> None:
+    ctx.header("h_declaration")
+    if ctx.chance(0.4, "declbasis"):
+        ctx.text("(")
+        ctx.put("statute")
+        ctx.text(")\n\n")
+    ctx.paragraph(["decl_body"])
+    if ctx.chance(0.5, "declkv"):
+        ctx.text("\n")
+        ctx.kv(person_fields(ctx, "p", low=2)[1:] or [("phone", "p.phone")])
+    ctx.text("\n")
+    place_date_line(ctx)
+    ctx.text(ctx.label("signature") + ": " + "_" * ctx.rng.randrange(8, 20) + "\n")
+
+
+def letter(ctx: Context) -> None:
+    if ctx.chance(0.5, "lh"):
+        letterhead(ctx)
+    to_first = ctx.chance(0.7, "tofirst")
+    if to_first:
+        ctx.kv([("name", "p.name"), ("address", "p.address")], layout=ctx.rng.choice(("colon", "dash", "tab")))
+        ctx.text("\n")
+    ctx.text(ctx.label("subject") + ": " + ctx.label("case_no") + " ")
+    ctx.put("case")
+    ctx.text(" / ")
+    ctx.put("date2")
+    ctx.text("\n\n")
+    ctx.sentence("greet")
+    ctx.text(" " if ctx.rng.random() < 0.3 else "\n")
+    ctx.paragraph(["letter_body", "letter_body"] if ctx.rng.random() < 0.5 else ["letter_body"])
+    ctx.paragraph(["letter_contact"])
+    ctx.text("\n")
+    signature_block(ctx, "q", with_org=True)
+    if not to_first:
+        ctx.text("\n")
+        ctx.put("p.name")
+        ctx.text("\n")
+        ctx.put("p.address")
+        ctx.text("\n")
+
+
+def form(ctx: Context) -> None:
+    ctx.header("h_form")
+    ctx.text(ctx.pick("public_bodies") + "\n\n" if ctx.chance(0.5, "formbody") else "")
+    fields = person_fields(ctx, "p", low=4)
+    if ctx.rng.random() < 0.5:
+        fields.append(("iban", "p.iban"))
+    if ctx.rng.random() < 0.3:
+        fields.append(("place", "p.birthplace"))
+    ctx.kv(fields, layout=ctx.rng.choice(("colon", "table", "dots", "upper", "numbered", "tab")))
+    ctx.text("\n")
+    if ctx.chance(0.4, "boxes"):
+        for _ in range(ctx.rng.randrange(1, 4)):
+            ctx.text(ctx.rng.choice(("[x] ", "[ ] ", "☐ ", "☒ ")) + ctx.pick("public_bodies") + "\n")
+        ctx.text("\n")
+    ctx.kv([("date", "date"), ("signature", "p.name")], layout=ctx.rng.choice(("colon", "inline")))
+
+
+GENRES = {"declaration": declaration, "admin_letter": letter, "form": form}

@@ -1,0 +1,120 @@
+"""Clinical genres: discharge letters, referrals, lab reports."""
+
+from __future__ import annotations
+
+from kp_core.generate.compose import Context, lab_tests
+from kp_core.generate.documents._sections import pick_fields, signature_block
+
+
+def _facility_line(ctx: Context) -> None:
+    ctx.put("fac")
+    if ctx.chance(0.6, "ward"):
+        ctx.text(ctx.rng.choice((" — ", " - ", "\n", ", ")))
+        ctx.put("ward")
+    ctx.text("\n")
+    if ctx.chance(0.3, "facaddr"):
+        ctx.put("org.address")
+        ctx.text("\n")
+    ctx.text("\n")
+
+
+def _patient_block(ctx: Context) -> None:
+    fields = pick_fields(
+        ctx,
+        [("patient", "p.name")],
+        [("dob", "p.dob"), ("nid", "p.nid"), ("address", "p.address"), ("phone", "p.phone"), ("mrn", "mrn")],
+        low=2,
+    )
+    ctx.kv(fields)
+    ctx.blank()
+
+
+def discharge(ctx: Context) -> None:
+    head_first = ctx.chance(0.5, "headfirst")
+    if head_first:
+        ctx.header("h_discharge")
+        _facility_line(ctx)
+    else:
+        _facility_line(ctx)
+        ctx.header("h_discharge")
+    _patient_block(ctx)
+    sections = ["dx", "story", "therapy"]
+    ctx.rng.shuffle(sections[1:])
+    ctx.mark(*sections)
+    for section in sections:
+        if section == "dx":
+            if ctx.chance(0.6, "dxkv"):
+                ctx.kv(
+                    [("diagnosis", "cond")]
+                    + ([("=" + ctx.pick("diagnosis") + " 2", "cond2")] if ctx.rng.random() < 0.3 else [])
+                )
+            else:
+                ctx.paragraph(["admit"])
+        elif section == "story":
+            ctx.paragraph(["admit", "followup"] if ctx.rng.random() < 0.5 else ["followup"])
+        else:
+            if ctx.chance(0.5, "medlist"):
+                ctx.text(ctx.label("medication") + ":\n")
+                bullet = ctx.rng.choice(("- ", "• ", "* ", "1) "))
+                ctx.text(bullet)
+                ctx.put("med")
+                ctx.text("\n")
+            else:
+                ctx.paragraph(["therapy"])
+        ctx.blank()
+    if ctx.chance(0.4, "idrepeat"):
+        ctx.kv([("nid", "p.nid")], layout="colon")
+    ctx.kv([("doctor", "{dr.title} {dr.name}"), ("date", "date")])
+
+
+def referral(ctx: Context) -> None:
+    if ctx.chance(0.5, "hdr"):
+        ctx.header("h_referral")
+    ctx.render("{dr2.title} {dr2.name}\n")
+    ctx.put("fac")
+    ctx.text("\n\n")
+    ctx.put("date")
+    ctx.text("\n\n")
+    if ctx.chance(0.5, "subj"):
+        ctx.text(ctx.label("subject") + ": ")
+        ctx.put("p.name")
+        ctx.text(", ")
+        ctx.put("p.dob")
+        ctx.text("\n\n")
+    ctx.sentence("greet") if ctx.chance(0.4, "greetp") else ctx.text(ctx.pick("greet").split("{")[0].strip() + "\n")
+    ctx.text("\n")
+    ctx.paragraph(["refer", "therapy"] if ctx.rng.random() < 0.5 else ["refer"])
+    if ctx.chance(0.6, "pblock"):
+        _patient_block(ctx)
+    ctx.paragraph(["followup"])
+    ctx.text("\n")
+    signature_block(ctx, "dr", with_date=False)
+    if ctx.chance(0.5, "drphone"):
+        ctx.kv([("phone", "org.phone"), ("email", "org.email")], layout="inline")
+
+
+def lab_report(ctx: Context) -> None:
+    ctx.header("h_lab")
+    _facility_line(ctx)
+    _patient_block(ctx)
+    tests = ctx.rng.sample(lab_tests(ctx.lang), ctx.rng.randrange(3, 8))
+    table = ctx.rng.choice(("pipe", "tab", "pad"))
+    ctx.mark("lab:" + table + str(len(tests)))
+    for name, unit, lo, hi in tests:
+        value = round(ctx.rng.uniform(lo * 0.7, hi * 1.3), 1)
+        flag = " *" if not lo <= value <= hi else ""
+        ref = f"{lo:g}-{hi:g}"
+        if table == "pipe":
+            ctx.text(f"| {name} | {value}{flag} | {unit} | {ref} |\n")
+        elif table == "tab":
+            ctx.text(f"{name}\t{value}{flag}\t{unit}\t({ref})\n")
+        else:
+            ctx.text(f"{name:<22}{str(value) + flag:>8} {unit:<10} {ref}\n")
+    ctx.blank()
+    if ctx.chance(0.5, "labdx"):
+        ctx.kv([("diagnosis", "cond")])
+    ctx.paragraph(["lab_note"])
+    ctx.kv([("doctor", "dr.name"), ("date", "date")], layout=ctx.rng.choice(("colon", "inline", "dash")))
+
+
+GENRES = {"discharge_letter": discharge, "referral": referral, "lab_report": lab_report}

@@ -1,0 +1,113 @@
+"""General genres: e-mails, chat messages, support tickets, CVs, invoices."""
+
+from __future__ import annotations
+
+from kp_core.generate.compose import Context
+from kp_core.generate.documents._sections import letterhead, person_fields
+
+
+def email(ctx: Context) -> None:
+    if ctx.chance(0.7, "headers"):
+        ctx.render("From: {q.name} <{q.email}>\n" if ctx.rng.random() < 0.6 else "From: {q.email}\n")
+        ctx.render("To: {p.email}\n")
+        if ctx.chance(0.4, "hdate"):
+            ctx.render("Date: {date}\n")
+        ctx.text(ctx.label("subject") + ": " + ctx.pick("products") + "\n\n")
+    ctx.sentence("greet")
+    ctx.text("\n\n")
+    body = ["email_body"] * ctx.rng.randrange(1, 4)
+    ctx.paragraph(body, sep=ctx.rng.choice((" ", "\n", "\n\n")))
+    ctx.text("\n" + ctx.pick("closing") + "\n")
+    ctx.put("q.first" if ctx.rng.random() < 0.5 else "q.name")
+    ctx.text("\n")
+    if ctx.chance(0.5, "sig"):
+        ctx.text("--\n")
+        ctx.put("org.name")
+        ctx.text("\n")
+        ctx.kv([("phone", "org.phone"), ("website", "org.url")], layout=ctx.rng.choice(("colon", "inline", "dash")))
+
+
+def chat(ctx: Context) -> None:
+    names = ("p.first", "q.first")
+    stamp = ctx.rng.choice(("[{h:02d}:{m:02d}] ", "{h}:{m:02d} ", ""))
+    ctx.mark("chat:" + stamp)
+    hour = ctx.rng.randrange(7, 22)
+    for i in range(ctx.rng.randrange(3, 8)):
+        minute = ctx.rng.randrange(60)
+        ctx.text(stamp.format(h=hour, m=minute))
+        ctx.put(names[i % 2])
+        ctx.text(": ")
+        ctx.sentence("chat")
+        ctx.text("\n")
+
+
+def ticket(ctx: Context) -> None:
+    ctx.header("h_ticket")
+    ctx.text("#")
+    ctx.put("ref")
+    ctx.text("\n")
+    ctx.kv(
+        [("name", "p.name"), ("email", "p.email")]
+        + ([("phone", "p.phone")] if ctx.rng.random() < 0.5 else [])
+        + ([("customer", "p.acct")] if ctx.rng.random() < 0.5 else [])
+    )
+    ctx.text("\n")
+    ctx.paragraph(["ticket_body", "ticket_body"] if ctx.rng.random() < 0.5 else ["ticket_body"])
+    ctx.paragraph(["ticket_secret"])
+    if ctx.chance(0.4, "tkv"):
+        ctx.kv([("username", "p.user"), ("password", "p.pwd")], layout=ctx.rng.choice(("colon", "inline", "table")))
+    if ctx.chance(0.3, "tcard"):
+        ctx.kv([("card", "p.card"), ("ip", "p.ip")], layout="dash")
+
+
+def cv(ctx: Context) -> None:
+    ctx.header("h_cv")
+    ctx.put("p.name")
+    ctx.text("\n")
+    fields = person_fields(ctx, "p", low=3)[1:]
+    if ctx.rng.random() < 0.3:
+        fields.append(("website", "org2.url"))
+    ctx.kv(fields)
+    ctx.text("\n")
+    ctx.header("h_experience")
+    for key in ("org", "org2")[: ctx.rng.randrange(1, 3)]:
+        ctx.put("date3")
+        ctx.text(" – ")
+        ctx.put("date" if key == "org" else "date2")
+        ctx.text(": " + ctx.pick("jobs") + ", ")
+        ctx.put(f"{key}.name")
+        if ctx.rng.random() < 0.5:
+            ctx.text(", ")
+            ctx.put("city")
+        ctx.text("\n")
+    ctx.text("\n")
+    ctx.header("h_education")
+    ctx.text(f"{ctx.rng.randrange(1985, 2015)} – {ctx.rng.randrange(2015, 2022)}: {ctx.pick('schools')}\n")
+
+
+def invoice(ctx: Context) -> None:
+    letterhead(ctx)
+    ctx.header("h_invoice")
+    ctx.text(ctx.rng.choice(("No. ", "Nr. ", "# ", "")))
+    ctx.put("ref")
+    ctx.text("\n")
+    ctx.kv(
+        [("date", "date"), ("name", "p.name"), ("address", "p.address")]
+        + ([("customer", "p.acct")] if ctx.rng.random() < 0.5 else [])
+    )
+    ctx.text("\n")
+    for _ in range(ctx.rng.randrange(1, 5)):
+        qty = ctx.rng.randrange(1, 12)
+        price = ctx.rng.randrange(5, 900)
+        ctx.text(f"{ctx.pick('products')}\t")
+        ctx.put("code")
+        ctx.text(f"\t{qty}\t{price}.00\t{qty * price}.00\n")
+    ctx.text(ctx.label("total") + ": ")
+    ctx.put("amount")
+    ctx.text(" EUR\n\n")
+    ctx.paragraph(["invoice_pay", "invoice_pay"] if ctx.rng.random() < 0.5 else ["invoice_pay"])
+    if ctx.chance(0.4, "orgcid"):
+        ctx.kv([("company_id", "org.cid"), ("iban", "org.iban")], layout="inline")
+
+
+GENRES = {"email": email, "chat": chat, "support_ticket": ticket, "cv": cv, "invoice": invoice}

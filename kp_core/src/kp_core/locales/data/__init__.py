@@ -1,0 +1,1 @@
+"""One module per language: ``LOCALE``, a dict of compact comma-separated lists."""
