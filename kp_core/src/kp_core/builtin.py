@@ -12,7 +12,7 @@ from kp_core.plugins.hookspecs import hookimpl
 
 FAMILY_MODULES: tuple[str, ...] = ()
 EVALUATOR_MODULES: tuple[str, ...] = ("kp_core.evaluation.evaluators",)
-OPERATOR_MODULES: tuple[str, ...] = ()
+OPERATOR_MODULES: tuple[str, ...] = ("kp_core.anonymize.operators",)
 
 COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("version", "kp_core.cli.info:version", "Show kp and taxonomy versions."),

@@ -1,0 +1,4 @@
+"""Anonymization: operators over detected spans, the keyed pseudonymizer, its vault, bulk runs.
+
+Submodules are imported on use; importing this package costs nothing beyond kp_core itself.
+"""

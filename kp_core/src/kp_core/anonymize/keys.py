@@ -1,0 +1,63 @@
+"""Secret keys for keyed operators (hash, pseudonymize) and the vault.
+
+A key comes from the caller (bytes or str) or from ``KP_PSEUDONYM_KEY``. Without one, keyed
+operators refuse to run: an unkeyed pseudonym can be inverted by anyone who has the code. A
+random per-run key is only used when the caller asks for it explicitly (``random_key=True``);
+its pseudonyms are then unlinkable across runs and irreversible once the process ends.
+Sub-keys for each purpose are derived with HKDF-SHA256, so one user key never serves two roles.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import secrets
+
+KEY_ENV = "KP_PSEUDONYM_KEY"
+MIN_KEY_BYTES = 16
+
+
+class MissingKeyError(ValueError):
+    """A keyed operator was asked to run without a key."""
+
+
+def resolve_key(key: bytes | str | None = None, *, random_key: bool = False) -> bytes:
+    """The caller's key, else ``KP_PSEUDONYM_KEY``, else a random key if explicitly allowed."""
+    if key is None:
+        key = os.environ.get(KEY_ENV) or None
+    if key is None:
+        if random_key:
+            return secrets.token_bytes(32)
+        raise MissingKeyError(
+            f"a secret key is required: pass key=..., set {KEY_ENV}, or ask for a random per-run key "
+            "(random_key=True / --random-key) if the pseudonyms need not be stable or reversible"
+        )
+    raw = key.encode("utf-8") if isinstance(key, str) else bytes(key)
+    if len(raw) < MIN_KEY_BYTES:
+        raise MissingKeyError(
+            f"the key has {len(raw)} bytes; at least {MIN_KEY_BYTES} are required "
+            "(for example 32 random bytes, hex-encoded)"
+        )
+    return raw
+
+
+def derive_key(master: bytes, purpose: str, length: int = 32) -> bytes:
+    """HKDF-SHA256 (RFC 5869) of ``master`` for one ``purpose``; stdlib only."""
+    prk = hmac.new(b"kp-hkdf-salt-v1", master, hashlib.sha256).digest()
+    out, block, counter = b"", b"", 1
+    info = purpose.encode("utf-8")
+    while len(out) < length:
+        block = hmac.new(prk, block + info + bytes([counter]), hashlib.sha256).digest()
+        out += block
+        counter += 1
+    return out[:length]
+
+
+def read_key_file(path: str | os.PathLike[str]) -> bytes:
+    """A key stored in a file: its bytes with surrounding whitespace removed."""
+    with open(path, "rb") as handle:
+        raw = handle.read().strip()
+    if not raw:
+        raise MissingKeyError(f"{os.fspath(path)}: the key file is empty")
+    return resolve_key(raw)

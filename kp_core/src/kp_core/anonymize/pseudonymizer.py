@@ -1,0 +1,268 @@
+"""The keyed pseudonymizer: consistent, bijective, leak-safe, locale-consistent surrogates.
+
+For one call over a batch of documents:
+
+1. Overlaps are resolved (:mod:`kp_core.anonymize.conflicts`). Values are compared whitespace-
+   removed and case-folded (``Ion Popescu``, ``ION POPESCU`` and ``Ion  Popescu`` are one
+   entity); the type is not part of the identity, so a value tagged with two types in two
+   documents still gets one surrogate (the type seen most often chooses the generator).
+2. Entities are handled in sorted order, never in document order. Each takes the first of its
+   keyed candidates (:mod:`kp_core.anonymize.surrogates`) that
+   * differs from the source,
+   * shares no 4-character window with its own source nor with any other PII value (of 4
+     characters or more) found in a document where the entity occurs (the EuroPriv-Bench leak
+     rule; shorter neighbours are ignored, a 1-3 character coincidence identifies nobody),
+   * contains no token a reader would take for a mask (``XX``, ``***``, ``[REDACTED]``: the
+     harness's mask-token rule), so pseudonymized text stays free of redaction marks,
+
+   For values made of words (names, addresses, organisations, e-mails) the window rule can be
+   unsatisfiable: every Swedish street ends in "-gatan". After 2,000 rejected candidates such a
+   value falls back to a relaxed rule: no shared word of 3+ letters and no shared 4-digit window.
+   * is not already the surrogate of another entity, in this pseudonymizer or in its vault.
+3. Each occurrence is replaced by the surrogate, upper- or lower-cased like the occurrence.
+
+Guarantees and their limits:
+
+* Same key, same value → same surrogate, in every document of a call and across calls, unless
+  the first candidate had to be skipped because it echoed another value found next to it.
+  With a vault the first assignment is final, so consistency across calls is then unconditional.
+* No two entities share a surrogate within a pseudonymizer's life (its registry) and within a
+  vault (a UNIQUE index). For structured types the first candidate is a keyed permutation, so
+  even independent calls without a vault cannot collide unless a leak-skip happened; for names,
+  addresses and dates, independent calls without a vault can collide (the spaces are finite).
+* The result never depends on the order of documents. It depends on other documents of the
+  batch only through the leak rule (skipped candidates) and collision resolution.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from os import PathLike
+from typing import Any
+
+import attrs
+
+from kp_core.anonymize.conflicts import resolve_overlaps
+from kp_core.anonymize.keys import derive_key, resolve_key
+from kp_core.anonymize.leaks import (
+    LEAK_WINDOW,
+    RelaxedSource,
+    leaks_any,
+    leaks_relaxed,
+    looks_like_mask,
+    squeeze,
+    windows,
+)
+from kp_core.anonymize.locale_choice import LocaleChoice, choose_locale
+from kp_core.anonymize.surrogates import candidates, kept_prefix, keyed_token
+from kp_core.anonymize.vault import Vault, source_key
+from kp_core.taxonomy import entity_names
+from kp_core.types import Span
+
+_MAX_ATTEMPTS = 100_000
+_STRICT_ATTEMPTS = 2_000
+# Values made of words, where the strict window rule can be unsatisfiable (every Swedish street
+# ends in "-gatan" or "-vägen"): after _STRICT_ATTEMPTS the relaxed rule applies to them.
+_NATURAL_LANGUAGE = frozenset({"PERSON", "ADDRESS", "ORG_PARTY", "PROVIDER", "FACILITY", "COURT", "EMAIL"})
+
+
+class SurrogateExhaustedError(RuntimeError):
+    """No candidate satisfied the rules (reported with the type and offsets, never the value)."""
+
+
+@attrs.frozen
+class DocumentResult:
+    text: str
+    surrogates: dict[str, str]  # raw source surface → surrogate, as the harness's maps
+    spans: tuple[Span, ...]  # the resolved spans, in the source text's offsets
+
+
+def _render_like(surface: str, surrogate: str, representative: str) -> str:
+    if surface == representative:
+        return surrogate
+    if len(surface) > 1 and surface.isupper():
+        return surrogate.upper()
+    if surface.islower():
+        return surrogate.lower()
+    return surrogate
+
+
+class Pseudonymizer:
+    """Holds the key, the vault (optional) and the registry of assignments made so far."""
+
+    def __init__(
+        self,
+        key: bytes | str | None = None,
+        vault: str | PathLike[str] | Vault | None = None,
+        language: str | None = None,
+        country: str | None = None,
+        *,
+        random_key: bool = False,
+    ) -> None:
+        master = resolve_key(key, random_key=random_key)
+        self._key = derive_key(master, "kp surrogates v1")
+        self.language = language
+        self.country = country
+        if isinstance(vault, Vault) or vault is None:
+            self.vault = vault
+            self._owns_vault = False
+        else:
+            self.vault = Vault.open(vault, master)
+            self._owns_vault = True
+        self._assigned: dict[str, tuple[str, str]] = {}  # source key → (representative, surrogate)
+        self._owner: dict[str, str] = {}  # surrogate key → source key
+        self._label_order = {name: i for i, name in enumerate(entity_names())}
+
+    # -- single values ------------------------------------------------------------------------
+
+    def surrogate(
+        self,
+        label: str,
+        value: str,
+        *,
+        language: str | None = None,
+        country: str | None = None,
+        avoid: Sequence[str] = (),
+    ) -> str:
+        """The surrogate of one value (registering it), avoiding the leak windows of ``avoid``."""
+        locale = choose_locale("", [], language or self.language, country or self.country)
+        kept = [v for v in avoid if source_key(v) != source_key(value) and len(squeeze(v)) >= LEAK_WINDOW]
+        return self._assign(label, value, locale, kept)
+
+    def _assign(self, label: str, value: str, locale: LocaleChoice, avoid_values: Sequence[str]) -> str:
+        key = source_key(value)
+        known = self._assigned.get(key)
+        if known is not None:
+            return known[1]
+        if self.vault is not None:
+            stored = self.vault.lookup(value)
+            if stored is not None:
+                self._register(key, value, stored)
+                return stored
+        exempt = kept_prefix(label, value)
+        sources = [
+            frozenset(w for w in ws if w not in exempt) for ws in (windows(value), *(windows(v) for v in avoid_values))
+        ]
+        relaxed: list[RelaxedSource] | None = None
+        stream = candidates(self._key, label, value, locale)
+        for attempt in range(_MAX_ATTEMPTS):
+            candidate = next(stream, None)
+            if candidate is None:
+                candidate = keyed_token(self._key, label, key, attempt)
+            if relaxed is None and attempt >= _STRICT_ATTEMPTS and label in _NATURAL_LANGUAGE:
+                relaxed = [RelaxedSource.of(value), *(RelaxedSource.of(v) for v in avoid_values)]
+            if self._acceptable(key, candidate, sources, relaxed) and self._claim(label, value, candidate):
+                self._register(key, value, candidate)
+                return candidate
+        raise SurrogateExhaustedError(f"no acceptable {label} surrogate after {_MAX_ATTEMPTS} candidates")
+
+    def _acceptable(
+        self, key: str, candidate: str, sources: list[frozenset[str]], relaxed: list[RelaxedSource] | None
+    ) -> bool:
+        candidate_key = source_key(candidate)
+        if not candidate_key or candidate_key == key:
+            return False
+        owner = self._owner.get(candidate_key)
+        if owner is not None and owner != key:
+            return False
+        if looks_like_mask(candidate):
+            return False
+        return not (leaks_relaxed(candidate, relaxed) if relaxed is not None else leaks_any(candidate, sources))
+
+    def _claim(self, label: str, value: str, candidate: str) -> bool:
+        return self.vault is None or self.vault.claim(label, value, candidate)
+
+    def _register(self, key: str, value: str, surrogate: str) -> None:
+        self._assigned[key] = (value, surrogate)
+        self._owner[source_key(surrogate)] = key
+
+    # -- documents ----------------------------------------------------------------------------
+
+    def pseudonymize(self, texts: Sequence[str], spans: Sequence[Sequence[Span]]) -> list[DocumentResult]:
+        """Pseudonymize a batch; ``spans`` holds one list of detected spans per text."""
+        if len(texts) != len(spans):
+            raise ValueError(f"{len(spans)} span lists for {len(texts)} texts")
+        resolved = [resolve_overlaps(doc) for doc in spans]
+        locales = [choose_locale(t, d, self.language, self.country) for t, d in zip(texts, resolved, strict=True)]
+        labels: dict[str, Counter[str]] = defaultdict(Counter)
+        locale_votes: dict[str, Counter[LocaleChoice]] = defaultdict(Counter)
+        surfaces: dict[str, set[str]] = defaultdict(set)
+        neighbours: dict[str, set[str]] = defaultdict(set)
+        for text, doc, locale in zip(texts, resolved, locales, strict=True):
+            doc_values = {}
+            for span in doc:
+                value = text[span.start : span.end]
+                key = source_key(value)
+                if not key:
+                    continue
+                doc_values[key] = value
+                labels[key][span.label] += 1
+                locale_votes[key][locale] += 1
+                surfaces[key].add(value)
+            for key in doc_values:
+                neighbours[key].update(v for k, v in doc_values.items() if k != key)
+        for key in sorted(labels):
+            label = min(labels[key], key=lambda lab: (-labels[key][lab], self._label_order.get(lab, 99)))
+            locale = min(locale_votes[key], key=lambda loc: (-locale_votes[key][loc], loc.language, loc.country))
+            representative = min(surfaces[key])
+            avoid = [v for v in sorted(neighbours[key]) if len(squeeze(v)) >= LEAK_WINDOW]
+            self._assign(label, representative, locale, avoid)
+        if self.vault is not None:
+            self.vault.commit()
+        return [self._rewrite(text, doc) for text, doc in zip(texts, resolved, strict=True)]
+
+    def _rewrite(self, text: str, doc: Sequence[Span]) -> DocumentResult:
+        pieces, cursor, mapping = [], 0, {}
+        for span in doc:
+            value = text[span.start : span.end]
+            key = source_key(value)
+            pieces.append(text[cursor : span.start])
+            cursor = span.end
+            if not key:  # a whitespace-only span carries nothing to hide
+                pieces.append(value)
+                continue
+            rendered = self.rendered(value)
+            pieces.append(rendered)
+            mapping.setdefault(value, rendered)
+        pieces.append(text[cursor:])
+        return DocumentResult("".join(pieces), mapping, tuple(doc))
+
+    def rendered(self, value: str) -> str:
+        """The registered surrogate of ``value``, cased like ``value``; the value itself if it is blank."""
+        key = source_key(value)
+        if not key:
+            return value
+        representative, surrogate = self._assigned[key]
+        return _render_like(value, surrogate, representative)
+
+    def close(self) -> None:
+        if self._owns_vault and self.vault is not None:
+            self.vault.close()
+            self.vault = None
+
+
+@attrs.define
+class PseudonymizeOperator:
+    """The ``pseudonymize`` operator: one document at a time, through a shared Pseudonymizer."""
+
+    key: bytes | str | None = None
+    vault: Any = None
+    language: str | None = None
+    country: str | None = None
+    random_key: bool = False
+    name: str = "pseudonymize"
+    merge_touching: bool = False
+    _pseudonymizer: Pseudonymizer = attrs.field(init=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        self._pseudonymizer = Pseudonymizer(
+            self.key, self.vault, self.language, self.country, random_key=self.random_key
+        )
+
+    def replacements(self, text: str, spans: Sequence[Span]) -> list[str]:
+        self._pseudonymizer.pseudonymize([text], [list(spans)])
+        return [self._pseudonymizer.rendered(text[span.start : span.end]) for span in spans]
+
+    def close(self) -> None:
+        self._pseudonymizer.close()

@@ -1,0 +1,407 @@
+"""Candidate surrogates per KP type, in a keyed, deterministic order.
+
+Structured values (national IDs, IBANs, card numbers, phone numbers, other identifiers) go
+through a format-preserving keyed permutation (:mod:`kp_core.anonymize.fpe`): the first
+candidate is injective by construction, valid for the same country (checksum, calendar) and of
+the same shape (separators, grouping, casing). Natural-language values (names, addresses,
+organisations, e-mails, dates) are drawn from the locale's data with a generator seeded by
+HMAC(key, type | locale | value | attempt). Types without a locale vocabulary (health
+conditions, courts) get a keyed token ``TYPE-XXXXXX``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+import random
+import re
+from collections.abc import Callable, Iterator
+from functools import cache
+
+from kp_core.anonymize.fpe import DIGITS, Shape, cycle_candidates
+from kp_core.anonymize.locale_choice import CALLING_CODES, DEFAULT_LANGUAGE, LocaleChoice, calling_code
+
+_TOKEN_ALPHABET = "0123456789ABCDEFGHJKLMNPQRSTUVWXYZ"
+_ORG_FORMS = {
+    "AT": ("GmbH", "AG", "KG"), "BE": ("NV", "BV", "SRL"), "BG": ("ООД", "ЕООД", "АД"),
+    "CZ": ("s.r.o.", "a.s.", "v.o.s."), "DE": ("GmbH", "AG", "KG", "UG", "OHG"),
+    "DK": ("A/S", "ApS", "I/S", "P/S"), "EE": ("OÜ", "AS", "TÜ"), "ES": ("S.L.", "S.A.", "S.L.U."),
+    "FI": ("Oy", "Oyj", "Ky"), "FR": ("SARL", "SAS", "SA", "EURL"), "GR": ("Α.Ε.", "Ε.Π.Ε."),
+    "HR": ("d.o.o.", "d.d."), "HU": ("Kft.", "Zrt.", "Bt."), "IE": ("Ltd", "DAC", "PLC"),
+    "IT": ("S.r.l.", "S.p.A.", "S.n.c.", "S.a.s."), "LT": ("UAB", "AB", "MB"), "LV": ("SIA", "AS"),
+    "NL": ("B.V.", "N.V.", "V.O.F."), "PL": ("sp. z o.o.", "S.A.", "sp.j."), "PT": ("Lda.", "S.A."),
+    "RO": ("SRL", "SA", "SNC"), "SE": ("AB", "HB", "KB"), "SI": ("d.o.o.", "d.d."),
+    "SK": ("s.r.o.", "a.s.", "k.s."),
+}  # fmt: skip
+_DATE_NUMERIC = re.compile(r"^(\d{1,4})([./\-])(\d{1,2})\2(\d{1,4})$")
+_WORD = re.compile(r"[^\W\d_]+\.?")
+
+
+def _rng(key: bytes, *parts: object) -> random.Random:
+    digest = hmac.new(key, "|".join(str(p) for p in parts).encode("utf-8"), hashlib.sha256).digest()
+    return random.Random(int.from_bytes(digest[:16], "big"))
+
+
+def keyed_token(key: bytes, label: str, value: str, attempt: int) -> str:
+    rng = _rng(key, "token", label, value, attempt)
+    return f"{label}-" + "".join(rng.choice(_TOKEN_ALPHABET) for _ in range(6))
+
+
+@cache
+def _locale(language: str):
+    from kp_core.locales import get_locale
+
+    try:
+        return get_locale(language)
+    except (KeyError, ImportError):
+        return get_locale(DEFAULT_LANGUAGE)
+
+
+def _case_like(template: str, value: str) -> str:
+    if len(template) > 1 and template.isupper():
+        return value.upper()
+    if template.islower():
+        return value.lower()
+    return value
+
+
+# --- structured values ----------------------------------------------------------------------
+
+
+def _national_id_country(value: str, country: str) -> str | None:
+    from kp_core.national_id import parse_national_id, supported_countries
+
+    if country and parse_national_id(value, country) is not None:
+        return country.upper()
+    for code in supported_countries():
+        if parse_national_id(value, code) is not None:
+            return code
+    return None
+
+
+def national_id_candidates(key: bytes, value: str, locale: LocaleChoice) -> Iterator[str]:
+    from kp_core.national_id import parse_national_id
+
+    country = _national_id_country(value, locale.country)
+    if country is None:  # not a valid ID of any supported country: keep its shape only
+        yield from cycle_candidates(key, "NATIONAL_ID|shape", Shape.of(value))
+        return
+    yield from cycle_candidates(
+        key, f"NATIONAL_ID|{country}", Shape.of(value), lambda c: parse_national_id(c, country) is not None
+    )
+
+
+def account_candidates(key: bytes, value: str) -> Iterator[str]:
+    from kp_core.checksums import iban_is_valid, iban_national_check, luhn_is_valid
+
+    compact = value.replace(" ", "").replace("-", "")
+    if re.fullmatch(r"[A-Za-z]{2}\d{2}[A-Za-z0-9]+", compact):
+        first_letters = [i for i, ch in enumerate(value) if ch.isalpha()][:2]
+        shape = Shape.of(value, keep=lambda i, ch: i in first_letters)
+        checks: list[Callable[[str], bool]] = []
+        if iban_is_valid(value):
+            checks.append(iban_is_valid)
+            if iban_national_check(value) is True:
+                checks.append(lambda c: iban_national_check(c) is True)
+        yield from cycle_candidates(key, "ACCOUNT_ID|iban", shape, lambda c: all(f(c) for f in checks))
+        return
+    if compact.isdigit() and 12 <= len(compact) <= 19 and luhn_is_valid(compact):
+        first_digit = next(i for i, ch in enumerate(value) if ch.isdigit())
+        shape = Shape.of(value, keep=lambda i, ch: i == first_digit)  # keeps the card network
+        yield from cycle_candidates(key, "ACCOUNT_ID|card", shape, lambda c: luhn_is_valid(c.replace(" ", "")))
+        return
+    yield from cycle_candidates(key, "ACCOUNT_ID|shape", Shape.of(value))
+
+
+def phone_candidates(key: bytes, value: str) -> Iterator[str]:
+    """Keeps ``+CC``/``00CC`` and the layout; permutes every national digit."""
+    code = calling_code(value)
+    kept: set[int] = set()
+    if code is not None:
+        seen = 0
+        for i, ch in enumerate(value):
+            if ch.isdigit():
+                if value.lstrip().startswith("00") and seen < 2:
+                    kept.add(i)
+                elif seen - (2 if value.lstrip().startswith("00") else 0) < len(code):
+                    kept.add(i)
+                else:
+                    break
+                seen += 1
+    shape = Shape.of(value, keep=lambda i, ch: i in kept)
+    no_trunk_zero = code is not None and CALLING_CODES.get(code) != "IT"
+
+    def valid(candidate: str) -> bool:
+        if not no_trunk_zero:
+            return True
+        national = [candidate[i] for i in shape.positions]
+        return not national or national[0] != "0"
+
+    yield from cycle_candidates(key, f"PHONE|{code or ''}", shape, valid)
+
+
+def kept_prefix(label: str, value: str) -> str:
+    """The part of a value every surrogate keeps because it identifies nobody (a phone number's
+    ``+CC``/``00CC``); leak windows inside it are not held against candidates."""
+    if label != "PHONE":
+        return ""
+    code = calling_code(value)
+    if code is None:
+        return ""
+    compact = "".join(value.split())
+    return ("00" if compact.startswith("00") else "+") + code
+
+
+def digits_candidates(key: bytes, label: str, value: str) -> Iterator[str]:
+    """Identifiers such as case or record numbers: the digits are permuted, letters and
+    punctuation kept when the value has digits; otherwise every letter varies."""
+    if any(ch.isdigit() for ch in value):
+        shape = Shape.of(value, keep=lambda i, ch: ch not in DIGITS)
+    else:
+        shape = Shape.of(value)
+    yield from cycle_candidates(key, f"{label}|digits", shape)
+
+
+def company_candidates(key: bytes, value: str, locale: LocaleChoice) -> Iterator[str]:
+    validate = _company_validator(value, locale.country)
+    shape = Shape.of(value, keep=lambda i, ch: not ch.isdigit()) if validate else Shape.of(value)
+    yield from cycle_candidates(key, f"COMPANY_ID|{locale.country}", shape, validate or (lambda c: True))
+
+
+def _company_validator(value: str, country: str) -> Callable[[str], bool] | None:
+    try:
+        from kp_core import company_id
+    except ImportError:
+        return None
+    check = getattr(company_id, "is_valid_company_id", None)
+    if check is None or not country:
+        return None
+    try:
+        if not check(value, country):
+            return None
+    except KeyError:
+        return None
+    return lambda c: bool(check(c, country))
+
+
+# --- values drawn from locale data ----------------------------------------------------------
+
+
+def person_candidates(key: bytes, value: str, locale: LocaleChoice) -> Iterator[str]:
+    loc = _locale(locale.language)
+    female = {n.casefold() for n in loc.first_names["F"]}
+    male = {n.casefold() for n in loc.first_names["M"]}
+    honorifics = {h.casefold() for sex in ("M", "F") for h in loc.honorifics.get(sex, ())}
+    honorifics |= {t.casefold() for t in loc.doctor_titles}
+    words = list(_WORD.finditer(value))
+    folded = [w.group().rstrip(".").casefold() for w in words]
+    if any(f in female for f in folded):
+        sex = "F"
+    elif any(f in male for f in folded):
+        sex = "M"
+    else:
+        sex = None
+
+    def is_title(word: str) -> bool:
+        bare = word.rstrip(".")
+        return bare.casefold() in honorifics or (word.endswith(".") and len(bare) > 1)
+
+    name_words = [i for i, w in enumerate(words) if not is_title(w.group()) and len(w.group().rstrip(".")) > 1]
+    # The surname is the last name word, unless the name is written "SURNAME First".
+    surname_first = (
+        len(name_words) > 1 and words[name_words[0]].group().isupper() and not words[name_words[1]].group().isupper()
+    )
+    if len(name_words) > 1:
+        surname_at = name_words[0] if surname_first else name_words[-1]
+    else:
+        surname_at = name_words[0] if name_words and sex is None else -1
+    for attempt in range(1_000_000):
+        rng = _rng(key, "PERSON", locale.language, value.casefold(), attempt)
+        chosen_sex = sex or rng.choice(("M", "F"))
+        pieces, cursor = [], 0
+        for index, match in enumerate(words):
+            word = match.group()
+            pieces.append(value[cursor : match.start()])
+            cursor = match.end()
+            bare = word.rstrip(".")
+            if is_title(word):
+                pieces.append(word)
+                continue
+            if len(bare) == 1:  # an initial
+                pieces.append(_case_like(bare, loc.first_name(rng, chosen_sex)[0]) + word[len(bare) :])
+                continue
+            if index == surname_at:
+                replacement = loc.surname(rng, chosen_sex)
+                if attempt >= 200:  # the plain name space is crowded: double-barrelled surnames
+                    replacement = f"{replacement}-{loc.surname(rng, chosen_sex)}"
+            else:
+                replacement = loc.first_name(rng, chosen_sex)
+            pieces.append(_case_like(bare, replacement) + word[len(bare) :])
+        pieces.append(value[cursor:])
+        yield "".join(pieces)
+
+
+def address_candidates(key: bytes, value: str, locale: LocaleChoice) -> Iterator[str]:
+    from kp_core.locales import street_address
+
+    loc = _locale(locale.language)
+    for attempt in range(1_000_000):
+        rng = _rng(key, "ADDRESS", locale.language, value.casefold(), attempt)
+        yield _case_like(value, street_address(loc, rng))
+
+
+def org_candidates(key: bytes, label: str, value: str, locale: LocaleChoice) -> Iterator[str]:
+    loc = _locale(locale.language)
+    forms = _ORG_FORMS.get(locale.country, ("Ltd",))
+    for attempt in range(1_000_000):
+        rng = _rng(key, label, locale.language, value.casefold(), attempt)
+        first, second = loc.surname(rng, "M"), loc.surname(rng, "M")
+        shape = rng.randrange(3)
+        if shape == 0 or first == second:
+            name = f"{first} {rng.choice(forms)}"
+        elif shape == 1:
+            name = f"{first} & {second} {rng.choice(forms)}"
+        else:
+            name = f"{first}-{second} {rng.choice(forms)}"
+        yield _case_like(value, name)
+
+
+def email_candidates(key: bytes, value: str, locale: LocaleChoice) -> Iterator[str]:
+    from kp_core.locales import ascii_fold
+
+    loc = _locale(locale.language)
+    local, _, domain = value.rpartition("@")
+    separators = re.findall(r"[._\-+]", local)
+    digit_count = sum(ch.isdigit() for ch in local)
+    tld = domain.rsplit(".", 1)[-1] if "." in domain else loc.tld
+    public = {d.casefold() for d in loc.email_domains}
+    for attempt in range(1_000_000):
+        rng = _rng(key, "EMAIL", locale.language, value.casefold(), attempt)
+        sex = rng.choice(("M", "F"))
+        first, last = ascii_fold(loc.first_name(rng, sex)), ascii_fold(loc.surname(rng, sex))
+        sep = separators[0] if separators else ""
+        new_local = f"{first}{sep}{last}" if (separators or len(local) > 8) else first
+        if digit_count:
+            new_local += "".join(rng.choice(DIGITS) for _ in range(digit_count))
+        if domain.casefold() in public:
+            new_domain = rng.choice(loc.email_domains)
+        else:  # an organisation's own domain: another organisation-like name, same top-level domain
+            new_domain = f"{ascii_fold(loc.surname(rng, 'M')).replace(' ', '')}.{tld}"
+        yield _case_like(value, f"{new_local}@{new_domain}")
+
+
+def url_candidates(key: bytes, value: str) -> Iterator[str]:
+    scheme = re.match(r"^[A-Za-z][A-Za-z0-9+.\-]*://(www\.)?", value)
+    kept_prefix = scheme.end() if scheme else (4 if value.lower().startswith("www.") else 0)
+    host_end = value.find("/", kept_prefix)
+    host = value[kept_prefix : host_end if host_end >= 0 else len(value)]
+    tld_start = kept_prefix + host.rfind(".") if "." in host else -1
+
+    def keep(i: int, ch: str) -> bool:
+        return i < kept_prefix or (tld_start >= 0 and tld_start <= i < kept_prefix + len(host))
+
+    yield from cycle_candidates(key, "URL", Shape.of(value, keep=keep))
+
+
+def date_candidates(key: bytes, value: str, locale: LocaleChoice) -> Iterator[str]:
+    parsed = _parse_date(value, locale)
+    if parsed is None:  # an unknown date layout: permute its digits, keep words and separators
+        yield from cycle_candidates(key, "DATE|digits", Shape.of(value, keep=lambda i, ch: ch not in DIGITS))
+        return
+    date, render = parsed
+    for attempt in range(1_000_000):
+        rng = _rng(key, "DATE", value, attempt)
+        # Within ±12 years, so ages and periods stay plausible; never the same day.
+        shifted = date + dt.timedelta(days=rng.choice((-1, 1)) * rng.randint(30, 4383))
+        if 1 <= shifted.year <= 9999:
+            candidate = render(shifted)
+            if candidate is not None:
+                yield candidate
+
+
+def _parse_date(value: str, locale: LocaleChoice):
+    match = _DATE_NUMERIC.match(value.strip())
+    if match:
+        a, sep, b, c = match.groups()
+        if len(a) == 4:  # ISO order
+            year_text, month_text, day_text, order = a, b, c, "ymd"
+        else:
+            day_text, month_text, year_text, order = a, b, c, "dmy"
+        try:
+            year = int(year_text) if len(year_text) == 4 else 1900 + int(year_text)
+            date = dt.date(year, int(month_text), int(day_text))
+        except ValueError:
+            return None
+        if len(year_text) == 2 and year < 1930:
+            date = date.replace(year=date.year + 100) if _valid_replace(date, date.year + 100) else date
+
+        def render(d: dt.date) -> str | None:
+            day = f"{d.day:0{len(day_text)}d}" if len(day_text) == 2 else str(d.day)
+            month = f"{d.month:0{len(month_text)}d}" if len(month_text) == 2 else str(d.month)
+            if len(year_text) == 2:
+                year_out = f"{d.year % 100:02d}"
+            elif len(year_text) == 4 and d.year >= 1000:
+                year_out = str(d.year)
+            else:
+                return None
+            parts = (year_out, month, day) if order == "ymd" else (day, month, year_out)
+            return value.replace(value.strip(), sep.join(parts))
+
+        return date, render
+    return _parse_textual_date(value, locale)
+
+
+def _valid_replace(date: dt.date, year: int) -> bool:
+    try:
+        date.replace(year=year)
+    except ValueError:
+        return False
+    return True
+
+
+def _parse_textual_date(value: str, locale: LocaleChoice):
+    months = [m.casefold() for m in _locale(locale.language).months]
+    match = re.match(r"^(\d{1,2})(\.?\s+)([^\W\d_]+)(\s+)(\d{4})$", value.strip())
+    if not match or match.group(3).casefold() not in months:
+        return None
+    day_text, gap1, month_word, gap2, year_text = match.groups()
+    try:
+        date = dt.date(int(year_text), months.index(month_word.casefold()) + 1, int(day_text))
+    except ValueError:
+        return None
+    names = _locale(locale.language).months
+
+    def render(d: dt.date) -> str | None:
+        day = f"{d.day:02d}" if len(day_text) == 2 else str(d.day)
+        return f"{day}{gap1}{_case_like(month_word, names[d.month - 1])}{gap2}{d.year}"
+
+    return date, render
+
+
+def candidates(key: bytes, label: str, value: str, locale: LocaleChoice) -> Iterator[str]:
+    """Surrogates for ``value`` of type ``label``, best first; the stream ends only for tiny
+    structured spaces (the caller then falls back to :func:`keyed_token`)."""
+    if label == "PERSON":
+        return person_candidates(key, value, locale)
+    if label == "NATIONAL_ID":
+        return national_id_candidates(key, value, locale)
+    if label == "ACCOUNT_ID":
+        return account_candidates(key, value)
+    if label == "PHONE":
+        return phone_candidates(key, value)
+    if label == "EMAIL" and "@" in value:
+        return email_candidates(key, value, locale)
+    if label == "ADDRESS":
+        return address_candidates(key, value, locale)
+    if label == "DATE":
+        return date_candidates(key, value, locale)
+    if label == "URL":
+        return url_candidates(key, value)
+    if label in ("ORG_PARTY", "PROVIDER", "FACILITY"):
+        return org_candidates(key, label, value, locale)
+    if label == "COMPANY_ID":
+        return company_candidates(key, value, locale)
+    if label in ("SECRET", "MRN", "CASE_NUMBER", "STATUTE_REF") and any(ch.isalnum() for ch in value):
+        return digits_candidates(key, label, value)
+    return iter(())  # HEALTH_CONDITION, COURT, e-mails without '@': keyed tokens

@@ -1,0 +1,196 @@
+"""The kp SDK: find PII, then mask, redact, replace, hash or pseudonymize it, and reverse
+pseudonyms with the vault.
+
+Every anonymizing function takes either a model (any reference :func:`kp_core.models.load_detector`
+accepts; the built-in ``rules`` family by default, ``KP_MODEL`` overrides) or caller-given
+``spans=`` (one list per text), so gold annotations or another tool's output are anonymized the
+same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from os import PathLike
+from typing import Any, overload
+
+import attrs
+
+from kp_core.taxonomy import require_kp_type
+from kp_core.types import Span
+
+SpansInput = Sequence[Span | Mapping[str, Any]]
+
+
+@attrs.frozen
+class PseudonymizedText:
+    """A pseudonymized document and its surrogate map ``{source value: surrogate}``.
+
+    Unpacks as a pair: ``text, surrogates = result``."""
+
+    text: str
+    surrogates: Mapping[str, str]
+    spans: tuple[Span, ...] = ()
+
+    def __iter__(self):
+        return iter((self.text, self.surrogates))
+
+
+def _as_list(texts: str | Sequence[str]) -> tuple[list[str], bool]:
+    if isinstance(texts, str):
+        return [texts], True
+    texts = list(texts)
+    for i, text in enumerate(texts):
+        if not isinstance(text, str):
+            raise TypeError(f"texts[{i}] is {type(text).__name__}, not str")
+    return texts, False
+
+
+def _coerce_span(raw: Span | Mapping[str, Any], text: str, where: str) -> Span:
+    if isinstance(raw, Span):
+        span = raw
+    else:
+        try:
+            span = Span(int(raw["start"]), int(raw["end"]), raw["label"], raw.get("score"))
+        except KeyError as exc:
+            raise ValueError(f"{where}: span is missing {exc.args[0]!r}") from None
+    if span.end > len(text):
+        raise ValueError(
+            f"{where}: span {span.start}:{span.end} ({span.label}) ends past the text (length {len(text)})"
+        )
+    return span
+
+
+def _label_filter(labels: Sequence[str] | None) -> frozenset[str] | None:
+    return None if labels is None else frozenset(require_kp_type(label) for label in labels)
+
+
+def _detect(
+    texts: list[str],
+    model: str | None,
+    spans: Sequence[SpansInput] | None,
+    labels: Sequence[str] | None,
+    operating_point: Any,
+    device: str,
+) -> list[list[Span]]:
+    wanted = _label_filter(labels)
+    if spans is not None:
+        if model is not None:
+            raise ValueError("give either model= or spans=, not both")
+        if len(spans) != len(texts):
+            raise ValueError(f"spans= has {len(spans)} lists for {len(texts)} texts")
+        found = [
+            [_coerce_span(s, t, f"spans[{i}]") for s in doc]
+            for i, (t, doc) in enumerate(zip(texts, spans, strict=True))
+        ]
+    else:
+        from kp_core.models import load_detector
+
+        options = {} if operating_point is None else {"operating_point": operating_point}
+        found = load_detector(model, device=device, **options).predict_spans(texts)
+    out = []
+    for text, doc in zip(texts, found, strict=True):
+        kept = [s for s in doc if wanted is None or s.label in wanted]
+        out.append([s if s.text is not None else attrs.evolve(s, text=text[s.start : s.end]) for s in kept])
+    return out
+
+
+@overload
+def extract_pii(texts: str, model: str | None = None, **kwargs: Any) -> list[Span]: ...
+@overload
+def extract_pii(texts: Sequence[str], model: str | None = None, **kwargs: Any) -> list[list[Span]]: ...
+def extract_pii(
+    texts: str | Sequence[str],
+    model: str | None = None,
+    *,
+    operating_point: Any = None,
+    labels: Sequence[str] | None = None,
+    device: str = "auto",
+) -> list[Span] | list[list[Span]]:
+    """PII spans of one text (a list of spans) or of several (a list per text).
+
+    ``model``: a checkpoint folder, a Hub id, ``family:ref`` or a family name; default ``KP_MODEL``,
+    else the built-in ``rules`` family. ``operating_point`` is handed to the family's loader;
+    ``labels`` keeps only those KP types.
+    """
+    items, single = _as_list(texts)
+    found = _detect(items, model, None, labels, operating_point, device)
+    return found[0] if single else found
+
+
+def deidentify(
+    texts: str | Sequence[str],
+    method: str | Callable[[str, Span], str] | Any = "mask",
+    model: str | None = None,
+    *,
+    spans: Sequence[SpansInput] | None = None,
+    labels: Sequence[str] | None = None,
+    operating_point: Any = None,
+    device: str = "auto",
+    **options: Any,
+) -> str | list[str]:
+    """De-identified text(s). ``method``: ``mask``, ``redact``, ``replace``, ``hash``,
+    ``pseudonymize``, ``keep``, any registered operator name, an operator object, or a function
+    ``fn(value, span) -> str``. ``options`` go to the operator (``key=`` for hash/pseudonymize,
+    ``char=`` for mask, ``template=`` for replace, ...). ``spans=`` replaces the model."""
+    from kp_core.anonymize.operators import apply_operator, make_operator
+
+    items, single = _as_list(texts)
+    found = _detect(items, model, spans, labels, operating_point, device)
+    if method == "pseudonymize":
+        results = _pseudonymize_batch(items, found, **options)
+        out = [r.text for r in results]
+    else:
+        operator = make_operator(method, **options)
+        out = [apply_operator(text, doc, operator).text for text, doc in zip(items, found, strict=True)]
+    return out[0] if single else out
+
+
+def _pseudonymize_batch(texts: list[str], found: list[list[Span]], **options: Any) -> list[PseudonymizedText]:
+    from kp_core.anonymize.pseudonymizer import Pseudonymizer
+
+    pseudonymizer = Pseudonymizer(**options)
+    try:
+        return [PseudonymizedText(d.text, d.surrogates, d.spans) for d in pseudonymizer.pseudonymize(texts, found)]
+    finally:
+        pseudonymizer.close()
+
+
+def pseudonymize(
+    texts: str | Sequence[str],
+    key: bytes | str | None = None,
+    vault: str | PathLike[str] | None = None,
+    language: str | None = None,
+    country: str | None = None,
+    *,
+    model: str | None = None,
+    spans: Sequence[SpansInput] | None = None,
+    labels: Sequence[str] | None = None,
+    operating_point: Any = None,
+    device: str = "auto",
+    random_key: bool = False,
+) -> PseudonymizedText | list[PseudonymizedText]:
+    """Replace PII with keyed, locale-consistent, checksum-valid surrogates.
+
+    Returns, per text, the pseudonymized text and its surrogate map. ``key`` (bytes or str, at
+    least 16 bytes) defaults to ``KP_PSEUDONYM_KEY``; without any key this refuses, unless
+    ``random_key=True``. ``vault`` (a file path) stores originals encrypted, for
+    :func:`reidentify`. ``language``/``country`` pick the locale of surrogates (names, phones,
+    IDs) when the text does not make it clear.
+    """
+    items, single = _as_list(texts)
+    found = _detect(items, model, spans, labels, operating_point, device)
+    results = _pseudonymize_batch(
+        items, found, key=key, vault=vault, language=language, country=country, random_key=random_key
+    )
+    return results[0] if single else results
+
+
+def reidentify(text: str, vault: str | PathLike[str], key: bytes | str | None = None) -> str:
+    """Put the original values back in place of the surrogates recorded in ``vault``.
+
+    A wrong key raises :class:`kp_core.anonymize.vault.VaultKeyError` before any output."""
+    from kp_core.anonymize.keys import resolve_key
+    from kp_core.anonymize.vault import Vault
+
+    with Vault.open(vault, resolve_key(key), create=False) as store:
+        return store.reidentify(text)
