@@ -148,7 +148,7 @@ _PL_KRS = re.compile(r"(?:KRS)?(\d{10})")
 
 
 def _pl_krs(value: str) -> str | None:
-    m = _PL_KRS.fullmatch(_compact(value))
+    m = _PL_KRS.fullmatch(value.strip().upper().replace(" ", ""))  # KRS is written without hyphens
     return m.group(1) if m and int(m.group(1)) > 0 else None
 
 
@@ -475,9 +475,7 @@ def _check_fi(b: str) -> bool:
 
 
 def _check_fr(b: str) -> bool:
-    return (
-        len(b) == 11 and _is_digits(b, 11) and _fr_siren(b[2:]) is not None and int(b[:2]) == _fr_vat_key(b[2:])
-    )
+    return len(b) == 11 and _is_digits(b, 11) and _fr_siren(b[2:]) is not None and int(b[:2]) == _fr_vat_key(b[2:])
 
 
 def _check_hr(b: str) -> bool:
@@ -601,7 +599,7 @@ def _vat_generator(country: str) -> Callable[[random.Random], str | None]:
         "DK": _gen_dk_cvr,
         "FR": lambda rng: (lambda s: f"{_fr_vat_key(s):02d}{s}")(_gen_fr_siren(rng)),
         "ES": _gen_es_cif,
-        "CZ": _gen_ico,
+        "CZ": lambda rng: (lambda b: None if b[0] == "9" else b)(_gen_ico(rng)),  # 9... is not a VAT IČO
         "SE": lambda rng: _gen_se_orgnr(rng).replace("-", "") + "01",
         "FI": lambda rng: (lambda y: None if y is None else y.replace("-", ""))(_gen_fi_y_tunnus(rng)),
         "HR": lambda rng: (lambda b: b + str(iso7064_mod11_10(b)))(_n(rng, 10, True)),
@@ -690,9 +688,7 @@ def _kinds_of(country: str) -> dict[str, tuple[_Parser, _Maker]]:
     try:
         return _KINDS[country.upper()]
     except KeyError:
-        raise KeyError(
-            f"no company identifiers known for country {country!r}; known: {', '.join(_KINDS)}"
-        ) from None
+        raise KeyError(f"no company identifiers known for country {country!r}; known: {', '.join(_KINDS)}") from None
 
 
 def parse_company_id(value: str, country: str, kind: str | None = None) -> CompanyId | None:
