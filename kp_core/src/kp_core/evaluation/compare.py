@@ -86,13 +86,19 @@ def compare_dumps(a_dumps: Sequence[Mapping[str, Any]], b_dumps: Sequence[Mappin
     ):
         a_by_spec = {d["spec"]: d for d in a_dumps if field in d}
         b_by_spec = {d["spec"]: d for d in b_dumps if field in d}
-        for spec in sorted(set(a_by_spec) & set(b_by_spec)):
-            a_det, b_det = _pair(outcomes(a_by_spec[spec]), outcomes(b_by_spec[spec]))
+        pairs = [(spec, a_by_spec[spec], b_by_spec[spec]) for spec in sorted(set(a_by_spec) & set(b_by_spec))]
+        if not pairs and len(a_by_spec) == 1 and len(b_by_spec) == 1:
+            # One dump on each side under different spec names (e.g. a default spec named after the
+            # file): pair them, the subject keys decide what is shared.
+            (a_name, a_dump), (b_name, b_dump) = next(iter(a_by_spec.items())), next(iter(b_by_spec.items()))
+            pairs = [(a_name if a_name == b_name else f"{a_name} | {b_name}", a_dump, b_dump)]
+        for spec, a_dump, b_dump in pairs:
+            a_det, b_det = _pair(outcomes(a_dump), outcomes(b_dump))
             entry: dict[str, Any] = {
                 "spec": spec,
                 "subjects": kind,
-                "a": f"{a_by_spec[spec].get('adapter')}::{a_by_spec[spec].get('model_id')}",
-                "b": f"{b_by_spec[spec].get('adapter')}::{b_by_spec[spec].get('model_id')}",
+                "a": f"{a_dump.get('adapter')}::{a_dump.get('model_id')}",
+                "b": f"{b_dump.get('adapter')}::{b_dump.get('model_id')}",
                 "shared_subjects": len(a_det),
                 "a_leaked": sum(not x for x in a_det),
                 "b_leaked": sum(not x for x in b_det),

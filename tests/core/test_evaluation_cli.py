@@ -1,0 +1,264 @@
+"""``kp evaluate`` / ``kp leaderboard`` end to end, prediction files, dumps and comparisons, Track C
+through the runner, and the ``europriv`` evaluator's call into the harness (a recording fake:
+the real harness needs Python >= 3.13 and is not installed here)."""
+
+from __future__ import annotations
+
+import json
+import sys
+import types
+
+import pytest
+from click.testing import CliRunner
+
+from kp_core.cli import build_cli
+from kp_core.evaluation import EvalSpec, run_spec
+from kp_core.evaluation.compare import compare_dumps
+from kp_core.registry import get_registry
+from kp_core.types import Span
+
+from .test_metrics_leakage import CNP_A, CNP_B, make_row
+
+
+def kp(*args):
+    return CliRunner().invoke(build_cli(), list(args), catch_exceptions=False)
+
+
+@pytest.fixture(scope="module")
+def it_rows(dev_dir):
+    return json.loads((dev_dir / "it_realskeleton_rows.json").read_text(encoding="utf-8"))[:40]
+
+
+@pytest.fixture
+def it_file(tmp_path, it_rows):
+    path = tmp_path / "it_realskeleton_rows.json"
+    path.write_text(json.dumps(it_rows, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def write_predictions(path, rows, keep=lambda i, s: True):
+    with path.open("w", encoding="utf-8") as fh:
+        for row in rows:
+            spans = [s for i, s in enumerate(row["spans"]) if keep(i, s)]
+            fh.write(json.dumps({"text": row["text"], "spans": spans}, ensure_ascii=False) + "\n")
+    return path
+
+
+def test_default_spec_with_predictions(tmp_path, it_file, it_rows):
+    preds = write_predictions(tmp_path / "perfect.jsonl", it_rows)
+    out = tmp_path / "lb.json"
+    result = kp("evaluate", "--predictions", str(preds), "--data", str(it_file), "--out", str(out), "--no-progress")
+    assert result.exit_code == 0, result.output
+    assert "it_realskeleton_rows" in result.output and "1.000" in result.output
+    board = json.loads(out.read_text(encoding="utf-8"))
+    (entry,) = board["entries"]
+    assert entry == "predictions::perfect.jsonl"
+    (row,) = board["entries"][entry]
+    assert set(row["scores"]) == {"entity_f1", "entity_f2", "national_id_leakage"}
+    assert row["scores"]["national_id_leakage"]["leak_rate"] == 0.0
+    shown = kp("leaderboard", "--in", str(out))
+    assert shown.exit_code == 0 and "predictions::perfect.jsonl" in shown.output
+
+
+def test_suite_with_data_dir_only_and_metrics_override(tmp_path, dev_dir, it_file, it_rows):
+    preds = write_predictions(tmp_path / "p.jsonl", it_rows)
+    result = kp(
+        "evaluate",
+        "--predictions",
+        str(preds),
+        "--data-dir",
+        str(it_file.parent),
+        "--suite",
+        str(dev_dir / "evaluations"),
+        "--only",
+        "Italian",
+        "--metrics",
+        "entity_f1,kp_entity_per_type",
+        "--json",
+        "--no-progress",
+    )
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert len(rows) == 1 and set(rows[0]["scores"]) == {"entity_f1", "kp_entity_per_type"}
+    assert rows[0]["dataset"]["config"] == "it-realskeleton-v1"
+
+
+def test_unknown_metric_fails_before_anything(tmp_path, it_file):
+    result = kp("evaluate", "--predictions", str(it_file), "--data", str(it_file), "--metrics", "entity_f1,f3")
+    assert result.exit_code != 0 and "f3" in result.output
+
+
+def test_prediction_files_that_do_not_match(tmp_path, it_file, it_rows):
+    short = write_predictions(tmp_path / "short.jsonl", it_rows[:-1])
+    result = kp("evaluate", "--predictions", str(short), "--data", str(it_file), "--no-progress")
+    assert result.exit_code != 0 and "39 prediction rows for 40 gold rows" in result.output
+    changed = [dict(r) for r in it_rows]
+    changed[3] = {**changed[3], "text": changed[3]["text"] + " x"}
+    other = write_predictions(tmp_path / "other.jsonl", changed)
+    result = kp("evaluate", "--predictions", str(other), "--data", str(it_file), "--no-progress")
+    assert result.exit_code != 0 and "text differs from gold row 3" in result.output
+    assert it_rows[3]["text"][:20] not in result.output  # no document text in errors
+
+
+def test_predictions_pair_by_doc_id(tmp_path):
+    from kp_core.evaluation.data import load_predictions
+
+    gold = [make_row([("a", "PERSON")], doc_id="d1"), make_row([("b", "PERSON")], doc_id="d2")]
+    path = tmp_path / "p.jsonl"
+    path.write_text(
+        "\n".join(json.dumps({"doc_id": r["doc_id"], "text": r["text"], "spans": r["spans"]}) for r in reversed(gold)),
+        encoding="utf-8",
+    )
+    spans = load_predictions(path, gold)
+    assert [s[0].text for s in spans] == ["a", "b"]
+
+
+def test_dump_and_compare(tmp_path, it_file, it_rows):
+    perfect = write_predictions(tmp_path / "perfect.jsonl", it_rows)
+    no_ids = write_predictions(tmp_path / "noids.jsonl", it_rows, keep=lambda i, s: s["label"] != "NATIONAL_ID")
+    dump_a = tmp_path / "a.json"
+    result = kp(
+        "evaluate",
+        "--predictions",
+        str(no_ids),
+        "--data",
+        str(it_file),
+        "--dump-predictions",
+        str(dump_a),
+        "--no-progress",
+    )
+    assert result.exit_code == 0, result.output
+    dumped = json.loads(dump_a.read_text(encoding="utf-8"))
+    subjects = dumped["dumps"][0]["subjects"]
+    assert subjects and all(s["value"].startswith("sha256:") and not s["detected"] for s in subjects)
+    result = kp(
+        "evaluate", "--predictions", str(perfect), "--data", str(it_file), "--compare", str(dump_a), "--no-progress"
+    )
+    assert result.exit_code == 0, result.output
+    n = len(subjects)
+    assert f"shared subjects {n}: A leaked 0, B leaked {n}" in result.output
+    assert "significant" in result.output
+
+
+def test_compare_pairs_raw_and_hashed_values():
+    a = [{"spec": "s", "subjects": [{"doc": 0, "country": "RO", "value": CNP_A, "detected": True}]}]
+    from kp_core.evaluation.compare import hashed_dumps
+
+    b = hashed_dumps([{"spec": "s", "subjects": [{"doc": 0, "country": "RO", "value": CNP_A, "detected": False}]}])
+    (result,) = compare_dumps(a, b)
+    assert result["shared_subjects"] == 1 and result["mcnemar"]["b"] == 1
+
+
+class _Echo:
+    name = "echo"
+    model_id = "gold"
+
+    def __init__(self, rows):
+        self._by_text = {r["text"]: [Span(s["start"], s["end"], s["label"]) for s in r["spans"]] for r in rows}
+
+    def predict_spans(self, texts):
+        return [self._by_text[t] for t in texts]
+
+
+ANON_SPEC = EvalSpec.from_mapping(
+    {
+        "name": "anon",
+        "task": "anonymization",
+        "dataset": {"hf_id": "h", "config": "ro-realskeleton-v1"},
+        "metrics": [
+            "redaction_leakage",
+            "pseudonymization_consistency",
+            "information_retention",
+            "structural_disruption",
+        ],
+    }
+)
+
+
+def test_track_c_through_the_runner():
+    rows = [
+        make_row([("Pacient", None), ("Ion Pop", "PERSON"), ("CNP", None), (CNP_A, "NATIONAL_ID")], country="RO"),
+        make_row([("Ana", "PERSON"), ("CNP", None), (CNP_B, "NATIONAL_ID")], country="RO"),
+    ]
+    row = run_spec(ANON_SPEC, _Echo(rows), rows)
+    s = row["scores"]
+    assert s["redaction_leakage"]["leak_rate"] == 0.0 and s["redaction_leakage"]["subjects_total"] == 2.0
+    assert s["information_retention"]["information_retention"] == 1.0
+    assert s["structural_disruption"]["mask_token_ratio"] == 4 / 7  # Ion Pop → one █, so 4 masks of 7 tokens
+    assert s["pseudonymization_consistency"]["cross_doc_bijection_rate"] == 1.0
+    assert s["detection_recall"] == {"precision": 1.0, "recall": 1.0, "f2": 1.0}
+    assert row["contamination"] == "clean_held_out"
+
+
+def test_evaluators_are_registered():
+    names = get_registry().evaluators.names()
+    assert {"builtin", "europriv"} <= set(names)
+    europriv = get_registry().evaluator("europriv")
+    if "europriv_bench" not in sys.modules:
+        assert europriv.availability().available is False
+
+
+@pytest.fixture
+def fake_harness(monkeypatch):
+    """A stand-in europriv_bench that records how kp calls it (the real harness never runs here)."""
+    calls = []
+    root = types.ModuleType("europriv_bench")
+    root.__version__ = "0.2.0"
+    adapters = types.ModuleType("europriv_bench.adapters")
+    spec_mod = types.ModuleType("europriv_bench.spec")
+    runner = types.ModuleType("europriv_bench.runner")
+
+    class BaseAdapter:
+        name = "base"
+        model_id = "base"
+
+    class HarnessSpec:
+        def __init__(self, source):
+            self.source = source
+
+        @classmethod
+        def from_yaml(cls, path):
+            return cls(("yaml", str(path)))
+
+        @classmethod
+        def model_validate(cls, data):
+            return cls(("mapping", data))
+
+    def run_spec(spec, adapter, gold=None, rows=None, timestamp=None, limit=None, dumps=None):
+        texts = [r["text"] for r in rows][:limit]
+        calls.append(
+            {"spec": spec.source, "adapter": adapter, "rows": rows, "limit": limit, "tags": adapter.predict_tags(texts)}
+        )
+        return {"spec": "from-harness", "adapter": adapter.name, "model_id": adapter.model_id}
+
+    adapters.BaseAdapter = BaseAdapter
+    spec_mod.EvalSpec = HarnessSpec
+    runner.run_spec = run_spec
+    for name, module in {
+        "europriv_bench": root,
+        "europriv_bench.adapters": adapters,
+        "europriv_bench.spec": spec_mod,
+        "europriv_bench.runner": runner,
+    }.items():
+        monkeypatch.setitem(sys.modules, name, module)
+    return calls
+
+
+def test_europriv_evaluator_hands_the_harness_our_adapter(fake_harness, dev_dir):
+    from kp_core.evaluation import europriv
+
+    assert europriv.probe().available is True
+    rows = [make_row([("Ion Pop,", "PERSON"), ("born", None)]), make_row([("x", None)])]
+    spec = EvalSpec.from_yaml(dev_dir / "evaluations" / "pii-detection-it-realskeleton.yaml")
+    out = europriv.run(spec, _Echo(rows), rows, limit=1)
+    (call,) = fake_harness
+    assert call["spec"] == ("yaml", str(dev_dir / "evaluations" / "pii-detection-it-realskeleton.yaml"))
+    assert call["limit"] == 1 and call["rows"] == rows
+    assert isinstance(call["adapter"], sys.modules["europriv_bench.adapters"].BaseAdapter)
+    assert (call["adapter"].name, call["adapter"].model_id) == ("echo", "gold")
+    assert call["tags"] == [["B-PERSON", "E-PERSON", "O"]]
+    assert out["kp_version"] and out["spec"] == "from-harness"
+    assert call["adapter"].anonymize([rows[0]["text"]]) == ["█ born"]
+    # A changed metric list cannot be read from the file: kp hands over its own mapping.
+    europriv.run(spec.with_metrics(("entity_f1",)), _Echo(rows), rows)
+    assert fake_harness[1]["spec"][0] == "mapping" and fake_harness[1]["spec"][1]["metrics"] == ["entity_f1"]
