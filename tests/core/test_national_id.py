@@ -367,3 +367,13 @@ def test_check_digit_mutation_detected(country: str) -> None:
     for _ in range(100):
         valid = generate_national_id(country, rng, formatted=False)
         assert not any(is_valid_national_id(m, country) for m in _mutants(valid, [len(valid) - 1]))
+
+
+def test_belfiore_snapshot() -> None:
+    from kp_core.national_id import belfiore
+
+    assert len(belfiore.FOREIGN_COUNTRIES) == 22
+    assert all(code.startswith("Z") for code in belfiore.FOREIGN_COUNTRIES)
+    assert belfiore.place_name("Z110") == "Francia" and belfiore.place_name("H501") == "Roma"
+    assert belfiore.place_name("Z999") is None and belfiore.born_abroad("Z999")
+    assert not belfiore.born_abroad("H501")

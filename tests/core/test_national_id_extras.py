@@ -86,3 +86,9 @@ def test_unknown_extra_country() -> None:
     assert parse_extra_national_id("123", "US") is None
     with pytest.raises(KeyError, match="known"):
         generate_extra_national_id("US", random.Random(0))
+
+
+def test_verhoeff_known_values() -> None:
+    from kp_core.national_id.extras import verhoeff_check_digit
+
+    assert (verhoeff_check_digit("236"), verhoeff_check_digit("12345"), verhoeff_check_digit("142857")) == (3, 1, 0)

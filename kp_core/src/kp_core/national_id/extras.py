@@ -227,7 +227,16 @@ _VERHOEFF_D = tuple(
 )  # fmt: skip
 _VERHOEFF_P = tuple(
     tuple(int(c) for c in row)
-    for row in ("0123456789", "1576283094", "5803796142", "8916043527", "9453126870", "4286573901", "2793806415", "7046913258")
+    for row in (
+        "0123456789",
+        "1576283094",
+        "5803796142",
+        "8916043527",
+        "9453126870",
+        "4286573901",
+        "2793806415",
+        "7046913258",
+    )
 )
 _VERHOEFF_INV = (0, 4, 3, 2, 1, 5, 6, 7, 8, 9)
 
@@ -265,7 +274,9 @@ def parse_mt(value: str) -> ParsedId | None:
 def _birth(rng: random.Random, birth: datetime.date | None, lo: int = 1940, hi: int = 2008) -> datetime.date:
     if birth is not None:
         return birth
-    return datetime.date.fromordinal(rng.randint(datetime.date(lo, 1, 1).toordinal(), datetime.date(hi, 12, 31).toordinal()))
+    return datetime.date.fromordinal(
+        rng.randint(datetime.date(lo, 1, 1).toordinal(), datetime.date(hi, 12, 31).toordinal())
+    )
 
 
 def _sex(rng: random.Random, sex: str | None) -> str:
