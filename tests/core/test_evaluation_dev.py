@@ -115,3 +115,13 @@ def test_limit_takes_the_first_rows(slices):
     rows = slices["it"]
     row = run_spec(SPEC, TableDetector(rows, gold_spans, "perfect"), rows, limit=10)
     assert (row["n"], row["limit"]) == (10, 10)
+
+
+def test_cached_grid_tokens_equal_the_grid(slices):
+    from kp_core.grid import whitespace_tokens
+    from kp_core.metrics.rows import grid_tokens
+
+    texts = [r["text"] for rows in slices.values() for r in rows]
+    texts += ["a\x1cb c", "\u00a0x\u2003y\u3000", "tab\tnew\nline\x85end", ""]
+    for text in texts:
+        assert list(grid_tokens(text)) == whitespace_tokens(text)

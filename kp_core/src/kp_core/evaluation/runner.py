@@ -8,7 +8,7 @@ mask; then every metric of the spec, in its order (plus ``detection_recall`` for
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from kp_core.detector import Detector
 from kp_core.evaluation.redaction import redacted_texts, surrogate_maps
@@ -29,6 +29,7 @@ from kp_core.metrics import (
     tab_reid_subject_detection,
     tag_types,
 )
+from kp_core.metrics.rows import grid_tokens
 from kp_core.types import Span
 
 BATCH_SIZE = 32
@@ -60,12 +61,22 @@ def check_spec(spec: EvalSpec) -> None:
         raise UnsupportedTaskError(f"spec {spec.name!r}: {', '.join(anon)} need task 'anonymization' (redacted output)")
 
 
+class _GoldSpan(NamedTuple):
+    # What gold_bioes reads; unknown labels are caught by validate_bioes right after.
+    start: int
+    end: int
+    label: str
+
+
 def gold_tags_of(rows: Sequence[Mapping[str, Any]]) -> list[list[str]]:
     """Strict gold path for every row; errors name the row, offsets and types, never text."""
     out = []
     for i, row in enumerate(rows):
         try:
-            spans = [Span(int(s["start"]), int(s["end"]), s["label"]) for s in row.get("spans") or ()]
+            spans = [_GoldSpan(int(s["start"]), int(s["end"]), str(s["label"])) for s in row.get("spans") or ()]
+            for span in spans:
+                if span.start < 0 or span.end <= span.start or span.end > len(row["text"]):
+                    raise ValueError(f"span {span.start}:{span.end} ({span.label}) is not inside the text")
             tags = gold_bioes(row["text"], spans)
             validate_bioes(tags)
         except (GoldAlignmentError, ValueError, KeyError, TypeError) as exc:
@@ -112,7 +123,9 @@ def score_spec(
         raise ValueError(f"{len(pred_spans)} predicted span lists for {len(rows)} gold rows")
     texts = [r["text"] for r in rows]
     gold = gold_tags_of(rows)
-    pred = [predicted_bioes(text, spans) for text, spans in zip(texts, pred_spans, strict=True)]
+    pred = [
+        predicted_bioes(text, spans, tokens=grid_tokens(text)) for text, spans in zip(texts, pred_spans, strict=True)
+    ]
     eval_labels = sorted(tag_types(gold))
     masked = fairness_mask(pred, eval_labels)
 

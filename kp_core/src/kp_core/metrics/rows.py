@@ -7,6 +7,7 @@ country?, ...}``) or kp :class:`~kp_core.types.Example` objects, which are turne
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import Any
@@ -42,10 +43,24 @@ def span_text(row: Mapping[str, Any], span: Mapping[str, Any]) -> str:
     return row["text"][span["start"] : span["end"]]
 
 
+_NON_SPACE = re.compile(r"\S+")
+_SEPARATOR_CONTROLS = re.compile("[\x1c-\x1f]")
+
+
+@lru_cache(maxsize=8192)
+def grid_tokens(text: str) -> tuple[tuple[int, int], ...]:
+    """The whitespace tokens of :func:`kp_core.grid.whitespace_tokens`, cached and fast: the regex
+    runs alone unless the text holds one of the control separators where ``\\S`` and
+    ``str.isspace`` could part ways, and then the grid's own function decides."""
+    if _SEPARATOR_CONTROLS.search(text):
+        return tuple(whitespace_tokens(text))
+    return tuple(m.span() for m in _NON_SPACE.finditer(text))
+
+
 @lru_cache(maxsize=8192)
 def token_bounds(text: str) -> tuple[list[int], list[int]]:
     """Starts and ends of the whitespace tokens of ``text`` (cached: every row metric asks)."""
-    tokens = whitespace_tokens(text)
+    tokens = grid_tokens(text)
     return [t[0] for t in tokens], [t[1] for t in tokens]
 
 
