@@ -10,7 +10,7 @@ from importlib import import_module
 
 from kp_core.plugins.hookspecs import hookimpl
 
-FAMILY_MODULES: tuple[str, ...] = ()
+FAMILY_MODULES: tuple[str, ...] = ("kp_core.rules",)
 EVALUATOR_MODULES: tuple[str, ...] = ("kp_core.evaluation.evaluators",)
 OPERATOR_MODULES: tuple[str, ...] = ("kp_core.anonymize.operators",)
 

@@ -1,0 +1,29 @@
+"""The ``rules`` family: checksum-validated patterns, no machine learning, always available.
+
+See :mod:`kp_core.rules.detector` for what it finds and its precision-first policy.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kp_core.registry import Family
+
+
+def _load(ref: str = "builtin", *, device: str = "auto", **options: Any):
+    from kp_core.rules.detector import RulesDetector
+
+    if ref not in ("builtin", "rules"):
+        raise ValueError(f"the rules family has one model, 'builtin'; got {ref!r}")
+    return RulesDetector(**options)
+
+
+FAMILIES: tuple[Family, ...] = (
+    Family(
+        name="rules",
+        description="Checksum-validated patterns: 15 national IDs, IBAN, cards (Luhn), e-mail, URL, EU phones, dates.",
+        frameworks=(),
+        load=_load,
+        default_model="builtin",
+    ),
+)
