@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from kp_core.generate.documents import DOMAINS, GENRES
 from kp_core.generate.engine import LABEL_SCHEMES, generate_document, generate_rows, write_dataset, write_rows
-from kp_core.locales import LANGUAGES
+from kp_core.generate.phrases import phrasebook_languages
+
+LANGUAGES: tuple[str, ...] = phrasebook_languages()
 
 __all__ = [
     "DOMAINS",

@@ -14,7 +14,7 @@ from typing import Any
 
 from kp_core.generate.compose import Context
 from kp_core.generate.documents import DOMAINS, GENRES
-from kp_core.locales import LANGUAGES
+from kp_core.generate.phrases import phrasebook_languages
 from kp_core.types import Example, Span
 
 LABEL_SCHEMES = ("kp", "europriv")
@@ -95,11 +95,12 @@ def generate_rows(
 ) -> Iterator[dict[str, Any]]:
     """Yield ``n`` rows (documents ``start`` .. ``start + n - 1``) in the kp row format.
 
-    ``languages`` default to all 22, ``domains`` to clinical, legal, administrative and general.
+    ``languages`` default to every language with a phrasebook, ``domains`` to clinical, legal, administrative and general.
     ``label_scheme`` "kp" keeps every KP type; "europriv" applies the EuroPriv-Bench gold
     conventions (hospital/court → ORG_PARTY, clinician → PERSON, statutes unlabelled).
     """
-    langs = _check(languages or LANGUAGES, LANGUAGES, "language")
+    known = phrasebook_languages()
+    langs = _check(languages or known, known, "language")
     doms = _check(domains or DOMAINS, DOMAINS, "domain")
     if label_scheme not in LABEL_SCHEMES:
         raise ValueError(f"unknown label scheme {label_scheme!r}; known: {', '.join(LABEL_SCHEMES)}")

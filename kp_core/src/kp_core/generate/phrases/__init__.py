@@ -10,8 +10,15 @@ from __future__ import annotations
 
 from functools import cache
 from importlib import import_module
+from importlib.util import find_spec
 
 from kp_core.locales import LANGUAGES
+
+
+@cache
+def phrasebook_languages() -> tuple[str, ...]:
+    """Languages that have a phrasebook (the generator's languages)."""
+    return tuple(lang for lang in LANGUAGES if find_spec(f"kp_core.generate.phrases.{lang}") is not None)
 
 
 @cache

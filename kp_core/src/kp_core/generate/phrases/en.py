@@ -92,13 +92,13 @@ PHRASES = {
         "The Client authorises direct debit from {p.iban}.",
     ],
     "contract_court": [
-        "Any dispute shall be settled by {court}.",
+        "Any dispute shall be settled by the {court}.",
         "This agreement is governed by {statute}; the courts of {p.city} have jurisdiction.",
     ],
     "signed": ["Signed at {city} on {date}.", "Done in two copies on {date}.", "{city}, {date}"],
     "judg_intro": [
         "{court}, in case {case}, composed of Judge {r.name}, delivered the following judgment on {date}.",
-        "In the matter of {case} before {court}:",
+        "In the matter of {case} before the {court}:",
     ],
     "judg_facts": [
         "The applicant, {p.name}, born on {p.dob} and residing at {p.address}, brought proceedings on {date2}.",
@@ -133,7 +133,7 @@ PHRASES = {
     "poa_body": [
         "I, the undersigned {p.name}, born on {p.dob}, PPS number {p.nid}, residing at {p.address}, "
         "hereby appoint {q.name}, born on {q.dob}, to act on my behalf before {body}.",
-        "The attorney may sign documents and represent me in proceedings before {court}.",
+        "The attorney may sign documents and represent me in proceedings before the {court}.",
     ],
     "decl_body": [
         "I, {p.name}, born on {p.dob} in {p.birthplace}, residing at {p.address}, solemnly declare that "
