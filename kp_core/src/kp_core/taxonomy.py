@@ -101,8 +101,14 @@ def load_taxonomy() -> Taxonomy:
     return _parse(yaml.safe_load(text))
 
 
+@cache
 def entity_names() -> tuple[str, ...]:
     return load_taxonomy().names
+
+
+@cache
+def _entity_name_set() -> frozenset[str]:
+    return frozenset(entity_names())
 
 
 @cache
@@ -121,7 +127,7 @@ def special_category_types() -> tuple[str, ...]:
 
 
 def is_kp_type(label: str) -> bool:
-    return label in entity_names()
+    return label in _entity_name_set()
 
 
 def require_kp_type(label: str) -> str:
