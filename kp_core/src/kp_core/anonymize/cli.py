@@ -1,0 +1,64 @@
+"""``kp deidentify``: bulk de-identification of a JSONL file (or stdin)."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+
+@click.command("deidentify")
+@click.option(
+    "--model", "-m", default=None, help="Model reference (folder, Hub id, family or family:ref); default rules."
+)
+@click.option(
+    "--method",
+    default="redact",
+    show_default=True,
+    help="Operator: mask, redact, replace, hash, pseudonymize, keep, or a plugin's operator.",
+)
+@click.option("--input", "input_path", required=True, help="JSONL file, or - for stdin.")
+@click.option("--output", "output_path", required=True, type=click.Path(dir_okay=False), help="JSONL file to write.")
+@click.option("--text-field", default="text", show_default=True)
+@click.option("--spans-field", default=None, help="Use the records' own spans from this field instead of a model.")
+@click.option("--batch-size", default=64, show_default=True, type=click.IntRange(min=1))
+@click.option("--with-rules", is_flag=True, help="Unite the model's spans with the rules family's.")
+@click.option("--device", default="auto", show_default=True)
+@click.option("--vault", default=None, type=click.Path(dir_okay=False), help="Vault file for reversible pseudonyms.")
+@click.option("--key-file", default=None, type=click.Path(exists=True, dir_okay=False), help="File holding the key.")
+@click.option("--language", default=None, help="Locale language of surrogates (ISO 639-1).")
+@click.option("--country", default=None, help="Country of surrogates (ISO 3166-1 alpha-2).")
+@click.option("--no-progress", is_flag=True, help="No progress bar.")
+def deidentify(
+    model, method, input_path, output_path, text_field, spans_field, batch_size, with_rules, device, vault,
+    key_file, language, country, no_progress,
+) -> None:  # fmt: skip
+    """De-identify the text field of every JSONL record; resumable after a crash (re-run the same command)."""
+    from kp_core.anonymize.bulk import BulkInputError, BulkOptions, run_bulk
+    from kp_core.anonymize.keys import MissingKeyError, read_key_file, resolve_key
+    from kp_core.anonymize.vault import VaultError
+
+    key = None
+    try:
+        if method in ("hash", "pseudonymize") or vault:
+            key = read_key_file(key_file) if key_file else resolve_key(None)
+        options = BulkOptions(
+            input=input_path,
+            output=output_path,
+            method=method,
+            model=model,
+            text_field=text_field,
+            spans_field=spans_field,
+            batch_size=batch_size,
+            with_rules=with_rules,
+            device=device,
+            vault=vault,
+            language=language,
+            country=country,
+        )
+        result = run_bulk(options, key=key, progress=not no_progress)
+    except (BulkInputError, MissingKeyError, FileExistsError, ValueError, VaultError) as exc:
+        raise click.ClickException(str(exc)) from None
+    resumed = f" (resumed after record {result.resumed_from})" if result.resumed_from else ""
+    click.echo(f"kp deidentify: {result.records} records written to {output_path}{resumed}", err=True)
+    sys.stdout.flush()
