@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from kp_core.grid import bioes_to_spans, gold_bioes, predicted_bioes, snap_spans, validate_bioes
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kp_core.grid import bioes_to_spans, gold_bioes, predicted_bioes, snap_spans, validate_bioes, whitespace_tokens
 from kp_core.types import Span
 
 
@@ -28,3 +31,17 @@ def _adjacent_same_type(tags: list[str]) -> bool:
     return any(
         a[0] in "ES" and b[0] in "BS" and a[2:] == b[2:] for a, b in zip(tags, tags[1:], strict=False) if a != "O"
     )
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab ,\t\n\x1c\x1d\x1e\x1f\x85\xa0\u2028\u3000\u200b")), max_size=40))
+def test_whitespace_tokens_are_runs_of_non_isspace_characters(text):
+    expected, start = [], None
+    for i, ch in enumerate(text + " "):
+        if ch.isspace():
+            if start is not None:
+                expected.append((start, i))
+            start = None
+        elif start is None:
+            start = i
+    assert whitespace_tokens(text) == expected

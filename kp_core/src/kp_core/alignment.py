@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Mapping, Sequence
+from functools import cache
 from typing import Any
 
 import attrs
@@ -75,8 +76,32 @@ class Alignment:
         return not self.issues
 
 
+@cache
+def _space_code_points() -> np.ndarray:
+    return np.array([c for c in range(0x110000) if chr(c).isspace()], dtype=np.uint32)
+
+
+def _space_mask(text: str) -> np.ndarray:
+    """(len(text),) bool: ``str.isspace()`` of every character (vectorised over code points)."""
+    code_points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    return np.isin(code_points, _space_code_points())
+
+
+def _trim(is_space: np.ndarray, arr: np.ndarray) -> np.ndarray:
+    n = len(is_space)
+    positions = np.arange(n + 1)
+    # next_text[i]: first non-space position >= i; after_text[i]: one past the last non-space < i.
+    next_text = np.where(np.r_[~is_space, True], positions, n)
+    next_text = np.minimum.accumulate(next_text[::-1])[::-1]
+    after_text = np.maximum.accumulate(np.where(np.r_[False, ~is_space], positions, 0))
+    start = np.minimum(next_text[arr[:, 0]], arr[:, 1])
+    end = np.maximum(after_text[arr[:, 1]], start)
+    return np.stack([start, end], axis=1)
+
+
 def trim_offsets(text: str, offsets: np.ndarray | Sequence[Sequence[int]]) -> np.ndarray:
-    """(T, 2) offsets with leading/trailing whitespace of each piece removed (empty stays empty)."""
+    """(T, 2) offsets with leading/trailing whitespace of each piece removed; a piece that is
+    only whitespace (or a special) comes back empty (start == end)."""
     arr = np.array(offsets, dtype=np.int64).reshape(-1, 2) if len(offsets) else np.zeros((0, 2), dtype=np.int64)
     n = len(text)
     bad = np.flatnonzero((arr[:, 0] < 0) | (arr[:, 1] < arr[:, 0]) | (arr[:, 1] > n))
@@ -85,15 +110,7 @@ def trim_offsets(text: str, offsets: np.ndarray | Sequence[Sequence[int]]) -> np
         raise ValueError(
             f"token {i}: offsets {tuple(int(x) for x in arr[i])} are not a range inside the text (len {n})"
         )
-    for i in np.flatnonzero(arr[:, 1] > arr[:, 0]):
-        start, end = int(arr[i, 0]), int(arr[i, 1])
-        if text[start].isspace() or text[end - 1].isspace():
-            while start < end and text[start].isspace():
-                start += 1
-            while end > start and text[end - 1].isspace():
-                end -= 1
-            arr[i] = (start, end) if end > start else (start, start)
-    return arr
+    return _trim(_space_mask(text), arr)
 
 
 def content_mask(trimmed: np.ndarray, special_mask: np.ndarray | None = None) -> np.ndarray:
@@ -110,20 +127,17 @@ def content_mask(trimmed: np.ndarray, special_mask: np.ndarray | None = None) ->
 def word_ids(text: str, trimmed: np.ndarray, carries: np.ndarray) -> np.ndarray:
     """(T,) word index of each character-carrying subword, -1 elsewhere (see module docs)."""
     ids = np.full(len(trimmed), -1, dtype=np.intp)
-    word = -1
-    word_end = -1  # end of the current word; -1 when the previous piece broke the word
-    for i in range(len(trimmed)):
-        if not carries[i]:
-            word_end = -1
-            continue
-        start, end = int(trimmed[i, 0]), int(trimmed[i, 1])
-        joined = word_end >= 0 and (start <= word_end or not any(c.isspace() for c in text[word_end:start]))
-        if not joined:
-            word += 1
-            word_end = end
-        else:
-            word_end = max(word_end, end)
-        ids[i] = word
+    positions = np.flatnonzero(carries)
+    if positions.size == 0:
+        return ids
+    spaces_before = np.r_[0, np.cumsum(_space_mask(text))]
+    starts, ends = trimmed[positions, 0], trimmed[positions, 1]
+    reach = np.maximum.accumulate(ends)[:-1]  # how far the text before each piece is covered
+    gap_start = np.minimum(reach, starts[1:])
+    no_space_between = spaces_before[starts[1:]] == spaces_before[gap_start]
+    adjacent = np.diff(positions) == 1  # a special or whitespace-only piece in between ends the word
+    new_word = np.r_[True, ~(adjacent & no_space_between)]
+    ids[positions] = np.cumsum(new_word) - 1
     return ids
 
 
