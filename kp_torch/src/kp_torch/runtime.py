@@ -1,0 +1,66 @@
+"""Turn ``--device`` and ``--threads`` into a torch device, saying plainly when a fallback was taken."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import attrs
+
+
+@attrs.frozen
+class TorchRuntime:
+    """Where a torch model runs: ``device`` is ``cpu``, ``cuda`` or ``mps``."""
+
+    device: str
+    requested: str
+    threads: int | None
+    hardware: str = ""
+    fallback_message: str = ""
+
+    def describe(self) -> str:
+        threads = f", {self.threads} threads" if self.device == "cpu" and self.threads else ""
+        hardware = f" ({self.hardware})" if self.hardware else ""
+        return f"device {self.device}{hardware}{threads}"
+
+
+def select_runtime(
+    requested: str = "auto",
+    threads: int | None = None,
+    *,
+    strict: bool = False,
+    echo: Callable[[str], None] | None = None,
+) -> TorchRuntime:
+    """Resolve ``requested`` among the registered torch backends and apply ``threads`` on cpu.
+
+    ``auto`` takes the available backend with the highest priority (cuda, then mps, then cpu). A
+    named device that is missing falls back with one line saying which device was missing, why,
+    and what was taken instead (or raises when ``strict``).
+    """
+    from kp_core.devices import resolve_device
+    from kp_core.registry import get_registry
+
+    choice = resolve_device(requested, get_registry(), framework="torch", strict=strict)
+    if choice.message and echo is not None:
+        echo(f"kp: {choice.message}")
+    applied_threads = None
+    if choice.name == "cpu":
+        applied_threads = apply_cpu_threads(threads)
+    hardware = choice.backend.availability().hardware
+    return TorchRuntime(
+        device=choice.name,
+        requested=requested,
+        threads=applied_threads,
+        hardware=hardware,
+        fallback_message=choice.message,
+    )
+
+
+def apply_cpu_threads(threads: int | None) -> int:
+    """Set torch's intra-op thread count (``None`` keeps torch's default) and return the count in use."""
+    import torch
+
+    if threads is not None:
+        if threads < 1:
+            raise ValueError(f"--threads must be at least 1, got {threads}")
+        torch.set_num_threads(threads)
+    return torch.get_num_threads()

@@ -1,0 +1,378 @@
+"""``kp train xlmr-ner``: LoRA (or full) fine-tuning of a token-classification encoder on KP labels.
+
+Steps: device -> data (validated; unknown labels are an error) -> template-disjoint split -> base
+model with a 73-label head -> LoRA on the attention projections -> windows + BIOES labels ->
+training loop (resumable) -> merge LoRA -> eval (loss, strict F1/F2) -> ``save_pretrained`` folder
+with the tokenizer and ``kp.json``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+import shutil
+import time
+import warnings
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from kp_core.training import RunResult, TrainConfig
+from kp_core.types import Example
+from kp_torch.checkpoint_meta import write_kp_json
+from kp_torch.xlmr_ner.checkpoint import checkpoint_root
+from kp_torch.xlmr_ner.loop import LoopConfig, LoopState, run_training
+
+FAMILY = "xlmr-ner"
+DEFAULT_SAVE_EVERY = 100
+# --option keys this family understands, with their parser.
+OPTIONS: dict[str, Callable[[str], Any]] = {
+    "label_scheme": str,  # "first" (first subword of each word) or "all" (every subword)
+    "lora_targets": lambda v: [t.strip() for t in v.split(",") if t.strip()],
+    "window_overlap": int,
+    "keep_checkpoints": lambda v: str(v).lower() in ("1", "true", "yes"),
+    "eval_batch_size": int,
+    "max_grad_norm": float,
+    "progress": lambda v: str(v).lower() in ("1", "true", "yes"),
+}
+DEFAULT_SCHEME = "all"
+
+
+class TrainingError(RuntimeError):
+    """A training run that cannot go ahead as configured."""
+
+
+def _options(config: TrainConfig) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in config.options.items():
+        if key not in OPTIONS:
+            raise TrainingError(f"unknown --option {key!r} for {FAMILY}; known: {', '.join(sorted(OPTIONS))}")
+        out[key] = OPTIONS[key](value) if isinstance(value, str) else value
+    scheme = out.get("label_scheme", DEFAULT_SCHEME)
+    if scheme not in ("first", "all"):
+        raise TrainingError(f"--option label_scheme must be 'first' or 'all', got {scheme!r}")
+    out["label_scheme"] = scheme
+    return out
+
+
+def data_hash(path: str) -> str:
+    """SHA-256 of the dataset file's bytes (what kp.json records as the data's identity)."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _cap(examples: Sequence[Example], limit: int | None, seed: int, salt: str) -> list[Example]:
+    """A seeded random subset of at most ``limit`` examples, in a seeded random order."""
+    rows = list(examples)
+    random.Random(f"{seed}:{salt}").shuffle(rows)
+    return rows if limit is None else rows[:limit]
+
+
+@attrs.frozen
+class PreparedData:
+    train: list[Example]
+    eval: list[Example]
+    split_info: dict[str, Any]
+    sha256: str
+
+
+def prepare_data(config: TrainConfig) -> PreparedData:
+    from kp_core.data import load_examples
+    from kp_core.data.split import template_disjoint_split
+
+    path = Path(config.dataset)
+    if not path.is_file():
+        raise TrainingError(f"--dataset {config.dataset}: no such file (JSONL or JSON list in the kp row format)")
+    # Subword training data may put two spans in one whitespace token; every other defect
+    # (unknown labels included) stops the run with the file and line.
+    examples = load_examples(path, strict=False)
+    if not examples:
+        raise TrainingError(f"--dataset {config.dataset}: no rows")
+    split = template_disjoint_split(examples, eval_fraction=config.eval_fraction, seed=config.seed)
+    return PreparedData(
+        train=_cap(split.train, config.max_train, config.seed, "train"),
+        eval=_cap(split.eval, config.max_eval, config.seed, "eval"),
+        split_info=split.info.to_json(),
+        sha256=data_hash(str(path)),
+    )
+
+
+def build_model(config: TrainConfig, base: Path | str, options: dict[str, Any], echo: Callable[[str], None]) -> Any:
+    """The base encoder with a fresh 73-label KP head, wrapped with LoRA unless --full-finetune."""
+    import torch
+    from transformers import AutoModelForTokenClassification
+
+    from kp_core.taxonomy import bioes_labels
+    from kp_torch.xlmr_ner.lora import lora_target_modules
+
+    labels = list(bioes_labels())
+    torch.manual_seed(config.seed)
+    model = AutoModelForTokenClassification.from_pretrained(
+        str(base),
+        num_labels=len(labels),
+        id2label=dict(enumerate(labels)),
+        label2id={label: i for i, label in enumerate(labels)},
+        ignore_mismatched_sizes=True,  # a base that already has a head of another size gets a new one
+        use_safetensors=None,
+        trust_remote_code=False,
+    )
+    if config.full_finetune:
+        return model
+    from peft import LoraConfig, TaskType, get_peft_model
+
+    targets = options.get("lora_targets") or lora_target_modules(model)
+    lora = LoraConfig(
+        task_type=TaskType.TOKEN_CLS,
+        r=config.lora_rank,
+        lora_alpha=config.lora_alpha or 2 * config.lora_rank,
+        lora_dropout=config.lora_dropout,
+        target_modules=targets,
+    )
+    torch.manual_seed(config.seed)
+    with warnings.catch_warnings():
+        # peft still calls a transformers method that transformers 5 deprecates.
+        warnings.filterwarnings("ignore", category=FutureWarning, message=".*is_gradient_checkpointing.*")
+        model = get_peft_model(model, lora)
+    trainable, total = model.get_nb_trainable_parameters()
+    if trainable == 0:
+        raise TrainingError(f"LoRA on {targets} left no trainable parameters")
+    echo(f"LoRA r={config.lora_rank} on {', '.join(targets)}: {trainable:,} of {total:,} parameters trainable")
+    return model
+
+
+def _fingerprint(config: TrainConfig, sha: str, batch_size: int, options: dict[str, Any]) -> dict[str, Any]:
+    """What must match for --resume to continue a run rather than mix two."""
+    keys = (
+        "base epochs lr lora_rank lora_alpha lora_dropout full_finetune max_train max_eval max_steps max_length "
+        "eval_fraction seed grad_accum warmup_ratio weight_decay bf16"
+    ).split()
+    out = {k: getattr(config, k) for k in keys}
+    out.update(data_sha256=sha, batch_size=batch_size, label_scheme=options["label_scheme"])
+    return json.loads(json.dumps(out))
+
+
+def train(
+    config: TrainConfig,
+    *,
+    echo: Callable[[str], None] = print,
+    on_step: Callable[[LoopState], None] | None = None,
+) -> RunResult:
+    """Train, evaluate and save an ``xlmr-ner`` checkpoint; returns the run's figures."""
+    import numpy as np
+    import torch
+    from transformers import AutoTokenizer
+
+    from kp_core.bases import resolve_base
+    from kp_core.taxonomy import TAXONOMY_VERSION
+    from kp_torch.engine import EncoderDetector
+    from kp_torch.runtime import select_runtime
+    from kp_torch.tokens import require_fast
+    from kp_torch.xlmr_ner.features import encode_examples
+    from kp_torch.xlmr_ner.max_util import choose_batch_size
+    from kp_torch.xlmr_ner.scoring import eval_loss, span_metrics
+
+    wall_start = time.perf_counter()
+    options = _options(config)
+    progress = bool(options.get("progress", True))
+    out = Path(config.out)
+    runtime = select_runtime(config.device, config.threads, echo=echo)
+    echo(f"{FAMILY}: {runtime.describe()}")
+    if config.bf16 and runtime.device == "cpu":
+        echo("note: --bf16 on cpu runs bfloat16 autocast, which is slower than fp32 on most CPUs")
+    random.seed(config.seed)
+    np.random.seed(config.seed)
+    torch.manual_seed(config.seed)
+
+    data = prepare_data(config)
+    info = data.split_info
+    echo(
+        f"data: {info['total_rows']} rows -> train {len(data.train)} / eval {len(data.eval)} "
+        f"(template-disjoint: {info['train_groups']} / {info['eval_groups']} templates)"
+    )
+    base = resolve_base(config.base)
+    tokenizer = AutoTokenizer.from_pretrained(str(base), use_fast=True)
+    require_fast(tokenizer)
+    model = build_model(config, base, options, echo)
+    model.to(runtime.device)
+
+    scheme = options["label_scheme"]
+    overlap = options.get("window_overlap")
+    train_set = encode_examples(tokenizer, data.train, max_length=config.max_length, scheme=scheme, overlap=overlap)
+    eval_set = encode_examples(tokenizer, data.eval, max_length=config.max_length, scheme=scheme, overlap=overlap)
+    for name, encoded in (("train", train_set), ("eval", eval_set)):
+        if encoded.issues:
+            counts = ", ".join(f"{k} {v}" for k, v in sorted(encoded.issues.items()))
+            echo(f"{name}: spans not aligned cleanly to subwords: {counts}; e.g. {'; '.join(encoded.issue_examples)}")
+    echo(f"windows: train {train_set.n_windows} (from {len(data.train)} docs), eval {eval_set.n_windows}")
+
+    choice = choose_batch_size(
+        model,
+        train_set.features.input_ids,
+        train_set.features.labels,
+        pad_id=train_set.features.pad_id,
+        device=runtime.device,
+        requested=config.batch_size,
+        enabled=config.max_util,
+        override=config.max_util_batch_size,
+        bf16=config.bf16,
+    )
+    for line in choice.log:
+        echo(f"max-util: {line}")
+
+    loop_config = LoopConfig(
+        batch_size=choice.batch_size,
+        lr=config.lr,
+        epochs=config.epochs,
+        max_steps=config.max_steps,
+        grad_accum=config.grad_accum,
+        warmup_ratio=config.warmup_ratio,
+        weight_decay=config.weight_decay,
+        seed=config.seed,
+        save_every=config.save_every if config.save_every is not None else DEFAULT_SAVE_EVERY,
+        time_budget_s=config.time_budget_s,
+        bf16=config.bf16,
+        num_workers=config.num_workers,
+        max_grad_norm=options.get("max_grad_norm", 1.0),
+    )
+    fingerprint = _fingerprint(config, data.sha256, choice.batch_size, options)
+    out.mkdir(parents=True, exist_ok=True)
+    if not config.resume and checkpoint_root(out).exists():
+        shutil.rmtree(checkpoint_root(out))  # a fresh run never picks up another run's state
+    result = run_training(
+        model,
+        train_set.features,
+        loop_config,
+        device=runtime.device,
+        out=out,
+        fingerprint=fingerprint,
+        resume=config.resume,
+        on_step=on_step,
+        progress=progress,
+    )
+    state = result.state
+    if result.resumed_from is not None:
+        echo(f"resumed from step {result.resumed_from}")
+
+    if not config.full_finetune:
+        model = model.merge_and_unload()
+    model.eval()
+    loss = eval_loss(model, eval_set.features, device=runtime.device, batch_size=options.get("eval_batch_size", 32))
+    detector = EncoderDetector(
+        model,
+        tokenizer,
+        model_id=str(out),
+        name=FAMILY,
+        device=runtime.device,
+        max_length=config.max_length,
+        overlap=overlap,
+        batch_size=options.get("eval_batch_size", 32),
+        label_scheme=scheme,
+    )
+    eval_metrics = span_metrics(detector, data.eval) if data.eval else {}
+    samples_per_s = state.samples / state.train_seconds if state.train_seconds else 0.0
+    metrics = {
+        "eval_loss": loss,
+        **{f"eval_{k}": v for k, v in eval_metrics.items()},
+        "train_loss_first": state.losses[0] if state.losses else None,
+        "train_loss_last": state.losses[-1] if state.losses else None,
+        "train_loss_final_mean": _tail_mean(state.losses),
+    }
+
+    model.save_pretrained(str(out), safe_serialization=True)
+    tokenizer.save_pretrained(str(out))
+    finished = state.step >= state.total_steps
+    if finished and not options.get("keep_checkpoints", False):
+        shutil.rmtree(checkpoint_root(out), ignore_errors=True)
+    training_record = config.to_json()
+    training_record.update(batch_size=choice.batch_size, label_scheme=scheme)
+    write_kp_json(
+        out,
+        {
+            "family": FAMILY,
+            "base": config.base,
+            "base_model_type": getattr(model.config, "model_type", None),
+            "taxonomy_version": TAXONOMY_VERSION,
+            "label_scheme": scheme,
+            "max_length": config.max_length,
+            "training": training_record,
+            "data": {
+                "path": str(config.dataset),
+                "sha256": data.sha256,
+                "train_examples": len(data.train),
+                "eval_examples": len(data.eval),
+                "train_windows": train_set.n_windows,
+                "alignment_issues": train_set.issues,
+                "split": data.split_info,
+            },
+            "seed": config.seed,
+            "run": {
+                "device": runtime.device,
+                "threads": runtime.threads,
+                "steps": state.step,
+                "planned_steps": state.total_steps,
+                "stopped_by_budget": state.stopped_by_budget,
+                "resumed_from": result.resumed_from,
+                "train_seconds": round(state.train_seconds, 2),
+                "train_samples_per_s": round(samples_per_s, 3),
+                "train_tokens": state.tokens,
+                "wall_seconds": round(time.perf_counter() - wall_start, 2),
+                "finished_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            },
+            "metrics": metrics,
+        },
+    )
+    pushed = False
+    if config.push:
+        from kp_torch.publish import push_folder
+
+        push_folder(out, config.push_id, echo=echo)
+        pushed = True
+    run = RunResult(
+        out=out,
+        family=FAMILY,
+        base=config.base,
+        train_examples=len(data.train),
+        eval_examples=len(data.eval),
+        steps=state.step,
+        train_seconds=state.train_seconds,
+        train_samples_per_s=samples_per_s,
+        device=runtime.device,
+        metrics=metrics,
+        pushed=pushed,
+    )
+    echo(run_summary(run, state))
+    return run
+
+
+def _tail_mean(losses: Sequence[float]) -> float | None:
+    """Mean loss of the last tenth of the steps (between 1 and 50): the loss the run ended at."""
+    if not losses:
+        return None
+    tail = max(1, min(50, len(losses) // 10))
+    return float(sum(losses[-tail:]) / tail)
+
+
+def run_summary(run: RunResult, state: LoopState) -> str:
+    m = run.metrics
+    lines = [
+        f"run summary ({run.family}, base {run.base}, {run.device})",
+        f"  data      train {run.train_examples} docs, eval {run.eval_examples} docs",
+        f"  training  {run.steps} steps in {run.train_seconds:.1f} s, {run.train_samples_per_s:.1f} windows/s"
+        + (" (stopped at the time budget)" if state.stopped_by_budget else ""),
+    ]
+    if m.get("train_loss_first") is not None:
+        lines.append(f"  loss      {m['train_loss_first']:.4f} -> {m['train_loss_final_mean']:.4f} (end of run)")
+    if "eval_f1" in m:
+        lines.append(
+            f"  eval      loss {m['eval_loss']:.4f}, strict F1 {m['eval_f1']:.4f} "
+            f"(P {m['eval_precision']:.4f}, R {m['eval_recall']:.4f}), F2 {m['eval_f2']:.4f}"
+        )
+    lines.append(f"  saved     {run.out}" + (" (pushed)" if run.pushed else ""))
+    return "\n".join(lines)

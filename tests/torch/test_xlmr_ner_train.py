@@ -1,0 +1,148 @@
+"""Training the xlmr-ner family end to end on tiny BERT, XLM-R and DeBERTa-v2 encoders."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kp_core.data import DataError
+from kp_core.taxonomy import TAXONOMY_VERSION, bioes_labels
+from kp_core.training import TrainConfig
+from kp_torch.xlmr_ner.train import train
+
+from .conftest import KINDS
+
+
+def _config(base: Path, dataset: Path, out: Path, **overrides) -> TrainConfig:
+    settings = dict(
+        family="xlmr-ner",
+        base=str(base),
+        dataset=str(dataset),
+        out=out,
+        epochs=2,
+        lr=5e-3,
+        batch_size=8,
+        eval_fraction=0.3,
+        max_length=64,
+        options={"progress": "false"},
+    )
+    settings.update(overrides)
+    return TrainConfig(**settings)
+
+
+def _quiet(_: str) -> None:
+    pass
+
+
+@pytest.fixture(scope="module")
+def trained(tiny_bases, tiny_dataset, tmp_path_factory) -> dict[str, tuple[Path, object]]:
+    """One short LoRA run per architecture, shared by the tests below."""
+    runs = {}
+    for kind in KINDS:
+        out = tmp_path_factory.mktemp(f"run-{kind}")
+        runs[kind] = (out, train(_config(tiny_bases[kind], tiny_dataset, out), echo=_quiet))
+    return runs
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_loss_falls_and_run_reports(trained, kind) -> None:
+    _, run = trained[kind]
+    first, final = run.metrics["train_loss_first"], run.metrics["train_loss_final_mean"]
+    assert final < 0.8 * first, f"{kind}: loss went {first:.3f} -> {final:.3f}"
+    assert run.steps == 2 * 10  # 80 train docs / batch 8, two epochs
+    assert run.train_samples_per_s > 0
+    assert 0.0 <= run.metrics["eval_f1"] <= 1.0
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_checkpoint_folder_is_plain_transformers_with_kp_json(trained, tiny_dataset, kind) -> None:
+    out, run = trained[kind]
+    config = json.loads((out / "config.json").read_text())
+    labels = [config["id2label"][str(i)] for i in range(len(config["id2label"]))]
+    assert labels == list(bioes_labels())
+    assert (out / "model.safetensors").is_file()
+    assert not (out / "checkpoints").exists()  # resumable state is dropped once the run completes
+    meta = json.loads((out / "kp.json").read_text())
+    assert meta["family"] == "xlmr-ner"
+    assert meta["taxonomy_version"] == TAXONOMY_VERSION
+    assert meta["seed"] == 0
+    assert meta["training"]["lr"] == 5e-3
+    assert len(meta["data"]["sha256"]) == 64
+    assert meta["metrics"]["eval_f1"] == run.metrics["eval_f1"]
+    assert meta["data"]["split"]["disjoint"] is True
+
+
+_BLOCK_KP = """
+import sys
+class _NoKp:
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in ("kp_core", "kp_torch"):
+            raise ImportError("kp is absent in this check")
+sys.meta_path.insert(0, _NoKp())
+from transformers import pipeline
+for folder in sys.argv[1:]:
+    nlp = pipeline("token-classification", model=folder, aggregation_strategy="simple", device="cpu")
+    out = nlp("Il paziente Mario Rossi abita in Via Roma 12, Milano.")
+    assert isinstance(out, list)
+    print("ok", nlp.model.config.num_labels)
+"""
+
+
+def test_pipeline_loads_checkpoints_without_kp(trained) -> None:
+    folders = [str(trained[kind][0]) for kind in KINDS]
+    proc = subprocess.run(
+        [sys.executable, "-c", _BLOCK_KP, *folders], capture_output=True, text=True, timeout=600, check=False
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout.split() == ["ok", "73"] * len(KINDS)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_reloaded_checkpoint_predicts_through_kp(trained, kind) -> None:
+    from kp_core.models import load_detector
+    from kp_core.types import Span
+
+    out, _ = trained[kind]
+    detector = load_detector(str(out), device="cpu")
+    texts = ["Il paziente Mario Rossi abita in Via Roma 12, Milano.", ""]
+    spans = detector.predict_spans(texts)
+    assert len(spans) == 2 and spans[1] == []
+    for span in spans[0]:
+        assert isinstance(span, Span) and 0 <= span.start < span.end <= len(texts[0])
+        assert 0.0 <= span.score <= 1.0
+
+
+def test_full_finetune_learns_the_templates(tiny_bases, tiny_dataset, tmp_path) -> None:
+    """Enough steps on the tiny BERT to find the PII of unseen templates: the loop really learns."""
+    run = train(
+        _config(tiny_bases["bert"], tiny_dataset, tmp_path, epochs=10, lr=3e-3, full_finetune=True), echo=_quiet
+    )
+    assert run.metrics["eval_f1"] > 0.5, run.metrics
+
+
+def test_unknown_label_in_data_is_an_error(tiny_bases, tmp_path) -> None:
+    data = tmp_path / "bad.jsonl"
+    rows = [
+        {
+            "text": "Mario Rossi paga con IT60X0542811101000000123456.",
+            "spans": [{"start": 0, "end": 11, "label": "PERSON"}],
+        },
+        {"text": "Conto IT60X0542811101000000123456.", "spans": [{"start": 6, "end": 33, "label": "IBAN"}]},
+    ]
+    data.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    with pytest.raises(DataError) as info:
+        train(_config(tiny_bases["bert"], data, tmp_path / "out"), echo=_quiet)
+    message = str(info.value)
+    assert "bad.jsonl:2" in message and "IBAN" in message
+    assert "IT60X" not in message  # never the span text
+
+
+def test_unknown_option_is_an_error(tiny_bases, tiny_dataset, tmp_path) -> None:
+    from kp_torch.xlmr_ner.train import TrainingError
+
+    with pytest.raises(TrainingError, match="unknown --option 'colour'"):
+        train(_config(tiny_bases["bert"], tiny_dataset, tmp_path, options={"colour": "red"}), echo=_quiet)
