@@ -28,3 +28,19 @@ def test_kp_label_space_is_the_taxonomy_label_order(dev_dir):
     for i, name in enumerate(space.types):
         assert [space.labels[c] for c in space.class_columns[:, i]] == [f"{p}-{name}" for p in "BSEI"]
         assert label2id()[f"B-{name}"] == 1 + 4 * i and label2id()[f"S-{name}"] == 4 + 4 * i
+
+
+def test_cli_taxonomy_shows_a_crosswalk():
+    import json
+
+    from click.testing import CliRunner
+
+    from kp_core.cli.info import taxonomy
+
+    result = CliRunner().invoke(taxonomy, ["--crosswalk", "openai", "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["mapping"]["private_person"] == "PERSON"
+    result = CliRunner().invoke(taxonomy, ["--crosswalk", "hipaa"])
+    assert "ssn" in result.output and "NATIONAL_ID" in result.output
+    result = CliRunner().invoke(taxonomy, ["--crosswalk", "nope"])
+    assert result.exit_code != 0 and "unknown crosswalk scheme" in result.output

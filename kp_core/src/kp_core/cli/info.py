@@ -103,10 +103,25 @@ def backends(as_json: bool) -> None:
 
 @click.command()
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
-def taxonomy(as_json: bool) -> None:
+@click.option("--crosswalk", "scheme", metavar="SCHEME", help="Show one scheme's native label -> KP type map.")
+def taxonomy(as_json: bool, scheme: str | None) -> None:
     """Show the KP taxonomy: types, tiers, identifier classes, Art. 9 flags and BIOES labels."""
     from kp_core.taxonomy import bioes_labels, load_taxonomy, special_category_types
 
+    if scheme is not None:
+        from kp_core.crosswalk import CrosswalkError, mapped_labels
+
+        try:
+            table = mapped_labels(scheme)
+        except CrosswalkError as exc:
+            raise click.BadParameter(str(exc), param_hint="--crosswalk") from exc
+        if as_json:
+            _echo_json({"scheme": scheme, "mapping": table})
+            return
+        click.echo(f"crosswalk {scheme}: {len(table)} native labels")
+        for native, kp_type in sorted(table.items(), key=lambda item: (item[1], item[0])):
+            click.echo(f"  {native:<32} -> {kp_type}")
+        return
     tax = load_taxonomy()
     if as_json:
         _echo_json(tax.to_json())
