@@ -25,6 +25,7 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("deidentify", "kp_core.anonymize.cli:deidentify", "De-identify a JSONL file (streaming, resumable)."),
     ("bases", "kp_core.bases.cli:bases", "List, build or verify the built-in offline pretrained bases."),
     ("evaluate", "kp_core.evaluation.cli:evaluate", "Score a model or predictions in EuroPriv-Bench terms."),
+    ("train", "kp_core.cli.train:train", "Train a model of a family on a dataset."),
     ("leaderboard", "kp_core.evaluation.cli:leaderboard", "Print a schema-3 leaderboard file as tables."),
 )
 
