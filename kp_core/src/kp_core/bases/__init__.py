@@ -2,8 +2,8 @@
 
 ``resolve_base(value)`` is what ``--base`` goes through: a built-in name gives its cached
 transformers folder (built on first use), a folder gives itself, anything else is a Hub id.
-Only numpy, ``safetensors`` and ``tokenizers``-free code runs here, so every backend stack
-(torch, gliner, mlx) reuses one cache without importing a framework.
+Building needs only numpy and ``safetensors`` (verifying adds ``tokenizers`` and the source
+engine), so every backend stack (torch, gliner, mlx) shares one cache without a framework.
 """
 
 from __future__ import annotations
