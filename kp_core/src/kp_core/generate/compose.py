@@ -314,6 +314,7 @@ _PERSON_ATTRS = {
 }
 _ORG_ATTRS = {
     "cid": ("COMPANY_ID", "company_id"),
+    "vat": ("COMPANY_ID", "vat_id"),  # the EU VAT number, where a text names it as such
     "address": ("ADDRESS", "address"),
     "phone": ("PHONE", "phone"),
     "email": ("EMAIL", "email"),

@@ -118,6 +118,9 @@ class Org:
     def company_id(self) -> str:
         return self.get("cid", lambda: ids.company_id(self.loc.country, self.rng))
 
+    def vat_id(self) -> str:
+        return self.get("vat", lambda: ids.company_id(self.loc.country, self.rng, "vat"))
+
     def address(self) -> str:
         return self.get("address", lambda: street_address(self.loc, self.rng))
 

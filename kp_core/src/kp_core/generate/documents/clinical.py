@@ -81,7 +81,7 @@ def referral(ctx: Context) -> None:
         ctx.text(", ")
         ctx.put("p.dob")
         ctx.text("\n\n")
-    ctx.sentence("greet") if ctx.chance(0.4, "greetp") else ctx.text(ctx.pick("greet").split("{")[0].strip() + "\n")
+    ctx.sentence("greet") if ctx.chance(0.4, "greetp") else ctx.text(_bare_greeting(ctx) + "\n")
     ctx.text("\n")
     ctx.paragraph(["refer", "therapy"] if ctx.rng.random() < 0.5 else ["refer"])
     if ctx.chance(0.6, "pblock"):
@@ -91,6 +91,16 @@ def referral(ctx: Context) -> None:
     signature_block(ctx, "dr", with_date=False)
     if ctx.chance(0.5, "drphone"):
         ctx.kv([("phone", "org.phone"), ("email", "org.email")], layout="inline")
+
+
+def _bare_greeting(ctx: Context) -> str:
+    """The salutation words of a greeting pattern without its name slots ("Dear"). A pattern
+    whose salutation agrees with the addressee's sex ("Sehr geehrte<<r Herr| Frau>> {p.last}")
+    gives way to the language's first greeting without any slot ("Sehr geehrte Damen und Herren,")."""
+    head = ctx.pick("greet").split("{")[0]
+    if "<<" in head:
+        head = next((g for g in ctx.ph["greet"] if "{" not in g and "<<" not in g), head.split("<<")[0])
+    return head.strip()
 
 
 def lab_report(ctx: Context) -> None:

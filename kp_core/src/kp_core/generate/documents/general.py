@@ -8,10 +8,14 @@ from kp_core.generate.documents._sections import letterhead, person_fields
 
 def email(ctx: Context) -> None:
     if ctx.chance(0.7, "headers"):
-        ctx.render("From: {q.name} <{q.email}>\n" if ctx.rng.random() < 0.6 else "From: {q.email}\n")
-        ctx.render("To: {p.email}\n")
+        sender, to, date = "From", "To", "Date"
+        local = ctx.ph.get("mail_headers")  # optional: a mail client's localised field names
+        if local and ctx.chance(0.6, "localhdr"):
+            sender, to, date = ctx.rng.choice(local).split("|")
+        ctx.render(sender + (": {q.name} <{q.email}>\n" if ctx.rng.random() < 0.6 else ": {q.email}\n"))
+        ctx.render(to + ": {p.email}\n")
         if ctx.chance(0.4, "hdate"):
-            ctx.render("Date: {date}\n")
+            ctx.render(date + ": {date}\n")
         ctx.text(ctx.label("subject") + ": " + ctx.pick("products") + "\n\n")
     ctx.sentence("greet")
     ctx.text("\n\n")
@@ -104,7 +108,7 @@ def invoice(ctx: Context) -> None:
         ctx.text(f"\t{qty}\t{price}.00\t{qty * price}.00\n")
     ctx.text(ctx.label("total") + ": ")
     ctx.put("amount")
-    ctx.text(" EUR\n\n")
+    ctx.text(" " + ctx.ph.get("currency", ("EUR",))[0] + "\n\n")  # optional key: SEK, DKK
     ctx.paragraph(["invoice_pay", "invoice_pay"] if ctx.rng.random() < 0.5 else ["invoice_pay"])
     if ctx.chance(0.4, "orgcid"):
         ctx.kv([("company_id", "org.cid"), ("iban", "org.iban")], layout="inline")

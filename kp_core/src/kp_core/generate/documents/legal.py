@@ -32,12 +32,13 @@ def _article_heading(ctx: Context, number: int, style: str) -> None:
         "el": "Άρθρο",
         "bg": "Чл.",
     }[ctx.lang]
-    if style == "roman":
-        ctx.text(f"{word} {['I', 'II', 'III', 'IV', 'V', 'VI'][number - 1]}\n")
-    elif style == "numbered":
+    shown = ["I", "II", "III", "IV", "V", "VI"][number - 1] if style == "roman" else str(number)
+    if style == "numbered":
         ctx.text(f"{number}. ")
+    elif ctx.lang == "fi":  # Finnish writes the number first: "3 §"
+        ctx.text(f"{shown} {word}\n")
     else:
-        ctx.text(f"{word} {number}\n")
+        ctx.text(f"{word} {shown}\n")
 
 
 def contract(ctx: Context) -> None:
