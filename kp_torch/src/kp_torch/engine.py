@@ -17,7 +17,7 @@ import attrs
 import numpy as np
 
 from kp_core.alignment import label_positions
-from kp_core.decoding import BioesSpace, OperatingPoint, decode_spans, merge_window_logprobs, plan_windows
+from kp_core.decoding import BioesSpace, OperatingPoint, decode_spans_batch, merge_window_logprobs, plan_windows
 from kp_core.types import Span
 from kp_torch.checkpoint_meta import OPERATING_POINT_JSON, read_kp_json
 from kp_torch.tokens import SpecialLayout, TokenizedDoc, content_window, default_overlap, tokenize_documents
@@ -189,21 +189,16 @@ class EncoderDetector:
     ) -> list[list[Span]]:
         """Character spans per text (sorted, non-overlapping), each with a score in [0, 1]."""
         scored = self.score_documents(texts)
-        return [
-            decode_spans(
-                text,
-                s.offsets,
-                s.logprobs,
-                decode_mask=s.decode_mask,
-                operating_point=self.operating_point,
-                method=method,
-                labels=labels,
-                space=self.space,
-            )
-            if len(s.offsets)
-            else []
-            for text, s in zip(texts, scored, strict=True)
-        ]
+        return decode_spans_batch(
+            list(texts),
+            [s.offsets for s in scored],
+            [s.logprobs for s in scored],
+            decode_masks=[s.decode_mask for s in scored],
+            operating_point=self.operating_point,
+            method=method,
+            labels=labels,
+            space=self.space,
+        )
 
 
 def _window_len(plans: list[list[tuple[int, int]]], key: tuple[int, int]) -> int:
