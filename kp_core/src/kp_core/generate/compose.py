@@ -275,10 +275,17 @@ class Context:
         year = self.rng.randrange(1990, 2025)
         city = self.loc.city(self.rng).name
         saint = self.loc.first_name(self.rng, self.rng.choice("MF"))
-        return fill_digits(
-            fmt.format(n=self.rng.randrange(1, 400), n2=self.rng.randrange(1, 9), year=year, city=city, saint=saint),
-            self.rng,
-        )
+        text = fmt.format(n=self.rng.randrange(1, 400), n2=self.rng.randrange(1, 9), year=year, city=city, saint=saint)
+        for pattern, repl in _CONTRACTIONS.get(self.lang, ()):
+            text = pattern.sub(repl, text)
+        return fill_digits(text, self.rng)
+
+
+# Preposition + city contractions inside entity names ("CHU d'Angers", "Comarca do Porto").
+_CONTRACTIONS: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
+    "fr": ((re.compile(r"\bde (?=[AEIOUÂÉÈÎÔ])"), "d'"),),
+    "pt": ((re.compile(r"\bde (?=Porto\b)"), "do "),),
+}
 
 
 def _plain_number(lo: int, hi: int):
