@@ -22,6 +22,7 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("taxonomy", "kp_core.cli.info:taxonomy", "Show the KP taxonomy (types, tiers, BIOES labels)."),
     ("data", "kp_core.cli.data:data", "Validate, inspect, split and generate datasets."),
     ("predict", "kp_core.cli.predict:predict", "Find PII in a text or a JSONL file."),
+    ("calibrate", "kp_core.cli.calibrate:calibrate", "Search a model's operating point on a dev set and save it."),
     ("deidentify", "kp_core.anonymize.cli:deidentify", "De-identify a JSONL file (streaming, resumable)."),
     ("bases", "kp_core.bases.cli:bases", "List, build or verify the built-in offline pretrained bases."),
     ("evaluate", "kp_core.evaluation.cli:evaluate", "Score a model or predictions in EuroPriv-Bench terms."),
