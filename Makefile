@@ -14,7 +14,7 @@ $(TOOLS)/.ok:
 $(MAIN)/.ok: kp_core/pyproject.toml kp_torch/pyproject.toml
 	$(PYTHON) -m venv $(MAIN)
 	$(MAIN)/bin/python -m pip install -q torch==2.13.0
-	$(MAIN)/bin/python -m pip install -q torch==2.13.0 -e ./kp_core -e ./kp_torch
+	$(MAIN)/bin/python -m pip install -q torch==2.13.0 -e './kp_core[bases]' -e ./kp_torch
 	touch $@
 
 run: $(MAIN)/.ok
