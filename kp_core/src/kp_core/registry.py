@@ -129,12 +129,99 @@ class Table(Generic[T]):
         return sorted(self._items)
 
 
+class FamilyTable(Table[Family]):
+    """Families by name. A family may have one implementation per framework (kp-torch and kp-mlx
+    both provide ``xlmr-ner``): registrations of one name with non-empty, disjoint ``frameworks``
+    merge into one family whose ``load`` and ``train`` dispatch on the framework of the device."""
+
+    def __init__(self, kind: str, backends: Table[Backend]) -> None:
+        super().__init__(kind)
+        self._backends = backends
+
+    def add(self, item: Family) -> None:
+        existing = self._items.get(item.name)
+        if existing is None or not _disjoint(existing.frameworks, item.frameworks):
+            super().add(item)
+            return
+        old = getattr(existing.load, "__self__", None)  # an earlier merge's FrameworkDispatch
+        parts = old.implementations if isinstance(old, FrameworkDispatch) else (existing,)
+        dispatch = FrameworkDispatch((*parts, item), self._backends)
+        self._items[item.name] = attrs.evolve(
+            existing,
+            frameworks=(*existing.frameworks, *item.frameworks),
+            load=dispatch.load,
+            train=dispatch.train if any(p.train for p in dispatch.implementations) else None,
+            default_model=existing.default_model or item.default_model,
+            provider=f"{existing.provider}+{item.provider}",
+        )
+
+
+def _disjoint(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    return bool(a) and bool(b) and not set(a) & set(b)
+
+
+class FrameworkDispatch:
+    """Routes a family's ``load``/``train`` to the implementation for the requested device's framework.
+
+    A named device picks its backend's framework. ``auto`` picks the framework a checkpoint folder
+    declares in ``kp.json`` (``"framework"``), else the framework of the best available backend.
+    """
+
+    def __init__(self, implementations: tuple[Family, ...], backends: Table[Backend]) -> None:
+        self.implementations = implementations
+        self._backends = backends
+
+    def pick(self, device: str, ref: str | None = None) -> Family:
+        by_framework = {fw: impl for impl in self.implementations for fw in impl.frameworks}
+        if device != "auto":
+            framework = self._backends.get(device).framework
+            if framework not in by_framework:
+                raise UnknownNameError(
+                    f"family {self.implementations[0].name!r} has no {framework!r} implementation "
+                    f"(it has: {', '.join(by_framework)})"
+                )
+            return by_framework[framework]
+        declared = _declared_framework(ref)
+        if declared in by_framework:
+            return by_framework[declared]
+        available = [b for b in self._backends if b.framework in by_framework and b.availability().available]
+        if not available:
+            return self.implementations[0]  # its own loader reports what is missing
+        return by_framework[max(available, key=lambda b: (b.priority, b.name)).framework]
+
+    def load(self, ref: str, *, device: str = "auto", **options: Any) -> Detector:
+        return self.pick(device, ref).load(ref, device=device, **options)
+
+    def train(self, config: TrainConfig) -> RunResult:
+        impl = self.pick(config.device)
+        if impl.train is None:
+            raise UnknownNameError(
+                f"family {impl.name!r} cannot train on {', '.join(impl.frameworks)} (plugin {impl.provider!r} "
+                "provides inference only)"
+            )
+        return impl.train(config)
+
+
+def _declared_framework(ref: str | None) -> str | None:
+    import json
+    from pathlib import Path
+
+    if not ref:
+        return None
+    manifest = Path(ref).expanduser() / "kp.json"
+    try:
+        value = json.loads(manifest.read_text(encoding="utf-8")).get("framework")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return value if isinstance(value, str) else None
+
+
 class Registry:
     """Everything the loaded plugins registered, collected through the ``kp_register_*`` hooks."""
 
     def __init__(self) -> None:
-        self.families: Table[Family] = Table("family")
         self.backends: Table[Backend] = Table("backend")
+        self.families: Table[Family] = FamilyTable("family", self.backends)
         self.evaluators: Table[Evaluator] = Table("evaluator")
         self.operators: Table[Operator] = Table("operator")
 

@@ -1,0 +1,92 @@
+"""kp-mlx's implementations of kp's model families, registered under the families' own names.
+
+When kp-torch is installed too, the registry merges both into one family per name that picks
+the implementation by the device's framework (``--device mlx`` here, ``cpu``/``cuda``/``mps``
+there); see ``kp_core.registry.FamilyTable``. Importing this module never imports mlx.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from kp_core.registry import Family
+from kp_core.training import RunResult, TrainConfig
+
+
+def require_mlx_device(device: str) -> str:
+    """The mlx backend's name, or an error for a device MLX cannot run on."""
+    from kp_core.devices import DeviceUnavailableError, resolve_device
+    from kp_core.registry import get_registry
+
+    if device in ("auto", "mlx"):
+        from kp_mlx.backend import probe_mlx
+
+        status = probe_mlx()
+        if not status.available:
+            raise DeviceUnavailableError(f"device 'mlx' is unavailable: {status.reason}")
+        return "mlx"
+    if device not in get_registry().backends:
+        raise DeviceUnavailableError(
+            f"device {device!r} is not an MLX device; kp-mlx runs on 'mlx' (the Apple GPU on Apple silicon, "
+            "the CPU elsewhere)"
+        )
+    return resolve_device(device, get_registry(), framework="mlx", strict=True).name
+
+
+def load(
+    ref: str,
+    *,
+    device: str = "auto",
+    threads: int | None = None,
+    batch_size: int = 32,
+    max_length: int | None = None,
+    operating_point: Any = None,
+    progress: bool = False,
+    echo: Any = None,
+) -> Any:
+    """A checkpoint folder (kp-torch's, an HF download or a ``-mlx`` export) -> an MLX detector.
+
+    ``threads`` and ``echo`` are accepted for call compatibility with kp-torch; MLX manages its own
+    CPU threads.
+    """
+    from kp_mlx.checkpoint import CheckpointError
+    from kp_mlx.engine import MLXTokenClassifier
+
+    require_mlx_device(device)
+    folder = Path(ref).expanduser()
+    if not folder.is_dir():
+        raise CheckpointError(
+            f"{ref}: kp-mlx loads local checkpoint folders; download the model first (no Hub access at run time)"
+        )
+    return MLXTokenClassifier.from_folder(
+        folder,
+        batch_size=batch_size,
+        max_length=max_length,
+        operating_point=operating_point,
+        progress=progress,
+    )
+
+
+def train_moe(config: TrainConfig) -> RunResult:
+    from kp_mlx.train import train
+
+    return train(config)
+
+
+XLMR_NER = Family(
+    name="xlmr-ner",
+    description="Token-classification encoders (BERT, XLM-R) on the 73 KP BIOES labels: MLX inference",
+    frameworks=("mlx",),
+    load=load,
+)
+
+MOE_FINETUNE = Family(
+    name="moe-finetune",
+    description="openai/privacy-filter MoE token classifier on the 73 KP labels: MLX inference and LoRA training",
+    frameworks=("mlx",),
+    load=load,
+    train=train_moe,
+)
+
+FAMILIES = (XLMR_NER, MOE_FINETUNE)

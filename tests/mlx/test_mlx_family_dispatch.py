@@ -1,0 +1,53 @@
+"""One family name, two framework implementations: the registry merges and routes by device."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kp_core.registry import Availability, Backend, DuplicateRegistrationError, Family, Registry, UnknownNameError
+from kp_core.training import TrainConfig
+
+
+def _registry(torch_available: bool = True) -> Registry:
+    registry = Registry()
+    registry.backends.add(
+        Backend("cpu", "torch", "t", 10, probe=lambda: Availability(torch_available, "" if torch_available else "no"))
+    )
+    registry.backends.add(Backend("mlx", "mlx", "m", 95, probe=lambda: Availability(True)))
+    registry.families.add(
+        Family("fam", "torch impl", ("torch",), load=lambda ref, **kw: ("torch", kw["device"]), train=lambda c: "t")
+    )
+    registry.families.add(Family("fam", "mlx impl", ("mlx",), load=lambda ref, **kw: ("mlx", kw["device"])))
+    return registry
+
+
+def test_disjoint_frameworks_merge():
+    family = _registry().family("fam")
+    assert family.frameworks == ("torch", "mlx")
+    assert family.load("x", device="cpu") == ("torch", "cpu")
+    assert family.load("x", device="mlx") == ("mlx", "mlx")
+
+
+def test_auto_takes_the_best_available_backend():
+    assert _registry().family("fam").load("x", device="auto") == ("mlx", "auto")
+
+
+def test_auto_honours_the_framework_a_checkpoint_declares(tmp_path):
+    (tmp_path / "kp.json").write_text(json.dumps({"family": "fam", "framework": "torch"}))
+    assert _registry().family("fam").load(str(tmp_path), device="auto") == ("torch", "auto")
+
+
+def test_train_routes_and_reports_inference_only_frameworks(tmp_path):
+    family = _registry().family("fam")
+    base = {"family": "fam", "base": "b", "dataset": "d", "out": tmp_path}
+    assert family.train(TrainConfig(device="cpu", **base)) == "t"
+    with pytest.raises(UnknownNameError, match="inference only"):
+        family.train(TrainConfig(device="mlx", **base))
+
+
+def test_same_framework_twice_is_still_a_duplicate():
+    registry = _registry()
+    with pytest.raises(DuplicateRegistrationError):
+        registry.families.add(Family("fam", "again", ("mlx",), load=lambda ref, **kw: None))
