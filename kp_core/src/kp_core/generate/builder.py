@@ -28,6 +28,12 @@ class DocBuilder:
     def text(self, piece: str) -> None:
         if not piece:
             return
+        if self._after_value and piece[0] == "." and piece[1:2] != "." and self._parts[-1][-1] == ".":
+            # A value that ends in its own full stop (Hungarian "2021. 03. 15.", Croatian
+            # "15.03.2021.", "s.r.o.") also ends the sentence: no second stop.
+            piece = piece[1:]
+            if not piece:
+                return
         if self._after_value and self.spaced and piece[0] in _SPACE_BEFORE_PUNCT:
             piece = " " + piece
         self._after_value = False

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 import re
+import unicodedata
 from functools import cache
 
 from kp_core.generate.builder import DocBuilder
@@ -140,7 +141,7 @@ class Context:
         label = "PROVIDER" if key in ("dr", "dr2") else "PERSON"
         if attr == "name":
             name = p.name
-            return label, name.upper() if self.upper_names and key == "p" else name
+            return label, self.upper(name) if self.upper_names and key == "p" else name
         if attr == "first":
             return label, p.first
         if attr == "last":
@@ -216,7 +217,7 @@ class Context:
         title = self.pick(key)
         style = self.header_style
         if style in ("upper", "spaced_upper"):
-            title = title.upper()
+            title = self.upper(title)
         if style == "spaced_upper" and len(title) < 30:
             title = " ".join(title)
         if style == "markdown":
@@ -230,7 +231,12 @@ class Context:
 
     def label(self, key: str, upper: bool = False) -> str:
         text = self.pick(key)
-        return text.upper() if upper else text
+        return self.upper(text) if upper else text
+
+    def upper(self, text: str) -> str:
+        """Capitals as the language writes them: Greek drops the accent (Εξιτήριο → ΕΞΙΤΗΡΙΟ,
+        Μαΐου → ΜΑΪΟΥ)."""
+        return upper_text(self.lang, text)
 
     def kv(self, fields: list[tuple[str, str]], layout: str | None = None) -> None:
         """A block of ``label: value`` fields; ``fields`` are (label key or literal "=text", slot)."""
@@ -286,6 +292,13 @@ _CONTRACTIONS: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
     "fr": ((re.compile(r"\bde (?=[AEIOUÂÉÈÎÔ])"), "d'"),),
     "pt": ((re.compile(r"\bde (?=Porto\b)"), "do "),),
 }
+
+
+def upper_text(lang: str, text: str) -> str:
+    upper = text.upper()
+    if lang == "el":
+        upper = unicodedata.normalize("NFC", unicodedata.normalize("NFD", upper).replace("\u0301", ""))
+    return upper
 
 
 def _plain_number(lo: int, hi: int):

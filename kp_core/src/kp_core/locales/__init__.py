@@ -156,7 +156,7 @@ def street_address(loc: Locale, rng: random.Random, city: City | None = None, wi
     flat = ""
     if with_flat and loc.flat_formats:
         flat = fill_digits(rng.choice(loc.flat_formats), rng).replace("{n}", str(rng.randrange(1, 60)))
-    fmt = rng.choice(loc.address_formats)
+    fmt = rng.choice(loc.address_formats if flat else _flatless_formats(loc.address_formats))
     text = fmt.format(
         street=rng.choice(loc.streets),
         no=number,
@@ -165,6 +165,13 @@ def street_address(loc: Locale, rng: random.Random, city: City | None = None, wi
         flat=flat,
     )
     return " ".join(text.split()).replace(" ,", ",").replace(",,", ",")
+
+
+@cache
+def _flatless_formats(formats: tuple[str, ...]) -> tuple[str, ...]:
+    """Address formats without a flat slot: a format such as "{street} {no}/{flat}" would print
+    a dangling "12/" when there is no flat."""
+    return tuple(f for f in formats if "{flat}" not in f) or formats
 
 
 def phone_number(loc: Locale, rng: random.Random) -> str:

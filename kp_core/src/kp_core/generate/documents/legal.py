@@ -35,6 +35,8 @@ def _article_heading(ctx: Context, number: int, style: str) -> None:
     shown = ["I", "II", "III", "IV", "V", "VI"][number - 1] if style == "roman" else str(number)
     if style == "numbered":
         ctx.text(f"{number}. ")
+    elif "article" in ctx.ph:  # the language's own heading order: "3. pants", "3. §", "Članak 3."
+        ctx.text(ctx.pick("article").format(n=shown, a=number) + "\n")
     elif ctx.lang == "fi":  # Finnish writes the number first: "3 §"
         ctx.text(f"{shown} {word}\n")
     else:
@@ -85,7 +87,7 @@ def contract(ctx: Context) -> None:
 def judgment(ctx: Context) -> None:
     if ctx.chance(0.6, "courthead"):
         label, court = ctx.slot("court")
-        court_text = court.upper() if ctx.rng.random() < 0.5 else court
+        court_text = ctx.upper(court) if ctx.rng.random() < 0.5 else court
         ctx.b.value(label, court_text[0].upper() + court_text[1:])
         ctx.text("\n")
     ctx.header("h_judgment")
@@ -108,7 +110,7 @@ def judgment(ctx: Context) -> None:
 
 def eu_act(ctx: Context) -> None:
     number = f"{ctx.rng.randrange(2000, 2025)}/{ctx.rng.randrange(1, 2500)}"
-    ctx.text(ctx.pick("h_act").upper() + f" {number}\n")
+    ctx.text(ctx.upper(ctx.pick("h_act")) + f" {number}\n")
     if ctx.chance(0.5, "actbody"):
         ctx.text(ctx.pick("public_bodies") + "\n")
     ctx.text("\n")
