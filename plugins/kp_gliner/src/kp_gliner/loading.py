@@ -1,0 +1,65 @@
+"""``Family.load``: a GLiNER checkpoint (a kp training output, any gliner folder, or a Hub id when
+the Hub is reachable) -> :class:`GlinerDetector`."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+from typing import Any
+
+from kp_gliner.checkpoint import is_gliner_folder, read_kp_json
+from kp_gliner.detector import DEFAULT_OVERLAP, GlinerDetector
+from kp_gliner.labels import parse_prompts
+from kp_gliner.runtime import resolve_device, set_threads
+from kp_gliner.thresholds import parse_thresholds
+
+LOAD_OPTIONS = ("labels", "threshold", "thresholds", "batch_size", "max_words", "overlap", "device", "threads")
+
+
+class LoadError(RuntimeError):
+    pass
+
+
+def load_gliner_model(ref: str | Path, *, device: str = "cpu") -> Any:
+    """The gliner model behind ``ref``, offline for folders; remote code is never run."""
+    from gliner import GLiNER
+
+    local = Path(ref).is_dir()
+    if local and not is_gliner_folder(ref):
+        raise LoadError(f"{ref}: not a GLiNER checkpoint (no gliner_config.json)")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", FutureWarning)
+            model = GLiNER.from_pretrained(str(ref), local_files_only=local, map_location="cpu")
+    except OSError as exc:
+        raise LoadError(f"cannot load GLiNER model {ref!r}: {exc}") from None
+    return model.to(device)
+
+
+def load(ref: str, **options: Any) -> GlinerDetector:
+    """Options: ``labels`` (mapping KP type -> phrase(s), 'default', 'harness', JSON or a file),
+    ``threshold``, ``thresholds`` (KP type -> value), ``batch_size``, ``max_words``, ``overlap``
+    (words), ``device``, ``threads``. A kp checkpoint's own labels and thresholds are the defaults."""
+    unknown = sorted(set(options) - set(LOAD_OPTIONS))
+    if unknown:
+        raise LoadError(f"unknown gliner option(s) {', '.join(unknown)}; known: {', '.join(LOAD_OPTIONS)}")
+    set_threads(options.get("threads"))
+    device = resolve_device(str(options.get("device") or "auto"))
+    meta = read_kp_json(ref) if Path(ref).is_dir() else None
+    saved = (meta or {}).get("inference", {})
+    prompts = parse_prompts(options.get("labels", saved.get("labels")))
+    saved_thresholds = saved.get("thresholds", {})
+    thresholds = parse_thresholds(
+        options.get("threshold", saved_thresholds.get("default")),
+        options.get("thresholds", saved_thresholds.get("per_type")),
+    )
+    model = load_gliner_model(ref, device=device)
+    return GlinerDetector(
+        model,
+        model_id=str(ref),
+        prompts=prompts,
+        thresholds=thresholds,
+        batch_size=int(options.get("batch_size") or 8),
+        max_words=None if options.get("max_words") is None else int(options["max_words"]),
+        overlap=DEFAULT_OVERLAP if options.get("overlap") is None else int(options["overlap"]),
+    )
