@@ -36,7 +36,8 @@ def test_kp_mlx_never_imports_torch():
         "from kp_core.models import load_detector\n"
         f"d = load_detector({str(folder)!r}, device='mlx')\n"
         "d.predict_spans(['Contact Maria Ionescu at maria.ionescu@example.ro.'])\n"
-        "import kp_mlx.models.bert, kp_mlx.models.privacy_filter, kp_mlx.train, kp_mlx.lora, kp_mlx.head\n"
+        "import kp_mlx.models.bert, kp_mlx.models.privacy_filter, kp_mlx.train, kp_mlx.lora, kp_mlx.export\n"
+        "import kp_mlx.cli_export\n"
         "bad = sorted(m for m in ('torch', 'transformers') if m in sys.modules)\n"
         "assert not bad, bad\n"
     )
