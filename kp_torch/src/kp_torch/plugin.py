@@ -22,9 +22,10 @@ def kp_register_backends(register):
 
 @hookimpl
 def kp_register_families(register):
+    from kp_torch.moe import FAMILIES as MOE_FAMILIES
     from kp_torch.xlmr_ner import FAMILIES
 
-    for family in FAMILIES:
+    for family in FAMILIES + MOE_FAMILIES:
         register(family)
 
 

@@ -40,6 +40,9 @@ class LoopConfig:
     bf16: bool = False
     num_workers: int = 0
     max_grad_norm: float | None = 1.0
+    # (name fragment, learning rate): trainable parameters whose name contains the fragment train
+    # at that rate instead of ``lr`` (e.g. a new classification head faster than LoRA adapters).
+    lr_overrides: tuple[tuple[str, float], ...] = ()
 
 
 @attrs.frozen
@@ -111,14 +114,17 @@ def _lr_lambda(state: LoopState) -> Callable[[int], float]:
 def _make_optimizer(model: Any, config: LoopConfig, device: str) -> Any:
     import torch
 
-    decay, no_decay = [], []
+    rates = [config.lr, *(lr for _, lr in config.lr_overrides)]
+    buckets: dict[tuple[int, bool], list[Any]] = {}
     for name, param in model.named_parameters():
         if not param.requires_grad:
             continue
-        (no_decay if param.ndim < 2 or "LayerNorm" in name or "layer_norm" in name else decay).append(param)
+        rate = next((i + 1 for i, (frag, _) in enumerate(config.lr_overrides) if frag in name), 0)
+        decays = not (param.ndim < 2 or "LayerNorm" in name or "layer_norm" in name)
+        buckets.setdefault((rate, decays), []).append(param)
     groups = [
-        {"params": decay, "weight_decay": config.weight_decay},
-        {"params": no_decay, "weight_decay": 0.0},
+        {"params": params, "weight_decay": config.weight_decay if decays else 0.0, "lr": rates[rate]}
+        for (rate, decays), params in sorted(buckets.items(), key=lambda kv: (kv[0][0], not kv[0][1]))
     ]
     # Fused AdamW runs the whole update as one kernel per device (CPU included since torch 2.4).
     try:

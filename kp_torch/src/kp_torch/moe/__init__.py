@@ -1,0 +1,39 @@
+"""The ``moe-finetune`` family: openai/privacy-filter (a bidirectional MoE token classifier,
+8 blocks, 128 experts top-4, o200k tokenizer) continue-finetuned into the 73 KP BIOES labels.
+
+Importing this package is cheap: torch and transformers load inside ``load`` and ``train``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kp_core.registry import Family
+from kp_core.training import RunResult, TrainConfig
+
+NAME = "moe-finetune"
+
+
+def load(ref: str, *, device: str = "auto", threads: int | None = None, **options: Any) -> Any:
+    """A checkpoint folder (or openai/privacy-filter itself) -> a :class:`PrivacyFilterDetector`."""
+    from kp_torch.moe.detector import PrivacyFilterDetector
+
+    return PrivacyFilterDetector.from_pretrained(ref, device=device, threads=threads, **options)
+
+
+def train(config: TrainConfig) -> RunResult:
+    from kp_torch.moe.train import train as run
+
+    return run(config)
+
+
+FAMILY = Family(
+    name=NAME,
+    description="openai/privacy-filter (MoE, 128 experts top-4) continue-finetuned into the 73 KP BIOES labels",
+    frameworks=("torch",),
+    load=load,
+    train=train,
+    default_model="openai/privacy-filter",
+)
+
+FAMILIES = (FAMILY,)

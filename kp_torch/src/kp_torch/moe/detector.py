@@ -1,0 +1,102 @@
+"""privacy-filter models behind kp's Detector protocol, through the shared inference engine.
+
+Long texts are cut into 4096-token windows with overlap (privacy-filter's attention is banded, so
+a window only needs local context); log-probabilities are averaged over overlaps and decoded by
+kp's one constrained Viterbi. A model still in openai's label space (the base itself) decodes in
+that space and maps its types to KP through the ``openai`` crosswalk.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from pathlib import Path
+from typing import Any
+
+from kp_core.crosswalk import mapped_labels
+from kp_core.decoding import OperatingPoint, decode_spans
+from kp_core.types import Span
+from kp_torch.checkpoint_meta import OPERATING_POINT_JSON, read_kp_json
+from kp_torch.engine import EncoderDetector
+from kp_torch.moe.labels import SCHEME, is_kp_space
+from kp_torch.moe.model import DEFAULT_EXPERTS, load_model, load_tokenizer
+
+FAMILY = "moe-finetune"
+WINDOW = 4096
+OVERLAP = 512
+BATCH_SIZE = 4  # 4096-token windows: eager attention holds a (heads, T, T) matrix per window
+
+
+class PrivacyFilterDetector(EncoderDetector):
+    """An :class:`EncoderDetector` that also decodes openai's own label space via the crosswalk."""
+
+    def __init__(self, model: Any, tokenizer: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("name", FAMILY)
+        kwargs.setdefault("max_length", WINDOW)
+        kwargs.setdefault("overlap", OVERLAP)
+        kwargs.setdefault("batch_size", BATCH_SIZE)
+        kwargs.setdefault("label_scheme", "all")
+        super().__init__(model, tokenizer, **kwargs)
+        self.crosswalk = None if is_kp_space(self.space.labels) else SCHEME
+
+    @classmethod
+    def from_pretrained(  # type: ignore[override]
+        cls,
+        path: str | Path,
+        *,
+        device: str = "auto",
+        threads: int | None = None,
+        batch_size: int = BATCH_SIZE,
+        max_length: int | None = None,
+        operating_point: OperatingPoint | str | Path | None = None,
+        experts: str | None = None,
+        progress: bool = False,
+        echo: Any = None,
+    ) -> PrivacyFilterDetector:
+        """A kp moe-finetune folder, a privacy-filter folder, or a Hub id (safetensors, no remote code)."""
+        from kp_torch.runtime import select_runtime
+
+        folder = Path(path)
+        meta = (read_kp_json(folder) if folder.is_dir() else None) or {}
+        runtime = select_runtime(device, threads, echo=echo)
+        model = load_model(path, experts=experts or str(meta.get("experts_implementation") or DEFAULT_EXPERTS))
+        model.to(runtime.device).eval()
+        tokenizer = load_tokenizer(path)
+        if operating_point is None and folder.is_dir() and (folder / OPERATING_POINT_JSON).is_file():
+            operating_point = folder / OPERATING_POINT_JSON
+        if isinstance(operating_point, str | Path):
+            operating_point = OperatingPoint.load(operating_point)
+        return cls(
+            model,
+            tokenizer,
+            model_id=str(meta.get("model_id") or path),
+            device=runtime.device,
+            max_length=max_length or int(meta.get("max_length") or WINDOW),
+            batch_size=batch_size,
+            label_scheme=str(meta.get("label_scheme") or "all"),
+            operating_point=operating_point,
+            progress=progress,
+        )
+
+    def predict_spans(
+        self, texts: Sequence[str], *, labels: Collection[str] | None = None, method: str = "viterbi"
+    ) -> list[list[Span]]:
+        if labels is not None and self.crosswalk is not None:
+            wanted = set(labels)
+            labels = [native for native, kp in mapped_labels(self.crosswalk).items() if kp in wanted]
+        scored = self.score_documents(texts)
+        return [
+            decode_spans(
+                text,
+                s.offsets,
+                s.logprobs,
+                decode_mask=s.decode_mask,
+                operating_point=self.operating_point,
+                method=method,
+                labels=labels,
+                space=self.space,
+                scheme=self.crosswalk,
+            )
+            if len(s.offsets)
+            else []
+            for text, s in zip(texts, scored, strict=True)
+        ]

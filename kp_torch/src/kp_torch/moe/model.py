@@ -1,0 +1,66 @@
+"""Loading openai/privacy-filter (or a kp checkpoint of it) with the implementations kp trains with.
+
+Attention runs ``eager`` (privacy-filter's banded bidirectional attention with sinks has no SDPA
+path; eager works on every device). Experts run ``grouped_mm`` by default: one grouped matrix
+multiply per projection instead of a Python loop over the experts a batch hits, which is what
+makes LoRA on a 128-expert model trainable on a CPU (``benchmarks/bench_moe.py`` measures it).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+MODEL_TYPE = "openai_privacy_filter"
+DEFAULT_BASE = "openai/privacy-filter"
+EXPERTS_IMPLEMENTATIONS = ("grouped_mm", "batched_mm", "eager")
+DEFAULT_EXPERTS = "grouped_mm"
+
+
+class BaseModelError(ValueError):
+    """A --base that is not a privacy-filter token classifier."""
+
+
+def privacy_filter_config(**overrides: Any) -> Any:
+    """``OpenAIPrivacyFilterConfig`` with openai's sizes (8 blocks, d 640, 128 experts top-4,
+    o200k vocabulary of 200064 rows) unless overridden; tests and benchmarks build from it."""
+    from transformers import OpenAIPrivacyFilterConfig
+
+    return OpenAIPrivacyFilterConfig(**overrides)
+
+
+def check_experts(experts: str) -> str:
+    if experts not in EXPERTS_IMPLEMENTATIONS:
+        raise BaseModelError(f"experts implementation {experts!r}; choose from {', '.join(EXPERTS_IMPLEMENTATIONS)}")
+    return experts
+
+
+def load_model(ref: str | Path, *, experts: str = DEFAULT_EXPERTS) -> Any:
+    """A privacy-filter token classifier from a folder or Hub id (safetensors, no remote code)."""
+    from transformers import AutoConfig, AutoModelForTokenClassification
+
+    config = AutoConfig.from_pretrained(str(ref), trust_remote_code=False)
+    if getattr(config, "model_type", None) != MODEL_TYPE:
+        raise BaseModelError(
+            f"{ref}: model_type {getattr(config, 'model_type', None)!r}, expected {MODEL_TYPE!r} "
+            "(openai/privacy-filter or a moe-finetune checkpoint)"
+        )
+    return AutoModelForTokenClassification.from_pretrained(
+        str(ref),
+        attn_implementation="eager",
+        experts_implementation=check_experts(experts),
+        use_safetensors=True,
+        trust_remote_code=False,
+    )
+
+
+def load_tokenizer(ref: str | Path) -> Any:
+    """The checkpoint's own fast tokenizer; a folder without one gets o200k built from quicktok."""
+    from transformers import AutoTokenizer
+
+    folder = Path(ref)
+    if folder.is_dir() and not (folder / "tokenizer.json").is_file():
+        from kp_torch.tokenizers import o200k_tokenizer
+
+        return o200k_tokenizer()
+    return AutoTokenizer.from_pretrained(str(ref), use_fast=True)
