@@ -101,7 +101,7 @@ PHRASES = {
         "Aftalen er underlagt dansk ret, herunder {statute}.",
         "Værneting er {court}.",
     ],
-    "signed": ["{city}, den {date}", "Aftalen er underskrevet i to eksemplarer den {date}.", "Dato: {date}"],
+    "signed": ["{city}, den {date}", "Underskrevet i to eksemplarer den {date}.", "Dato: {date}"],
     "judg_intro": [
         "{court} har den {date} afsagt følgende dom i sag {case}:",
         "Sag nr. {case}, {court}",

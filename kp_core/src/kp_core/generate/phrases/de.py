@@ -110,7 +110,11 @@ PHRASES = {
         "Im Übrigen gilt {statute}.",
         "Für Streitigkeiten aus diesem Vertrag ist das {court} zuständig.",
     ],
-    "signed": ["{city}, den {date}", "Geschlossen in {city} am {date}.", "Ausgefertigt in zwei Exemplaren am {date}."],
+    "signed": [
+        "{city}, den {date}",
+        "Unterzeichnet in {city} am {date}.",
+        "Ausgefertigt in zwei Exemplaren am {date}.",
+    ],
     "judg_intro": [
         "Das {court} hat unter Vorsitz von {r.name} auf die mündliche Verhandlung vom {date} für Recht erkannt:",
         "In dem Rechtsstreit {case} vor dem {court}:",

@@ -109,7 +109,7 @@ PHRASES = {
     ],
     "signed": [
         "{city}, {date}",
-        "Sopimus on allekirjoitettu kahtena samansisältöisenä kappaleena {date}.",
+        "Allekirjoitettu kahtena samansisältöisenä kappaleena {date}.",
         "Paikka ja aika: {city} {date}",
     ],
     "judg_intro": [

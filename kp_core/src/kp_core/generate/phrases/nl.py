@@ -116,7 +116,7 @@ PHRASES = {
         "Geschillen worden uitsluitend voorgelegd aan de bevoegde rechter ({court}).",
     ],
     "signed": [
-        "Aldus overeengekomen en ondertekend te {city} op {date}.",
+        "Aldus opgemaakt en ondertekend te {city} op {date}.",
         "{city}, {date}",
         "Getekend in tweevoud op {date}.",
     ],

@@ -103,7 +103,7 @@ PHRASES = {
     ],
     "signed": [
         "{city} den {date}",
-        "Detta avtal har upprättats i två likalydande exemplar den {date}.",
+        "Undertecknat i två likalydande exemplar den {date}.",
         "Ort och datum: {city}, {date}",
     ],
     "judg_intro": [
