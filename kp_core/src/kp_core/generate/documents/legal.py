@@ -36,7 +36,8 @@ def _article_heading(ctx: Context, number: int, style: str) -> None:
     if style == "numbered":
         ctx.text(f"{number}. ")
     elif "article" in ctx.ph:  # the language's own heading order: "3. pants", "3. §", "Članak 3."
-        ctx.text(ctx.pick("article").format(n=shown, a=number) + "\n")
+        fmt = ctx.memo("article", lambda: (None, ctx.pick("article")))[1]  # one form per document
+        ctx.text(fmt.format(n=shown, a=number) + "\n")
     elif ctx.lang == "fi":  # Finnish writes the number first: "3 §"
         ctx.text(f"{shown} {word}\n")
     else:
