@@ -21,7 +21,7 @@ from kp_core.national_id.extras import is_valid_extra_national_id
 from kp_core.taxonomy import entity_names
 
 OURS = ("lt", "lv", "cs", "sk", "sl", "hr", "hu", "el", "bg")
-LANGS = tuple(lang for lang in OURS if lang in phrasebook_languages())
+LANGS = OURS
 N_PER_LANG = 900
 _IBAN_SHAPE = re.compile(r"^[A-Z]{2}\d{2}[A-Z0-9 ]{10,}$")
 _GREEK_TONOS = re.compile("[ΆΈΉΊΌΎΏ]|\u0301")
@@ -37,6 +37,7 @@ def _values(row: dict, label: str) -> list[str]:
 
 
 def test_all_nine_phrasebooks_load_with_every_required_key() -> None:
+    assert set(OURS) <= set(phrasebook_languages())
     for lang in LANGS:
         get_phrases(lang)  # raises naming a missing key
 
@@ -79,12 +80,10 @@ def test_no_doubled_stop_and_no_dangling_flat_separator(rows: dict[str, list[dic
             if text[end - 1] == ".":
                 assert text[end : end + 1] != "." or text[end : end + 3] == "...", (row["doc_id"], end)
         for value in _values(row, "ADDRESS"):
-            assert not re.search(r"[/-],|[/-]$|[/-] ", value), (row["doc_id"], "ADDRESS")
+            assert not re.search(r"\w[/-](,|$)|\w/ ", value), (row["doc_id"], "ADDRESS")
 
 
 def test_greek_capitals_carry_no_accents(rows: dict[str, list[dict]]) -> None:
-    if "el" not in rows:
-        pytest.skip("no Greek phrasebook")
     assert upper_text("el", "Εξιτήριο Μαΐου") == "ΕΞΙΤΗΡΙΟ ΜΑΪΟΥ"
     checked = 0
     for row in rows["el"]:
@@ -97,8 +96,6 @@ def test_greek_capitals_carry_no_accents(rows: dict[str, list[dict]]) -> None:
 
 
 def test_bulgarian_year_abbreviation_stays_outside_dates(rows: dict[str, list[dict]]) -> None:
-    if "bg" not in rows:
-        pytest.skip("no Bulgarian phrasebook")
     after = 0
     for row in rows["bg"]:
         text = row["text"]
@@ -111,8 +108,6 @@ def test_bulgarian_year_abbreviation_stays_outside_dates(rows: dict[str, list[di
 
 @pytest.mark.parametrize(("lang", "pattern"), [("hu", r"^\d\. §$"), ("lv", r"^\d\. pants$"), ("sl", r"^\d\. člen$")])
 def test_article_headings_put_the_number_first(rows: dict[str, list[dict]], lang: str, pattern: str) -> None:
-    if lang not in rows:
-        pytest.skip(f"no {lang} phrasebook")
     headings = [
         line
         for row in rows[lang]
