@@ -60,7 +60,10 @@ def subword_counts(tokenizer: Any, words: Sequence[Sequence[tuple[str, int, int]
     if not nonempty:
         return counts
     encoded = tokenizer(
-        [[t for t, _, _ in words[i]] for i in nonempty], is_split_into_words=True, add_special_tokens=False
+        [[t for t, _, _ in words[i]] for i in nonempty],
+        is_split_into_words=True,
+        add_special_tokens=False,
+        verbose=False,  # whole texts are longer than the model limit on purpose: only counting here
     )
     for row, i in enumerate(nonempty):
         per_word = [0] * len(words[i])
