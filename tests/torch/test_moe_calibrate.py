@@ -76,6 +76,8 @@ def test_kp_calibrate_raises_recall_at_the_floor_and_the_point_is_applied_on_loa
             "recall@precision",
             "--precision-floor",
             "0.8",
+            "--max-rounds",
+            "3",
             "--device",
             "cpu",
         ],
