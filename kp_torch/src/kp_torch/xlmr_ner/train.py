@@ -95,7 +95,9 @@ def prepare_data(config: TrainConfig) -> PreparedData:
     examples = load_examples(path, strict=False)
     if not examples:
         raise TrainingError(f"--dataset {config.dataset}: no rows")
-    split = template_disjoint_split(examples, eval_fraction=config.eval_fraction, seed=config.seed)
+    # Generated rows name their template; otherwise the skeleton (text with spans blanked) stands in.
+    group_key = "template_id" if all(ex.template_id for ex in examples) else "skeleton"
+    split = template_disjoint_split(examples, eval_fraction=config.eval_fraction, seed=config.seed, group_key=group_key)
     return PreparedData(
         train=_cap(split.train, config.max_train, config.seed, "train"),
         eval=_cap(split.eval, config.max_eval, config.seed, "eval"),
