@@ -1,6 +1,7 @@
 """moe-finetune training speed on CPU: a real-size privacy-filter (8 blocks, d 640, 128 experts
 top-4, o200k vocabulary; random weights) at batch 8 x 128 tokens, LoRA on attention, with the
-experts run by ``grouped_mm`` and by transformers' ``eager`` loop, side by side in one process;
+experts run by ``grouped_mm`` and by transformers' ``eager`` loop, alternating step by step in one
+process (so other load on the machine hits both alike);
 then the projected hours for one epoch of 50,000 documents.
 
     python benchmarks/bench_moe.py                 # the measurement for the docs
@@ -15,6 +16,8 @@ from __future__ import annotations
 import argparse
 import statistics
 import time
+
+IMPLEMENTATIONS = ("grouped_mm", "eager")
 
 
 def build(args: argparse.Namespace):
@@ -40,10 +43,10 @@ def build(args: argparse.Namespace):
     return model
 
 
-def time_steps(model, experts: str, args: argparse.Namespace) -> list[float]:
+def time_steps(model, args: argparse.Namespace) -> dict[str, list[float]]:
+    """Alternate the implementations step by step, so load from other processes hits both alike."""
     import torch
 
-    model.set_experts_implementation(experts)
     trainable = [p for p in model.parameters() if p.requires_grad]
     optimizer = torch.optim.AdamW(trainable, lr=1e-4)
     generator = torch.Generator().manual_seed(1)
@@ -51,17 +54,19 @@ def time_steps(model, experts: str, args: argparse.Namespace) -> list[float]:
     labels = torch.randint(0, 73, (args.batch, args.seq), generator=generator)
     mask = torch.ones_like(ids)
     model.train()
-    times = []
+    times: dict[str, list[float]] = {name: [] for name in IMPLEMENTATIONS}
     for step in range(args.warmup + args.steps):
-        started = time.perf_counter()
-        loss = model(input_ids=ids, attention_mask=mask, labels=labels).loss
-        loss.backward()
-        optimizer.step()
-        optimizer.zero_grad(set_to_none=True)
-        took = time.perf_counter() - started
-        if step >= args.warmup:
-            times.append(took)
-        print(f"  {experts:10s} step {step + 1}: {took:.2f} s{'  (warm-up)' if step < args.warmup else ''}")
+        for experts in IMPLEMENTATIONS:
+            model.set_experts_implementation(experts)
+            started = time.perf_counter()
+            loss = model(input_ids=ids, attention_mask=mask, labels=labels).loss
+            loss.backward()
+            optimizer.step()
+            optimizer.zero_grad(set_to_none=True)
+            took = time.perf_counter() - started
+            if step >= args.warmup:
+                times[experts].append(took)
+            print(f"  {experts:10s} step {step + 1}: {took:.2f} s{'  (warm-up)' if step < args.warmup else ''}")
     return times
 
 
@@ -91,9 +96,7 @@ def main() -> None:
     trainable = sum(p.numel() for p in model.parameters() if p.requires_grad)
     print(f"LoRA r=16 on attention{' + experts' if args.expert_lora else ''}, head trained: {trainable:,} trainable")
 
-    results = {}
-    for experts in ("grouped_mm", "eager"):
-        results[experts] = statistics.median(time_steps(model, experts, args))
+    results = {name: statistics.median(took) for name, took in time_steps(model, args).items()}
     steps_per_epoch = args.documents * args.windows_per_document / args.batch
     print()
     print(f"{'experts':12s} {'s/step':>8s} {'tokens/s':>9s} {'h/epoch':>8s}")
