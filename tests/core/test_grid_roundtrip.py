@@ -45,3 +45,14 @@ def test_whitespace_tokens_are_runs_of_non_isspace_characters(text):
         elif start is None:
             start = i
     assert whitespace_tokens(text) == expected
+
+
+def test_whitespace_tokens_split_exactly_where_isspace_says_for_every_code_point():
+    # One token per character that is not a space, none for those that are: so the tokenizer
+    # agrees with str.isspace() (the harness's definition) on all of Unicode, not just a sample.
+    import sys
+
+    chars = [chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF]
+    text = " ".join(chars)
+    expected = [(2 * i, 2 * i + 1) for i, ch in enumerate(chars) if not ch.isspace()]
+    assert whitespace_tokens(text) == expected

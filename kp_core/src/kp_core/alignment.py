@@ -23,7 +23,6 @@ token, are cut by the window edge, or share a unit with another span come back a
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from typing import Any
@@ -31,6 +30,7 @@ from typing import Any
 import attrs
 import numpy as np
 
+from kp_core.grid import overlapping_tokens
 from kp_core.taxonomy import label2id
 
 IGNORE_INDEX = -100
@@ -196,9 +196,7 @@ def _unit_tags(
             issues.append(SpanIssue(start, end, label, "collision"))
             continue
         prev_end = end
-        first = bisect.bisect_right(ends, start)
-        last = bisect.bisect_left(starts, end) - 1
-        members = range(first, last + 1)
+        members = overlapping_tokens(starts, ends, start, end)
         if not members:
             issues.append(SpanIssue(start, end, label, "no_token"))
             continue

@@ -6,13 +6,11 @@ country?, ...}``) or kp :class:`~kp_core.types.Example` objects, which are turne
 
 from __future__ import annotations
 
-import bisect
-import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
-from kp_core.grid import whitespace_tokens
+from kp_core.grid import overlapping_tokens, whitespace_tokens
 from kp_core.taxonomy import OUTSIDE
 
 DEFAULT_COUNTRY = "RO"
@@ -43,18 +41,11 @@ def span_text(row: Mapping[str, Any], span: Mapping[str, Any]) -> str:
     return row["text"][span["start"] : span["end"]]
 
 
-_NON_SPACE = re.compile(r"\S+")
-_SEPARATOR_CONTROLS = re.compile("[\x1c-\x1f]")
-
-
 @lru_cache(maxsize=8192)
 def grid_tokens(text: str) -> tuple[tuple[int, int], ...]:
-    """The whitespace tokens of :func:`kp_core.grid.whitespace_tokens`, cached and fast: the regex
-    runs alone unless the text holds one of the control separators where ``\\S`` and
-    ``str.isspace`` could part ways, and then the grid's own function decides."""
-    if _SEPARATOR_CONTROLS.search(text):
-        return tuple(whitespace_tokens(text))
-    return tuple(m.span() for m in _NON_SPACE.finditer(text))
+    """The whitespace tokens of :func:`kp_core.grid.whitespace_tokens`, cached: every row metric
+    asks for the same documents."""
+    return tuple(whitespace_tokens(text))
 
 
 @lru_cache(maxsize=8192)
@@ -72,10 +63,7 @@ def check_tag_count(doc: int, text: str, tags: Sequence[str]) -> None:
 
 def member_tokens(text: str, start: int, end: int) -> range:
     """Tokens overlapping [start, end) by at least one character."""
-    starts, ends = token_bounds(text)
-    first = bisect.bisect_right(ends, start)
-    last = bisect.bisect_left(starts, end)
-    return range(first, max(first, last))
+    return overlapping_tokens(*token_bounds(text), start, end)
 
 
 def span_detected(text: str, start: int, end: int, tags: Sequence[str]) -> bool:
