@@ -8,30 +8,23 @@ rate: it says whether names survive, not whether anyone is re-identified.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from kp_core.metrics.intervals import leak_rate_bundle
 from kp_core.metrics.national_ids import national_id_subjects
-from kp_core.metrics.rows import as_rows, check_tag_count, span_country, span_detected
+from kp_core.metrics.rows import span_country, span_text, subject_outcomes
+
+
+def _name_key(row: Mapping[str, Any], span: Mapping[str, Any]) -> tuple[str, str] | None:
+    if span["label"] != "PERSON":
+        return None
+    return span_country(row, span), " ".join(span_text(row, span).split())
 
 
 def name_subjects(rows: Sequence[Any], pred_tags: Sequence[Sequence[str]]) -> dict[tuple[int, str, str], bool]:
-    rows = as_rows(rows)
-    if len(rows) != len(pred_tags):
-        raise ValueError(f"{len(rows)} gold rows but {len(pred_tags)} predicted tag sequences")
-    subjects: dict[tuple[int, str, str], bool] = {}
-    for doc, (row, tags) in enumerate(zip(rows, pred_tags, strict=True)):
-        text = row["text"]
-        check_tag_count(doc, text, tags)
-        for span in row.get("spans") or ():
-            if span["label"] != "PERSON":
-                continue
-            name = " ".join(text[span["start"] : span["end"]].split())
-            key = (doc, span_country(row, span), name)
-            detected = span_detected(text, span["start"], span["end"], tags)
-            subjects[key] = subjects.get(key, True) and detected
-    return subjects
+    """(doc, country, name with whitespace collapsed) → detected."""
+    return subject_outcomes(rows, pred_tags, _name_key)  # type: ignore[return-value]
 
 
 def name_in_context_leakage(rows: Sequence[Any], pred_tags: Sequence[Sequence[str]]) -> dict[str, float]:

@@ -16,7 +16,7 @@ from typing import Any
 import attrs
 
 from kp_core.metrics.intervals import leak_rate_bundle
-from kp_core.metrics.rows import as_rows, check_tag_count, span_country, span_detected
+from kp_core.metrics.rows import span_country, span_text, subject_outcomes
 
 log = logging.getLogger(__name__)
 
@@ -60,36 +60,20 @@ def national_id_subjects(
     """Distinct valid national-ID subjects with their detection outcome, sorted by (doc, country,
     value). ``labels`` restricts which gold spans are tried (None = every span, the harness rule).
     With ``pred_tags=None`` only the gold subjects are collected (``detected`` is then False)."""
-    rows = as_rows(rows)
-    if pred_tags is None:
-        pred_tags = [None] * len(rows)
-    if len(rows) != len(pred_tags):
-        raise ValueError(f"{len(rows)} gold rows but {len(pred_tags)} predicted tag sequences")
     supported = _supported()
     unsupported: dict[str, int] = {}
-    found: dict[tuple[int, str, str], list] = {}
-    for doc, (row, tags) in enumerate(zip(rows, pred_tags, strict=True)):
-        text = row["text"]
-        if tags is not None:
-            check_tag_count(doc, text, tags)
-        for span in row.get("spans") or ():
-            if labels is not None and span["label"] not in labels:
-                continue
-            country = span_country(row, span, forced_country)
-            if country not in supported:
-                unsupported[country] = unsupported.get(country, 0) + 1
-                continue
-            raw = text[span["start"] : span["end"]]
-            parsed = _parse(raw, country)
-            if parsed is None:
-                continue
-            key = (doc, country, raw.strip())
-            detected = tags is not None and span_detected(text, span["start"], span["end"], tags)
-            entry = found.get(key)
-            if entry is None:
-                found[key] = [parsed, detected]
-            else:
-                entry[1] = entry[1] and detected
+
+    def key(row: Mapping[str, Any], span: Mapping[str, Any]) -> tuple[str, str] | None:
+        if labels is not None and span["label"] not in labels:
+            return None
+        country = span_country(row, span, forced_country)
+        if country not in supported:
+            unsupported[country] = unsupported.get(country, 0) + 1
+            return None
+        raw = span_text(row, span)
+        return None if _parse(raw, country) is None else (country, raw.strip())
+
+    found = subject_outcomes(rows, pred_tags, key)
     if unsupported:
         # Not an error: the harness has no validator for these countries either, so no span of
         # theirs can be a subject. Said once, with counts only.
@@ -97,18 +81,21 @@ def national_id_subjects(
             "national-ID leakage: no validator for %s; their spans cannot be subjects",
             ", ".join(f"{c} ({n} spans)" for c, n in sorted(unsupported.items())),
         )
-    return [
-        IdSubject(
-            doc=doc,
-            country=country,
-            value=value,
-            decode_bearing=bool(parsed.decode_bearing),
-            quasi_identifiers=tuple(parsed.quasi_identifiers),
-            detected=detected,
-            parsed=parsed,
+    subjects = []
+    for (doc, country, value), detected in sorted(found.items()):  # type: ignore[misc]
+        parsed = _parse(value, country)  # the validators ignore surrounding whitespace
+        subjects.append(
+            IdSubject(
+                doc=doc,
+                country=country,
+                value=value,
+                decode_bearing=bool(parsed.decode_bearing),
+                quasi_identifiers=tuple(parsed.quasi_identifiers),
+                detected=detected,
+                parsed=parsed,
+            )
         )
-        for (doc, country, value), (parsed, detected) in sorted(found.items())
-    ]
+    return subjects
 
 
 def summarize_id_subjects(subjects: Sequence[IdSubject]) -> dict[str, float]:

@@ -6,7 +6,7 @@ country?, ...}``) or kp :class:`~kp_core.types.Example` objects, which are turne
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -70,3 +70,34 @@ def span_detected(text: str, start: int, end: int, tags: Sequence[str]) -> bool:
     """A gold span is detected iff some whitespace token overlapping it carries a non-O tag, of
     any type (harness §3.2; ``tags`` are the predictions after the fairness mask)."""
     return any(tags[i] != OUTSIDE for i in member_tokens(text, start, end))
+
+
+SubjectKey = Callable[[Mapping[str, Any], Mapping[str, Any]], "tuple[Hashable, ...] | None"]
+
+
+def subject_outcomes(
+    rows: Sequence[Any], pred_tags: Sequence[Sequence[str]] | None, subject_key: SubjectKey
+) -> dict[tuple[Hashable, ...], bool]:
+    """``(doc, *subject_key(row, span))`` → detected, over every gold span whose key is not None.
+
+    A subject is detected iff every one of its occurrences is (harness §3.2), so it leaks iff any
+    occurrence is left untagged. With ``pred_tags=None`` only the gold subjects are collected and
+    none is detected. Keys come in first-seen order.
+    """
+    rows = as_rows(rows)
+    tag_rows: Sequence[Sequence[str] | None] = [None] * len(rows) if pred_tags is None else pred_tags
+    if len(rows) != len(tag_rows):
+        raise ValueError(f"{len(rows)} gold rows but {len(tag_rows)} predicted tag sequences")
+    subjects: dict[tuple[Hashable, ...], bool] = {}
+    for doc, (row, tags) in enumerate(zip(rows, tag_rows, strict=True)):
+        text = row["text"]
+        if tags is not None:
+            check_tag_count(doc, text, tags)
+        for span in row.get("spans") or ():
+            key = subject_key(row, span)
+            if key is None:
+                continue
+            subject = (doc, *key)
+            detected = tags is not None and span_detected(text, span["start"], span["end"], tags)
+            subjects[subject] = subjects.get(subject, True) and detected
+    return subjects

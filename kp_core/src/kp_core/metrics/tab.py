@@ -5,11 +5,11 @@ This is not TAB's own evaluation (single annotator, binary per-subject leak)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from kp_core.metrics.intervals import leak_rate_bundle
-from kp_core.metrics.rows import as_rows, check_tag_count, span_detected
+from kp_core.metrics.rows import subject_outcomes
 
 IDENTIFIER_TYPES = ("DIRECT", "QUASI")
 
@@ -21,24 +21,17 @@ def _span_field(span: Any, key: str) -> Any:
     return value
 
 
+def _tab_key(row: Mapping[str, Any], span: Mapping[str, Any]) -> tuple[str, str] | None:
+    entity_id = _span_field(span, "entity_id")
+    id_type = _span_field(span, "identifier_type")
+    if entity_id is None or id_type is None or str(id_type).upper() not in IDENTIFIER_TYPES:
+        return None
+    return str(entity_id), str(id_type).upper()
+
+
 def tab_subjects(rows: Sequence[Any], pred_tags: Sequence[Sequence[str]]) -> dict[tuple[int, str, str], bool]:
     """(doc, entity_id, DIRECT|QUASI) → detected, in key order."""
-    rows = as_rows(rows)
-    if len(rows) != len(pred_tags):
-        raise ValueError(f"{len(rows)} gold rows but {len(pred_tags)} predicted tag sequences")
-    subjects: dict[tuple[int, str, str], bool] = {}
-    for doc, (row, tags) in enumerate(zip(rows, pred_tags, strict=True)):
-        text = row["text"]
-        check_tag_count(doc, text, tags)
-        for span in row.get("spans") or ():
-            entity_id = _span_field(span, "entity_id")
-            id_type = _span_field(span, "identifier_type")
-            if entity_id is None or id_type is None or str(id_type).upper() not in IDENTIFIER_TYPES:
-                continue
-            key = (doc, str(entity_id), str(id_type).upper())
-            detected = span_detected(text, span["start"], span["end"], tags)
-            subjects[key] = subjects.get(key, True) and detected
-    return dict(sorted(subjects.items()))
+    return dict(sorted(subject_outcomes(rows, pred_tags, _tab_key).items()))  # type: ignore[arg-type]
 
 
 def tab_reid_leakage(rows: Sequence[Any], pred_tags: Sequence[Sequence[str]]) -> dict[str, float]:
