@@ -17,8 +17,11 @@ from kp_core.checksums import (
     iban_country_length,
     iban_is_valid,
     iban_national_check,
+    is_digits,
     luhn_check_digit,
     luhn_is_valid,
+    mod11_two_pass,
+    weighted_sum,
 )
 
 EU_EEA_GB_CH = (
@@ -179,3 +182,22 @@ def test_card_numbers(brand: str, length: int, prefix: str) -> None:
     assert printed.replace(" ", "").isdigit() and card_brand(printed) == brand
     with pytest.raises(ValueError, match="known"):
         generate_card_number(rng, brand="diners")
+
+
+def test_mod11_two_pass_published_and_second_pass() -> None:
+    assert mod11_two_pass("3760503029") == 9  # EE isikukood 37605030299
+    assert mod11_two_pass("3330924006") == 4  # LT asmens kodas 33309240064
+    # A body whose first pass leaves 10 goes to the second weights (3..9,1,2,3), where 10 becomes 0.
+    first, second = (1, 2, 3, 4, 5, 6, 7, 8, 9, 1), (3, 4, 5, 6, 7, 8, 9, 1, 2, 3)
+    bodies = (f"{n:010d}" for n in range(3_000_000_000, 3_000_100_000))
+    hits = [b for b in bodies if sum(int(c) * w for c, w in zip(b, first, strict=True)) % 11 == 10]
+    assert hits
+    for body in hits[:200]:
+        expected = sum(int(c) * w for c, w in zip(body, second, strict=True)) % 11 % 10
+        assert mod11_two_pass(body) == expected
+
+
+def test_is_digits_and_weighted_sum() -> None:
+    assert is_digits("0123", 4) and not is_digits("0123", 3, 5) and not is_digits("01a3", 4)
+    assert not is_digits("١٢٣", 3)  # Arabic-Indic digits are not ASCII digits
+    assert weighted_sum("1234", (1, 2)) == 5

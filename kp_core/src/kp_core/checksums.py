@@ -1,5 +1,6 @@
 """Financial checksums: IBAN (mod 97 plus national BBAN structure and check digits), Luhn and
-payment-card numbers. Stdlib only; tables are built once at import time.
+payment-card numbers, and the digit helpers the national-ID and company-ID validators share
+(weighted sums, two-pass mod 11). Stdlib only; tables are built once at import time.
 
 National check digits inside the BBAN are computed by :func:`generate_iban` and verified by
 :func:`iban_national_check` for BE, CZ, EE, ES, FI, FR, HR, HU, IT, MC, NO, PL, PT, SI, SK, SM.
@@ -12,19 +13,23 @@ from __future__ import annotations
 import random
 import re
 import string
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 __all__ = [
     "CARD_BRANDS",
     "IBAN_GENERATION_COUNTRIES",
     "card_brand",
+    "draw_until",
     "generate_card_number",
     "generate_iban",
     "iban_country_length",
     "iban_is_valid",
     "iban_national_check",
+    "is_digits",
     "luhn_check_digit",
     "luhn_is_valid",
+    "mod11_two_pass",
+    "weighted_sum",
 ]
 
 # --- Luhn ------------------------------------------------------------------------------------
@@ -54,6 +59,34 @@ def luhn_check_digit(payload: str) -> int:
     if _DIGITS_RE.fullmatch(payload) is None:
         raise ValueError("Luhn payload must be ASCII digits")
     return (10 - _luhn_total(payload, True) % 10) % 10
+
+
+# --- Shared digit helpers (national IDs, company IDs, bank accounts) -------------------------------
+def is_digits(value: str, *lengths: int) -> bool:
+    """``value`` is ASCII digits only and its length is one of ``lengths``."""
+    return len(value) in lengths and _DIGITS_RE.fullmatch(value) is not None
+
+
+def weighted_sum(digits: str, weights: Sequence[int]) -> int:
+    """Σ digit·weight over the leading digits (as many as there are weights)."""
+    return sum(int(c) * w for c, w in zip(digits, weights, strict=False))
+
+
+def mod11_two_pass(digits: str) -> int:
+    """Two-pass mod 11 (EE isikukood, LT asmens kodas, EE/LT company codes): weights 1..9,1,2,...
+    then 3..9,1,2,...; a second remainder of 10 becomes 0."""
+    total = sum(int(c) * (i % 9 + 1) for i, c in enumerate(digits)) % 11
+    if total == 10:
+        total = sum(int(c) * ((i + 2) % 9 + 1) for i, c in enumerate(digits)) % 11 % 10
+    return total
+
+
+def draw_until(rng: random.Random, make: Callable[[random.Random], str | None]) -> str:
+    """Call ``make(rng)`` until it returns a value (generators that reject some draws)."""
+    while True:
+        out = make(rng)
+        if out is not None:
+            return out
 
 
 # --- Payment cards ---------------------------------------------------------------------------
@@ -189,16 +222,12 @@ _EE_W = (7, 3, 1)
 _RIB_LETTERS = {c: str(v) for c, v in zip(string.ascii_uppercase, "12345678912345678923456789", strict=True)}
 
 
-def _weighted(digits: str, weights: tuple[int, ...]) -> int:
-    return sum(int(c) * w for c, w in zip(digits, weights, strict=False))
-
-
 def _cz_account_ok(prefix6: str, account10: str) -> bool:
-    return _weighted(prefix6, _CZ_PREFIX_W) % 11 == 0 and _weighted(account10, _CZ_ACCOUNT_W) % 11 == 0
+    return weighted_sum(prefix6, _CZ_PREFIX_W) % 11 == 0 and weighted_sum(account10, _CZ_ACCOUNT_W) % 11 == 0
 
 
 def _es_dc(ten_digits: str) -> int:
-    dc = 11 - _weighted(ten_digits, _ES_W) % 11
+    dc = 11 - weighted_sum(ten_digits, _ES_W) % 11
     return {10: 1, 11: 0}.get(dc, dc)
 
 
@@ -219,12 +248,12 @@ def _ee_check(digits: str) -> int:
 
 
 def _no_check(ten: str) -> int | None:
-    check = 11 - _weighted(ten, _NO_W) % 11
+    check = 11 - weighted_sum(ten, _NO_W) % 11
     return None if check == 10 else check % 11
 
 
 def _pl_bank_check(seven: str) -> int:
-    return (10 - _weighted(seven, _PL_W) % 10) % 10
+    return (10 - weighted_sum(seven, _PL_W) % 10) % 10
 
 
 def _rib_key(bank: str, branch: str, account: str) -> int:
@@ -286,13 +315,6 @@ def _n(rng: random.Random, count: int) -> str:
     return "".join(rng.choice(string.digits) for _ in range(count))
 
 
-def _until(rng: random.Random, make: Callable[[random.Random], str | None]) -> str:
-    while True:
-        out = make(rng)
-        if out is not None:
-            return out
-
-
 def _bban_be(rng: random.Random) -> str:
     ten = _n(rng, 10)
     return f"{ten}{int(ten) % 97 or 97:02d}"
@@ -300,13 +322,13 @@ def _bban_be(rng: random.Random) -> str:
 
 def _cz_account(rng: random.Random) -> str | None:
     body = str(rng.randint(10_000, 999_999_999)).zfill(9)
-    check = (11 - _weighted(body, _CZ_ACCOUNT_W) % 11) % 11
+    check = (11 - weighted_sum(body, _CZ_ACCOUNT_W) % 11) % 11
     return None if check == 10 else body + str(check)
 
 
 def _bban_czsk(banks: tuple[str, ...]) -> Callable[[random.Random], str]:
     def make(rng: random.Random) -> str:
-        return rng.choice(banks) + "000000" + _until(rng, _cz_account)
+        return rng.choice(banks) + "000000" + draw_until(rng, _cz_account)
 
     return make
 
@@ -390,14 +412,14 @@ def _bban_nl(rng: random.Random) -> str | None:
 def _kennitala(rng: random.Random) -> str | None:
     day, month, year = rng.randint(1, 28), rng.randint(1, 12), rng.randint(1930, 2008)
     head = f"{day:02d}{month:02d}{year % 100:02d}{rng.randint(20, 99):02d}"
-    check = 11 - _weighted(head, (3, 2, 7, 6, 5, 4, 3, 2)) % 11
+    check = 11 - weighted_sum(head, (3, 2, 7, 6, 5, 4, 3, 2)) % 11
     if check == 10:
         return None
     return f"{head}{check % 11}{9 if year < 2000 else 0}"
 
 
 def _bban_is(rng: random.Random) -> str:
-    return rng.choice(("0101", "0111", "0133", "0515", "0301")) + "26" + _n(rng, 6) + _until(rng, _kennitala)
+    return rng.choice(("0101", "0111", "0133", "0515", "0301")) + "26" + _n(rng, 6) + draw_until(rng, _kennitala)
 
 
 def _bban_se(rng: random.Random) -> str:
@@ -468,7 +490,7 @@ def generate_iban(country: str, rng: random.Random, formatted: bool = True) -> s
     maker = _BBAN_MAKERS.get(cc)
     if maker is None:
         raise KeyError(f"no IBAN generator for country {country!r}; supported: {', '.join(IBAN_GENERATION_COUNTRIES)}")
-    bban = _until(rng, maker)
+    bban = draw_until(rng, maker)
     iban = cc + _iban_check_digits(cc, bban) + bban
     if len(iban) != _IBAN_LENGTHS[cc]:
         raise AssertionError(f"internal error: generated {cc} IBAN has length {len(iban)}")

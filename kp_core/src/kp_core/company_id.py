@@ -14,7 +14,14 @@ from collections.abc import Callable
 
 import attrs
 
-from kp_core.checksums import luhn_check_digit, luhn_is_valid
+from kp_core.checksums import (
+    draw_until,
+    is_digits,
+    luhn_check_digit,
+    luhn_is_valid,
+    mod11_two_pass,
+    weighted_sum,
+)
 from kp_core.national_id._validators import iso7064_mod11_10, parse_cz, parse_es
 
 __all__ = ["CompanyId", "company_id_countries", "company_id_kinds", "generate_company_id", "parse_company_id"]
@@ -31,31 +38,15 @@ class CompanyId:
 
 
 _STRIP = str.maketrans("", "", " -./")
-_DIGITS = re.compile(r"[0-9]+")
 
 
 def _compact(value: str) -> str:
     return value.strip().translate(_STRIP).upper()
 
 
-def _is_digits(value: str, *lengths: int) -> bool:
-    return len(value) in lengths and _DIGITS.fullmatch(value) is not None
-
-
-def _weighted(digits: str, weights: tuple[int, ...]) -> int:
-    return sum(int(c) * w for c, w in zip(digits, weights, strict=False))
-
-
 def _n(rng: random.Random, count: int, first_nonzero: bool = False) -> str:
     head = str(rng.randint(1, 9)) if first_nonzero else ""
     return head + "".join(str(rng.randint(0, 9)) for _ in range(count - len(head)))
-
-
-def _until(rng: random.Random, make: Callable[[random.Random], str | None]) -> str:
-    while True:
-        out = make(rng)
-        if out is not None:
-            return out
 
 
 # --- RO --------------------------------------------------------------------------------------
@@ -66,14 +57,14 @@ _RO_J_NEW = re.compile(r"([JFC])((?:19|20)\d{2})(\d{6})(\d{2})")
 
 
 def _ro_cui_check(body: str) -> int:
-    return _weighted(body.zfill(9), _RO_CUI_KEY) * 10 % 11 % 10
+    return weighted_sum(body.zfill(9), _RO_CUI_KEY) * 10 % 11 % 10
 
 
 def _ro_cui(value: str) -> str | None:
     v = _compact(value)
     if v.startswith("RO"):
         v = v[2:]
-    if not _is_digits(v, *range(2, 11)) or v[0] == "0":
+    if not is_digits(v, *range(2, 11)) or v[0] == "0":
         return None
     return v if _ro_cui_check(v[:-1]) == int(v[-1]) else None
 
@@ -110,27 +101,27 @@ _PL_REGON14_W = (2, 4, 8, 5, 0, 9, 7, 3, 6, 1, 2, 4, 8)
 
 def _pl_nip(value: str) -> str | None:
     v = _compact(value)
-    if not _is_digits(v, 10):
+    if not is_digits(v, 10):
         return None
-    check = _weighted(v, _PL_NIP_W) % 11
+    check = weighted_sum(v, _PL_NIP_W) % 11
     return v if check != 10 and check == int(v[9]) else None
 
 
 def _gen_pl_nip(rng: random.Random) -> str | None:
     body = _n(rng, 9, first_nonzero=True)
-    check = _weighted(body, _PL_NIP_W) % 11
+    check = weighted_sum(body, _PL_NIP_W) % 11
     return None if check == 10 else body + str(check)
 
 
 def _regon_check(body: str, weights: tuple[int, ...]) -> int:
-    return _weighted(body, weights) % 11 % 10
+    return weighted_sum(body, weights) % 11 % 10
 
 
 def _pl_regon(value: str) -> str | None:
     v = _compact(value)
-    if _is_digits(v, 9):
+    if is_digits(v, 9):
         return v if _regon_check(v, _PL_REGON9_W) == int(v[8]) else None
-    if _is_digits(v, 14) and _pl_regon(v[:9]):
+    if is_digits(v, 14) and _pl_regon(v[:9]):
         return v if _regon_check(v, _PL_REGON14_W) == int(v[13]) else None
     return None
 
@@ -159,7 +150,7 @@ def _gen_pl_krs(rng: random.Random) -> str:
 # --- IT --------------------------------------------------------------------------------------
 def _it_piva(value: str) -> str | None:
     v = _compact(value)
-    return v if _is_digits(v, 11) and luhn_is_valid(v) and int(v[:7]) > 0 else None
+    return v if is_digits(v, 11) and luhn_is_valid(v) and int(v[:7]) > 0 else None
 
 
 def _gen_it_piva(rng: random.Random) -> str:
@@ -193,12 +184,12 @@ _LA_POSTE_SIREN = "356000000"
 
 def _fr_siren(value: str) -> str | None:
     v = _compact(value)
-    return v if _is_digits(v, 9) and luhn_is_valid(v) else None
+    return v if is_digits(v, 9) and luhn_is_valid(v) else None
 
 
 def _fr_siret(value: str) -> str | None:
     v = _compact(value)
-    if not _is_digits(v, 14):
+    if not is_digits(v, 14):
         return None
     if v.startswith(_LA_POSTE_SIREN):  # La Poste's establishments: digit sum divisible by 5
         return v if sum(map(int, v)) % 5 == 0 else None
@@ -261,7 +252,7 @@ def _nl_kvk(value: str) -> str | None:
     v = _compact(value)
     if v.startswith("KVK"):
         v = v[3:]
-    return v if _is_digits(v, 8) and int(v) > 0 else None
+    return v if is_digits(v, 8) and int(v) > 0 else None
 
 
 def _gen_nl_kvk(rng: random.Random) -> str:
@@ -273,14 +264,14 @@ _ICO_W = (8, 7, 6, 5, 4, 3, 2)
 
 
 def _ico_check(body7: str) -> int:
-    return (11 - _weighted(body7, _ICO_W) % 11) % 10
+    return (11 - weighted_sum(body7, _ICO_W) % 11) % 10
 
 
 def _ico(value: str) -> str | None:
     v = _compact(value)
     if v.startswith("IČO".upper()) or v.startswith("ICO"):
         v = v[3:].lstrip(":")
-    return v if _is_digits(v, 8) and _ico_check(v[:7]) == int(v[7]) else None
+    return v if is_digits(v, 8) and _ico_check(v[:7]) == int(v[7]) else None
 
 
 def _gen_ico(rng: random.Random) -> str:
@@ -296,12 +287,12 @@ def _dk_cvr(value: str) -> str | None:
     v = _compact(value)
     if v.startswith("CVR"):
         v = v[3:]
-    return v if _is_digits(v, 8) and v[0] != "0" and _weighted(v, _DK_CVR_W) % 11 == 0 else None
+    return v if is_digits(v, 8) and v[0] != "0" and weighted_sum(v, _DK_CVR_W) % 11 == 0 else None
 
 
 def _gen_dk_cvr(rng: random.Random) -> str | None:
     body = _n(rng, 7, first_nonzero=True)
-    check = -_weighted(body, _DK_CVR_W) % 11
+    check = -weighted_sum(body, _DK_CVR_W) % 11
     return None if check == 10 else body + str(check)
 
 
@@ -310,7 +301,7 @@ def _se_orgnr(value: str) -> str | None:
     v = _compact(value)
     if len(v) == 12 and v.startswith("16"):  # the 12-digit form prefixes "16"
         v = v[2:]
-    ok = _is_digits(v, 10) and v[0] != "0" and int(v[2]) >= 2 and luhn_is_valid(v)
+    ok = is_digits(v, 10) and v[0] != "0" and int(v[2]) >= 2 and luhn_is_valid(v)
     return v if ok else None
 
 
@@ -324,15 +315,15 @@ _FI_Y_W = (7, 9, 10, 5, 8, 4, 2)
 
 
 def _fi_y_check(body7: str) -> int | None:
-    r = _weighted(body7, _FI_Y_W) % 11
+    r = weighted_sum(body7, _FI_Y_W) % 11
     return None if r == 1 else (0 if r == 0 else 11 - r)
 
 
 def _fi_y_tunnus(value: str) -> str | None:
     v = _compact(value)
-    if _is_digits(v, 7):  # old 6+1 form written without the leading zero
+    if is_digits(v, 7):  # old 6+1 form written without the leading zero
         v = "0" + v
-    if not _is_digits(v, 8):
+    if not is_digits(v, 8):
         return None
     check = _fi_y_check(v[:7])
     return f"{v[:7]}-{v[7]}" if check is not None and check == int(v[7]) else None
@@ -345,33 +336,25 @@ def _gen_fi_y_tunnus(rng: random.Random) -> str | None:
 
 
 # --- EE, LT: two-pass mod 11 ----------------------------------------------------------------------
-def _mod11_two_pass(digits: str) -> int:
-    """Weights 1..9,1,2,... then 3..9,1,2,...; a second remainder of 10 becomes 0."""
-    total = sum(int(c) * (i % 9 + 1) for i, c in enumerate(digits)) % 11
-    if total == 10:
-        total = sum(int(c) * ((i + 2) % 9 + 1) for i, c in enumerate(digits)) % 11 % 10
-    return total
-
-
 def _ee_registrikood(value: str) -> str | None:
     v = _compact(value)
-    ok = _is_digits(v, 8) and v[0] in "1789" and _mod11_two_pass(v[:7]) == int(v[7])
+    ok = is_digits(v, 8) and v[0] in "1789" and mod11_two_pass(v[:7]) == int(v[7])
     return v if ok else None
 
 
 def _gen_ee_registrikood(rng: random.Random) -> str:
     body = rng.choice("11118") + _n(rng, 6)
-    return body + str(_mod11_two_pass(body))
+    return body + str(mod11_two_pass(body))
 
 
 def _lt_imones_kodas(value: str) -> str | None:
     v = _compact(value)
-    return v if _is_digits(v, 9) and _mod11_two_pass(v[:8]) == int(v[8]) else None
+    return v if is_digits(v, 9) and mod11_two_pass(v[:8]) == int(v[8]) else None
 
 
 def _gen_lt_imones_kodas(rng: random.Random) -> str:
     body = rng.choice("123") + _n(rng, 7)
-    return body + str(_mod11_two_pass(body))
+    return body + str(mod11_two_pass(body))
 
 
 # --- SI: matična številka ---------------------------------------------------------------------
@@ -379,15 +362,15 @@ _SI_MATICNA_W = (7, 6, 5, 4, 3, 2)
 
 
 def _si_maticna_check(body6: str) -> int | None:
-    check = 11 - _weighted(body6, _SI_MATICNA_W) % 11
+    check = 11 - weighted_sum(body6, _SI_MATICNA_W) % 11
     return None if check == 11 else check % 10
 
 
 def _si_maticna(value: str) -> str | None:
     v = _compact(value)
-    if _is_digits(v, 7):
+    if is_digits(v, 7):
         v += "000"  # the main unit
-    if not _is_digits(v, 10):
+    if not is_digits(v, 10):
         return None
     check = _si_maticna_check(v[:6])
     return v if check is not None and check == int(v[6]) else None
@@ -409,25 +392,25 @@ def _vat_body(value: str, prefix: str) -> str | None:
 
 
 def _check_at(b: str) -> bool:
-    if not (len(b) == 9 and b[0] == "U" and _is_digits(b[1:], 8)):
+    if not (len(b) == 9 and b[0] == "U" and is_digits(b[1:], 8)):
         return False
     total = sum(d if i % 2 == 0 else (2 * d) // 10 + (2 * d) % 10 for i, d in enumerate(map(int, b[1:8])))
     return (10 - (total + 4) % 10) % 10 == int(b[8])
 
 
 def _check_be(b: str) -> bool:
-    if _is_digits(b, 9):
+    if is_digits(b, 9):
         b = "0" + b
-    return _is_digits(b, 10) and b[0] in "01" and 97 - int(b[:8]) % 97 == int(b[8:])
+    return is_digits(b, 10) and b[0] in "01" and 97 - int(b[:8]) % 97 == int(b[8:])
 
 
 def _check_bg(b: str) -> bool:
-    if _is_digits(b, 9):
-        total = _weighted(b, (1, 2, 3, 4, 5, 6, 7, 8)) % 11
+    if is_digits(b, 9):
+        total = weighted_sum(b, (1, 2, 3, 4, 5, 6, 7, 8)) % 11
         if total == 10:
-            total = _weighted(b, (3, 4, 5, 6, 7, 8, 9, 10)) % 11 % 10
+            total = weighted_sum(b, (3, 4, 5, 6, 7, 8, 9, 10)) % 11 % 10
         return total == int(b[8])
-    if _is_digits(b, 10):
+    if is_digits(b, 10):
         from kp_core.national_id.extras import parse_extra_national_id
 
         return parse_extra_national_id(b, "BG") is not None
@@ -438,20 +421,20 @@ _CY_ODD = (1, 0, 5, 7, 9, 13, 15, 17, 19, 21)
 
 
 def _check_cy(b: str) -> bool:
-    if not (len(b) == 9 and _is_digits(b[:8], 8) and b[0] in "013459" and b[8].isalpha()):
+    if not (len(b) == 9 and is_digits(b[:8], 8) and b[0] in "013459" and b[8].isalpha()):
         return False
     total = sum(_CY_ODD[int(c)] if i % 2 == 0 else int(c) for i, c in enumerate(b[:8]))
     return chr(65 + total % 26) == b[8]
 
 
 def _check_cz(b: str) -> bool:
-    if _is_digits(b, 8):
+    if is_digits(b, 8):
         return b[0] != "9" and _ico_check(b[:7]) == int(b[7])
-    return _is_digits(b, 9, 10) and parse_cz(b) is not None
+    return is_digits(b, 9, 10) and parse_cz(b) is not None
 
 
 def _check_de(b: str) -> bool:
-    return _is_digits(b, 9) and b[0] != "0" and iso7064_mod11_10(b[:8]) == int(b[8])
+    return is_digits(b, 9) and b[0] != "0" and iso7064_mod11_10(b[:8]) == int(b[8])
 
 
 def _check_dk(b: str) -> bool:
@@ -459,11 +442,11 @@ def _check_dk(b: str) -> bool:
 
 
 def _check_ee(b: str) -> bool:
-    return _is_digits(b, 9) and (10 - _weighted(b, (3, 7, 1, 3, 7, 1, 3, 7)) % 10) % 10 == int(b[8])
+    return is_digits(b, 9) and (10 - weighted_sum(b, (3, 7, 1, 3, 7, 1, 3, 7)) % 10) % 10 == int(b[8])
 
 
 def _check_el(b: str) -> bool:
-    return _is_digits(b, 9) and _weighted(b, (256, 128, 64, 32, 16, 8, 4, 2)) % 11 % 10 == int(b[8])
+    return is_digits(b, 9) and weighted_sum(b, (256, 128, 64, 32, 16, 8, 4, 2)) % 11 % 10 == int(b[8])
 
 
 def _check_es(b: str) -> bool:
@@ -471,19 +454,19 @@ def _check_es(b: str) -> bool:
 
 
 def _check_fi(b: str) -> bool:
-    return _is_digits(b, 8) and _fi_y_tunnus(b) is not None
+    return is_digits(b, 8) and _fi_y_tunnus(b) is not None
 
 
 def _check_fr(b: str) -> bool:
-    return len(b) == 11 and _is_digits(b, 11) and _fr_siren(b[2:]) is not None and int(b[:2]) == _fr_vat_key(b[2:])
+    return len(b) == 11 and is_digits(b, 11) and _fr_siren(b[2:]) is not None and int(b[:2]) == _fr_vat_key(b[2:])
 
 
 def _check_hr(b: str) -> bool:
-    return _is_digits(b, 11) and iso7064_mod11_10(b[:10]) == int(b[10])
+    return is_digits(b, 11) and iso7064_mod11_10(b[:10]) == int(b[10])
 
 
 def _check_hu(b: str) -> bool:
-    return _is_digits(b, 8) and (10 - _weighted(b, (9, 7, 3, 1, 9, 7, 3)) % 10) % 10 == int(b[7])
+    return is_digits(b, 8) and (10 - weighted_sum(b, (9, 7, 3, 1, 9, 7, 3)) % 10) % 10 == int(b[7])
 
 
 _IE_LETTERS = "WABCDEFGHIJKLMNOPQRSTUV"
@@ -495,7 +478,7 @@ def _check_ie(b: str) -> bool:
     if m is None:
         return False
     digits, check, extra = m.groups()
-    total = _weighted(digits, (8, 7, 6, 5, 4, 3, 2)) + (9 * _IE_LETTERS.index(extra) if extra else 0)
+    total = weighted_sum(digits, (8, 7, 6, 5, 4, 3, 2)) + (9 * _IE_LETTERS.index(extra) if extra else 0)
     return _IE_LETTERS[total % 23] == check
 
 
@@ -504,35 +487,35 @@ def _check_it(b: str) -> bool:
 
 
 def _check_lt(b: str) -> bool:
-    if _is_digits(b, 9):
-        return b[7] == "1" and _mod11_two_pass(b[:8]) == int(b[8])
-    if _is_digits(b, 12):
-        return b[10] == "1" and _mod11_two_pass(b[:11]) == int(b[11])
+    if is_digits(b, 9):
+        return b[7] == "1" and mod11_two_pass(b[:8]) == int(b[8])
+    if is_digits(b, 12):
+        return b[10] == "1" and mod11_two_pass(b[:11]) == int(b[11])
     return False
 
 
 def _check_lu(b: str) -> bool:
-    return _is_digits(b, 8) and int(b[:6]) % 89 == int(b[6:])
+    return is_digits(b, 8) and int(b[:6]) % 89 == int(b[6:])
 
 
 def _check_lv(b: str) -> bool:
-    if not _is_digits(b, 11):
+    if not is_digits(b, 11):
         return False
     if b[0] > "3":  # legal entities
-        return _weighted(b, (9, 1, 4, 8, 3, 10, 2, 5, 7, 6, 1)) % 11 == 3
+        return weighted_sum(b, (9, 1, 4, 8, 3, 10, 2, 5, 7, 6, 1)) % 11 == 3
     from kp_core.national_id.extras import parse_extra_national_id
 
     return parse_extra_national_id(b, "LV") is not None
 
 
 def _check_mt(b: str) -> bool:
-    return _is_digits(b, 8) and b[0] != "0" and _weighted(b, (3, 4, 6, 7, 8, 9, 10, 1)) % 37 == 0
+    return is_digits(b, 8) and b[0] != "0" and weighted_sum(b, (3, 4, 6, 7, 8, 9, 10, 1)) % 37 == 0
 
 
 def _check_nl(b: str) -> bool:
-    if not (len(b) == 12 and _is_digits(b[:9], 9) and b[9] == "B" and _is_digits(b[10:], 2)):
+    if not (len(b) == 12 and is_digits(b[:9], 9) and b[9] == "B" and is_digits(b[10:], 2)):
         return False
-    elf = _weighted(b[:9], (9, 8, 7, 6, 5, 4, 3, 2, -1))
+    elf = weighted_sum(b[:9], (9, 8, 7, 6, 5, 4, 3, 2, -1))
     if elf % 11 == 0 and elf != 0:
         return True
     # Since 2020 sole traders get numbers checked by ISO 7064 mod 97 over "NL" + number.
@@ -545,9 +528,9 @@ def _check_pl(b: str) -> bool:
 
 
 def _check_pt(b: str) -> bool:
-    if not _is_digits(b, 9):
+    if not is_digits(b, 9):
         return False
-    check = 11 - _weighted(b, (9, 8, 7, 6, 5, 4, 3, 2)) % 11
+    check = 11 - weighted_sum(b, (9, 8, 7, 6, 5, 4, 3, 2)) % 11
     return (0 if check >= 10 else check) == int(b[8])
 
 
@@ -560,14 +543,14 @@ def _check_se(b: str) -> bool:
 
 
 def _check_si(b: str) -> bool:
-    if not _is_digits(b, 8) or b[0] == "0":
+    if not is_digits(b, 8) or b[0] == "0":
         return False
-    check = 11 - _weighted(b, (8, 7, 6, 5, 4, 3, 2)) % 11
+    check = 11 - weighted_sum(b, (8, 7, 6, 5, 4, 3, 2)) % 11
     return check != 11 and check % 10 == int(b[7])
 
 
 def _check_sk(b: str) -> bool:
-    return _is_digits(b, 10) and b[0] != "0" and b[2] in "234789" and int(b) % 11 == 0
+    return is_digits(b, 10) and b[0] != "0" and b[2] in "234789" and int(b) % 11 == 0
 
 
 _VAT_CHECKS: dict[str, Callable[[str], bool]] = {
@@ -606,7 +589,7 @@ def _vat_generator(country: str) -> Callable[[random.Random], str | None]:
         "DE": lambda rng: (lambda b: b + str(iso7064_mod11_10(b)))(_n(rng, 8, True)),
         "LU": lambda rng: (lambda b: f"{b}{int(b) % 89:02d}")(_n(rng, 6, True)),
         "BE": lambda rng: (lambda b: f"{b}{97 - int(b) % 97:02d}")("0" + _n(rng, 7, True)),
-        "LT": lambda rng: (lambda b: b + str(_mod11_two_pass(b)))(_n(rng, 7, True) + "1"),
+        "LT": lambda rng: (lambda b: b + str(mod11_two_pass(b)))(_n(rng, 7, True) + "1"),
     }
     make = body_makers.get(country)
 
@@ -714,4 +697,4 @@ def generate_company_id(country: str, rng: random.Random, kind: str | None = Non
         kind = next((k for k in table if k != "vat"), "vat")
     if kind not in table:
         raise KeyError(f"no company identifier kind {kind!r} for {country.upper()}; known: {', '.join(table)}")
-    return _until(rng, table[kind][1])
+    return draw_until(rng, table[kind][1])

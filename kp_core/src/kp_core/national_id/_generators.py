@@ -12,6 +12,7 @@ import datetime
 import random
 from collections.abc import Callable
 
+from kp_core.checksums import mod11_two_pass
 from kp_core.national_id import _validators as v
 from kp_core.national_id.belfiore import FOREIGN_COUNTRIES, MUNICIPALITIES
 
@@ -169,7 +170,7 @@ def _gen_baltic(c: _Context, rng: random.Random, formatted: bool) -> str:
     d = c.birth
     first = (d.year - 1800) // 100 * 2 + (1 if c.sex == "M" else 2)
     body = f"{first}{d:%y%m%d}{_digits(rng, 3)}"
-    return body + str(v.baltic_check_digit(body))
+    return body + str(mod11_two_pass(body))
 
 
 def _gen_nl(c: _Context, rng: random.Random, formatted: bool) -> str:

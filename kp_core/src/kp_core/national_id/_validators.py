@@ -13,14 +13,9 @@ from __future__ import annotations
 import datetime
 import re
 
+from kp_core.checksums import is_digits, luhn_is_valid, mod11_two_pass
 from kp_core.national_id._dates import latest_past_year, make_date, plausible
 from kp_core.national_id._model import COVERAGE, DECODE, ParsedId, Validator
-
-_DIGITS_RE = re.compile(r"[0-9]+")
-
-
-def _is_digits(value: str, *lengths: int) -> bool:
-    return len(value) in lengths and _DIGITS_RE.fullmatch(value) is not None
 
 
 def _sex_from_parity(digit: str) -> str:
@@ -41,7 +36,7 @@ def ro_check_digit(first12: str) -> int:
 
 def parse_ro(value: str) -> ParsedId | None:
     v = value.strip()
-    if not _is_digits(v, 13) or v[0] == "0" or ro_check_digit(v) != int(v[12]):
+    if not is_digits(v, 13) or v[0] == "0" or ro_check_digit(v) != int(v[12]):
         return None
     month, day = int(v[3:5]), int(v[5:7])
     sex = _sex_from_parity(v[0])
@@ -68,7 +63,7 @@ def pl_check_digit(first10: str) -> int:
 
 def parse_pl(value: str) -> ParsedId | None:
     v = value.strip()
-    if not _is_digits(v, 11) or pl_check_digit(v) != int(v[10]):
+    if not is_digits(v, 11) or pl_check_digit(v) != int(v[10]):
         return None
     coded_month = int(v[2:4])
     offset = (coded_month // 20) * 20
@@ -155,7 +150,7 @@ def iso7064_mod11_10(digits: str) -> int:
 
 def parse_de(value: str) -> ParsedId | None:
     v = value.strip()
-    if not _is_digits(v, 11) or v[0] == "0" or iso7064_mod11_10(v[:10]) != int(v[10]):
+    if not is_digits(v, 11) or v[0] == "0" or iso7064_mod11_10(v[:10]) != int(v[10]):
         return None
     return ParsedId("DE", v, False, ())
 
@@ -181,7 +176,7 @@ def parse_fr(value: str) -> ParsedId | None:
     if len(v) != 15:
         return None
     numeric = v[:5] + _FR_CORSICA.get(v[5:7], v[5:7]) + v[7:]
-    if not _is_digits(numeric, 15) or 97 - int(numeric[:13]) % 97 != int(numeric[13:]):
+    if not is_digits(numeric, 15) or 97 - int(numeric[:13]) % 97 != int(numeric[13:]):
         return None
     has_sex = v[0] in "12"
     month = int(v[3:5])
@@ -207,23 +202,13 @@ def parse_fr(value: str) -> ParsedId | None:
 _SE_STRIP = str.maketrans("", "", "-+ ")
 
 
-def luhn_sum_ok(digits: str) -> bool:
-    total = 0
-    for i, c in enumerate(reversed(digits)):
-        d = int(c)
-        if i % 2:
-            d = d * 2 - 9 if d > 4 else d * 2
-        total += d
-    return total % 10 == 0
-
-
 def parse_se(value: str) -> ParsedId | None:
     raw = value.strip()
     v = raw.translate(_SE_STRIP)
-    if not _is_digits(v, 10, 12):
+    if not is_digits(v, 10, 12):
         return None
     ten = v[-10:]
-    if not luhn_sum_ok(ten):
+    if not luhn_is_valid(ten):
         return None
     month, day = int(ten[2:4]), int(ten[4:6])
     if day > 60:  # samordningsnummer
@@ -250,7 +235,7 @@ _CZSK_STRIP = str.maketrans("", "", "/ ")
 
 def _parse_rodne_cislo(value: str, country: str) -> ParsedId | None:
     v = value.strip().translate(_CZSK_STRIP)
-    if not _is_digits(v, 9, 10):
+    if not is_digits(v, 9, 10):
         return None
     yy, month, day = int(v[0:2]), int(v[2:4]), int(v[4:6])
     sex = "M"
@@ -294,7 +279,7 @@ def dk_century(seventh_digit: int, yy: int) -> int:
 
 def parse_dk(value: str) -> ParsedId | None:
     v = value.strip().translate(_DK_STRIP)
-    if not _is_digits(v, 10):
+    if not is_digits(v, 10):
         return None
     day, month, yy = int(v[0:2]), int(v[2:4]), int(v[4:6])
     year = dk_century(int(v[6]), yy) + yy
@@ -328,24 +313,12 @@ def parse_fi(value: str) -> ParsedId | None:
 
 
 # --- EE, LT: isikukood / asmens kodas ------------------------------------------------------------
-_BALTIC_W1 = (1, 2, 3, 4, 5, 6, 7, 8, 9, 1)
-_BALTIC_W2 = (3, 4, 5, 6, 7, 8, 9, 1, 2, 3)
 _BALTIC_CENTURY = {"1": 1800, "2": 1800, "3": 1900, "4": 1900, "5": 2000, "6": 2000, "7": 2100, "8": 2100}
-
-
-def baltic_check_digit(digits: str) -> int:
-    """Two-pass mod 11 (EE isikukood, LT asmens kodas; also EE/LT company codes)."""
-    total = sum(int(c) * w for c, w in zip(digits, _BALTIC_W1, strict=False)) % 11
-    if total == 10:
-        total = sum(int(c) * w for c, w in zip(digits, _BALTIC_W2, strict=False)) % 11
-        if total == 10:
-            total = 0
-    return total
 
 
 def _parse_baltic(value: str, country: str) -> ParsedId | None:
     v = value.strip()
-    if not _is_digits(v, 11) or v[0] not in _BALTIC_CENTURY or baltic_check_digit(v[:10]) != int(v[10]):
+    if not is_digits(v, 11) or v[0] not in _BALTIC_CENTURY or mod11_two_pass(v[:10]) != int(v[10]):
         return None
     birth = make_date(_BALTIC_CENTURY[v[0]] + int(v[1:3]), int(v[3:5]), int(v[5:7]))
     return ParsedId(country, v, True, _QI_DOB_SEX, birth, _sex_from_parity(v[0]), "day" if birth else None)
@@ -369,7 +342,7 @@ def nl_elfproef_sum(nine_digits: str) -> int:
 
 def parse_nl(value: str) -> ParsedId | None:
     v = value.strip()
-    if not _is_digits(v, 8, 9):
+    if not is_digits(v, 8, 9):
         return None
     v = v.zfill(9)
     total = nl_elfproef_sum(v)
@@ -390,7 +363,7 @@ def si_check_digit(first12: str) -> int:
 
 def parse_si(value: str) -> ParsedId | None:
     v = value.strip()
-    if not _is_digits(v, 13) or si_check_digit(v) != int(v[12]):
+    if not is_digits(v, 13) or si_check_digit(v) != int(v[12]):
         return None
     yyy = int(v[4:7])
     birth = make_date(1000 + yyy if yyy > 800 else 2000 + yyy, int(v[2:4]), int(v[0:2]))

@@ -12,7 +12,7 @@ import random
 import re
 from collections.abc import Callable
 
-from kp_core.checksums import luhn_check_digit, luhn_is_valid
+from kp_core.checksums import is_digits, luhn_check_digit, luhn_is_valid, weighted_sum
 from kp_core.national_id._dates import latest_past_year, make_date
 from kp_core.national_id._model import COVERAGE, DECODE, ParsedId, Validator
 from kp_core.national_id._validators import iso7064_mod11_10
@@ -25,17 +25,8 @@ __all__ = [
     "parse_extra_national_id",
 ]
 
-_DIGITS = re.compile(r"[0-9]+")
 _QI_DOB_SEX = ("DATE_OF_BIRTH", "SEX")
 _QI_DOB = ("DATE_OF_BIRTH",)
-
-
-def _is_digits(value: str, *lengths: int) -> bool:
-    return len(value) in lengths and _DIGITS.fullmatch(value) is not None
-
-
-def _weighted(digits: str, weights: tuple[int, ...]) -> int:
-    return sum(int(c) * w for c, w in zip(digits, weights, strict=False))
 
 
 def _n(rng: random.Random, count: int) -> str:
@@ -49,25 +40,25 @@ def _inferred(yy: int, month: int, day: int) -> datetime.date | None:
 
 # --- PT: NIF (número de identificação fiscal) ---------------------------------------------------
 def pt_nif_check(first8: str) -> int:
-    check = 11 - _weighted(first8, (9, 8, 7, 6, 5, 4, 3, 2)) % 11
+    check = 11 - weighted_sum(first8, (9, 8, 7, 6, 5, 4, 3, 2)) % 11
     return 0 if check >= 10 else check
 
 
 def parse_pt(value: str) -> ParsedId | None:
     v = value.strip().replace(" ", "")
-    if not _is_digits(v, 9) or v[0] not in "123" or pt_nif_check(v) != int(v[8]):
+    if not is_digits(v, 9) or v[0] not in "123" or pt_nif_check(v) != int(v[8]):
         return None  # 1-3: natural persons (5-9 are companies and other entities)
     return ParsedId("PT", v, False, ())
 
 
 # --- HU: TAJ and személyi azonosító ---------------------------------------------------------------
 def hu_taj_check(first8: str) -> int:
-    return _weighted(first8, (3, 7, 3, 7, 3, 7, 3, 7)) % 10
+    return weighted_sum(first8, (3, 7, 3, 7, 3, 7, 3, 7)) % 10
 
 
 def parse_hu_taj(value: str) -> ParsedId | None:
     v = value.strip().replace(" ", "").replace("-", "")
-    if not _is_digits(v, 9) or hu_taj_check(v) != int(v[8]):
+    if not is_digits(v, 9) or hu_taj_check(v) != int(v[8]):
         return None
     return ParsedId("HU", v, False, ())
 
@@ -78,12 +69,12 @@ _HU_SZ_SPLIT = datetime.date(1997, 1, 1)
 
 def hu_szemelyi_check(first10: str, birth: datetime.date) -> int:
     weights = tuple(range(1, 11)) if birth < _HU_SZ_SPLIT else tuple(range(10, 0, -1))
-    return _weighted(first10, weights) % 11
+    return weighted_sum(first10, weights) % 11
 
 
 def parse_hu_szemelyi(value: str) -> ParsedId | None:
     v = value.strip().replace(" ", "").replace("-", "")
-    if not _is_digits(v, 11) or v[0] not in _HU_CENTURY:
+    if not is_digits(v, 11) or v[0] not in _HU_CENTURY:
         return None
     birth = make_date(_HU_CENTURY[v[0]] + int(v[1:3]), int(v[3:5]), int(v[5:7]))
     if birth is None or hu_szemelyi_check(v[:10], birth) != int(v[10]):
@@ -94,7 +85,7 @@ def parse_hu_szemelyi(value: str) -> ParsedId | None:
 # --- GR: AMKA -----------------------------------------------------------------------------------
 def parse_gr(value: str) -> ParsedId | None:
     v = value.strip().replace(" ", "")
-    if not _is_digits(v, 11) or not luhn_is_valid(v):
+    if not is_digits(v, 11) or not luhn_is_valid(v):
         return None
     birth = _inferred(int(v[4:6]), int(v[2:4]), int(v[0:2]))
     if birth is None:
@@ -107,12 +98,12 @@ _BG_W = (2, 4, 8, 5, 10, 9, 7, 3, 6)
 
 
 def bg_egn_check(first9: str) -> int:
-    return _weighted(first9, _BG_W) % 11 % 10
+    return weighted_sum(first9, _BG_W) % 11 % 10
 
 
 def parse_bg(value: str) -> ParsedId | None:
     v = value.strip()
-    if not _is_digits(v, 10) or bg_egn_check(v) != int(v[9]):
+    if not is_digits(v, 10) or bg_egn_check(v) != int(v[9]):
         return None
     yy, month, day = int(v[0:2]), int(v[2:4]), int(v[4:6])
     century = 1900
@@ -129,7 +120,7 @@ def parse_bg(value: str) -> ParsedId | None:
 # --- HR: OIB ------------------------------------------------------------------------------------
 def parse_hr(value: str) -> ParsedId | None:
     v = value.strip()
-    if not _is_digits(v, 11) or iso7064_mod11_10(v[:10]) != int(v[10]):
+    if not is_digits(v, 11) or iso7064_mod11_10(v[:10]) != int(v[10]):
         return None
     return ParsedId("HR", v, False, ())
 
@@ -140,13 +131,13 @@ _LV_CENTURY = {"0": 1800, "1": 1900, "2": 2000}
 
 
 def lv_check(first10: str) -> int | None:
-    check = (1101 - _weighted(first10, _LV_W)) % 11
+    check = (1101 - weighted_sum(first10, _LV_W)) % 11
     return None if check == 10 else check
 
 
 def parse_lv(value: str) -> ParsedId | None:
     v = value.strip().replace("-", "")
-    if not _is_digits(v, 11):
+    if not is_digits(v, 11):
         return None
     if v.startswith("32"):  # codes issued since July 2017 carry no date and no sex
         return ParsedId("LV", v, False, ())
@@ -163,13 +154,13 @@ _AT_W = (3, 7, 9, 0, 5, 8, 4, 2, 1, 6)
 
 
 def at_check(ten: str) -> int | None:
-    check = _weighted(ten, _AT_W) % 11
+    check = weighted_sum(ten, _AT_W) % 11
     return None if check == 10 else check
 
 
 def parse_at(value: str) -> ParsedId | None:
     v = value.strip().replace(" ", "")
-    if not _is_digits(v, 10) or v[0] == "0" or at_check(v) != int(v[3]):
+    if not is_digits(v, 10) or v[0] == "0" or at_check(v) != int(v[3]):
         return None
     birth = _inferred(int(v[8:10]), int(v[6:8]), int(v[4:6]))  # months 13-15 mark unknown dates
     return ParsedId("AT", v, True, _QI_DOB, birth, None, "day" if birth else None, birth is not None)
@@ -181,7 +172,7 @@ _BE_STRIP = str.maketrans("", "", " .-")
 
 def parse_be(value: str) -> ParsedId | None:
     v = value.strip().translate(_BE_STRIP)
-    if not _is_digits(v, 11):
+    if not is_digits(v, 11):
         return None
     check = int(v[9:])
     if 97 - int(v[:9]) % 97 == check:
@@ -205,7 +196,7 @@ _IE_RE = re.compile(r"(\d{7})([A-W])([A-IW]?)")
 
 
 def ie_check_letter(digits7: str, second: str) -> str:
-    total = _weighted(digits7, (8, 7, 6, 5, 4, 3, 2)) + (9 * _IE_LETTERS.index(second) if second else 0)
+    total = weighted_sum(digits7, (8, 7, 6, 5, 4, 3, 2)) + (9 * _IE_LETTERS.index(second) if second else 0)
     return _IE_LETTERS[total % 23]
 
 
@@ -250,7 +241,7 @@ def verhoeff_check_digit(digits: str) -> int:
 
 def parse_lu(value: str) -> ParsedId | None:
     v = value.strip().replace(" ", "")
-    if not _is_digits(v, 13) or luhn_check_digit(v[:11]) != int(v[11]) or verhoeff_check_digit(v[:11]) != int(v[12]):
+    if not is_digits(v, 13) or luhn_check_digit(v[:11]) != int(v[11]) or verhoeff_check_digit(v[:11]) != int(v[12]):
         return None
     birth = make_date(int(v[:4]), int(v[4:6]), int(v[6:8]))
     if birth is None:
