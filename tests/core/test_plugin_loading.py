@@ -138,3 +138,39 @@ def test_help_lists_plugin_commands() -> None:
     assert result.returncode == 0
     for command in ("plugins", "families", "backends", "taxonomy", "version", "data"):
         assert command in result.stdout
+
+
+def backend_plugin(name: str) -> str:
+    return f"""
+    from kp_core.plugins.hookspecs import hookimpl
+    from kp_core.registry import Availability, Backend
+
+    @hookimpl
+    def kp_register_backends(register):
+        register(Backend(name="{name}", framework="fake", description="x", priority=1, probe=lambda: Availability(True)))
+"""
+
+
+def test_duplicate_backend_is_a_clean_error_naming_both_plugins(tmp_path: Path) -> None:
+    make_distribution(tmp_path, "kp-clash-a", "kp_clash_a", backend_plugin("clash-dev"), "clash-a")
+    make_distribution(tmp_path, "kp-clash-b", "kp_clash_b", backend_plugin("clash-dev"), "clash-b")
+    result = run_kp(["backends"], extra_path=tmp_path)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "backend 'clash-dev' is registered twice" in result.stderr
+    assert "'clash-a'" in result.stderr and "'clash-b'" in result.stderr
+    # Skipping one of them resolves the clash.
+    ok = run_kp(["backends", "--json"], extra_path=tmp_path, env={"KP_DISABLE_PLUGINS": "clash-b"})
+    assert ok.returncode == 0, ok.stderr
+    assert [b["provider"] for b in json.loads(ok.stdout) if b["name"] == "clash-dev"] == ["clash-a"]
+
+
+def test_same_entry_point_name_in_two_distributions_is_reported_not_hidden(tmp_path: Path) -> None:
+    make_distribution(tmp_path, "kp-twin-a", "kp_twin_a", backend_plugin("twin-a-dev"), "twin")
+    make_distribution(tmp_path, "kp-twin-b", "kp_twin_b", backend_plugin("twin-b-dev"), "twin")
+    payload = json.loads(run_kp(["plugins", "--json"], extra_path=tmp_path).stdout)
+    loaded = [p["distribution"] for p in payload["loaded"] if p["name"] == "twin"]
+    failed = [p for p in payload["failed"] if p["name"] == "twin"]
+    assert len(loaded) == 1 and len(failed) == 1
+    assert {loaded[0], failed[0]["distribution"]} == {"kp-twin-a", "kp-twin-b"}
+    assert "already registered" in failed[0]["error"]

@@ -105,7 +105,7 @@ class Table(Generic[T]):
         if existing is not None:
             raise DuplicateRegistrationError(
                 f"{self.kind} {item.name!r} is registered twice: by plugin {existing.provider!r} "
-                f"and by plugin {item.provider!r}"
+                f"and by plugin {item.provider!r}; uninstall one, or skip it with KP_DISABLE_PLUGINS=<plugin>"
             )
         self._items[item.name] = item
 

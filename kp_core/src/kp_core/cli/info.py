@@ -11,6 +11,9 @@ def _echo_json(payload: object) -> None:
     click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
 
 
+json_option = click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+
+
 @click.command()
 def version() -> None:
     """Show kp and taxonomy versions."""
@@ -21,7 +24,7 @@ def version() -> None:
 
 
 @click.command()
-@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@json_option
 def plugins(as_json: bool) -> None:
     """List loaded plugins (distribution, version, hooks) and plugins that failed to load."""
     from kp_core.plugins import get_host
@@ -44,7 +47,7 @@ def plugins(as_json: bool) -> None:
 
 
 @click.command()
-@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@json_option
 def families(as_json: bool) -> None:
     """List registered model families."""
     from kp_core.registry import get_registry
@@ -71,7 +74,7 @@ def families(as_json: bool) -> None:
 
 
 @click.command()
-@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@json_option
 def backends(as_json: bool) -> None:
     """List device backends: framework, availability and why not."""
     from kp_core.registry import get_registry
@@ -102,7 +105,7 @@ def backends(as_json: bool) -> None:
 
 
 @click.command()
-@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@json_option
 @click.option("--crosswalk", "scheme", metavar="SCHEME", help="Show one scheme's native label -> KP type map.")
 def taxonomy(as_json: bool, scheme: str | None) -> None:
     """Show the KP taxonomy: types, tiers, identifier classes, Art. 9 flags and BIOES labels."""

@@ -68,13 +68,13 @@ class PluginHost:
         from kp_core import builtin
 
         self.register(builtin, name="builtin", distribution=CORE_DISTRIBUTION, version=_core_version())
-        seen: set[str] = {"builtin"}
+        seen: set[tuple[str, str]] = set()
         for ep in metadata.entry_points(group=ENTRY_POINT_GROUP):
             dist_name = ep.dist.name if ep.dist is not None else "?"
             dist_version = ep.dist.version if ep.dist is not None else "?"
-            if ep.name in seen:  # the same distribution seen twice on sys.path
+            if (ep.name, _canonical(dist_name)) in seen:  # one distribution found twice on sys.path
                 continue
-            seen.add(ep.name)
+            seen.add((ep.name, _canonical(dist_name)))
             if _canonical(dist_name) == CORE_DISTRIBUTION:
                 continue  # built-ins were registered above
             if allow is not None and ep.name not in allow and _canonical(dist_name) not in allow:
