@@ -44,7 +44,7 @@ SPEC = EvalSpec.from_mapping(
         "name": "dev",
         "task": "detection",
         "dataset": {"hf_id": "local", "config": "dev"},
-        "metrics": ["entity_f1", "entity_f2", "national_id_leakage"],
+        "metrics": ["entity_f1", "entity_f2", "national_id_leakage", "name_in_context_leakage"],
     }
 )
 
@@ -64,6 +64,13 @@ def test_perfect_detector(slices, name):
     assert leak["decode_bearing_total"] == SUBJECTS[name]
     assert (leak["leak_rate"], leak["decode_bearing_missed"], leak["leaked_quasi_identifiers"]) == (0.0, 0.0, 0.0)
     assert leak[f"{name}_total"] == SUBJECTS[name]
+    names = row["scores"]["name_in_context_leakage"]
+    assert names["name_subjects_total"] == _name_subjects(rows) > 200
+    assert (names["name_leak_rate"], names["name_subjects_leaked"], names["xtab_neither_leaked"]) == (
+        0.0,
+        0.0,
+        names["xtab_docs"],
+    )
     assert row["n"] == 300 and row["contamination"] in ("clean_held_out", "unknown")
 
 
@@ -74,32 +81,52 @@ def test_empty_detector(slices, name):
     assert row["scores"]["entity_f1"]["f1"] == 0.0
     leak = row["scores"]["national_id_leakage"]
     assert (leak["leak_rate"], leak["decode_bearing_missed"]) == (1.0, SUBJECTS[name])
+    names = row["scores"]["name_in_context_leakage"]
+    assert (names["name_leak_rate"], names["name_subjects_leaked"]) == (1.0, _name_subjects(rows))
+    assert names["xtab_both_leaked"] == names["xtab_docs"] > 0
+
+
+def _name_subjects(rows):
+    """Distinct (document, PERSON name with whitespace collapsed)."""
+    return len(
+        {
+            (doc, " ".join(r["text"][s["start"] : s["end"]].split()))
+            for doc, r in enumerate(rows)
+            for s in r["spans"]
+            if s["label"] == "PERSON"
+        }
+    )
 
 
 def _expected_half(rows):
     """By hand: every kept span is an exact gold entity (dropped spans separate kept ones, so no
     two kept spans merge), so P = 1 and R = kept/all. An ID subject leaks iff one of its
-    occurrences was dropped."""
+    occurrences was dropped, and so does a PERSON name subject."""
     total = sum(len(r["spans"]) for r in rows)
     kept = sum(len(every_second(r)) for r in rows)
     subjects: dict[tuple, bool] = {}
+    names: dict[tuple, bool] = {}
     for doc, r in enumerate(rows):
         keep = {(s.start, s.end) for s in every_second(r)}
         country = r.get("country") or "RO"
         for s in r["spans"]:
             raw = r["text"][s["start"] : s["end"]]
+            dropped = (s["start"], s["end"]) not in keep
+            if s["label"] == "PERSON":
+                key = (doc, " ".join(raw.split()))
+                names[key] = names.get(key, False) or dropped
             parsed = parse_national_id(raw, country)
             if parsed is None or not parsed.decode_bearing:
                 continue
             key = (doc, raw.strip())
-            subjects[key] = subjects.get(key, False) or (s["start"], s["end"]) not in keep
-    return kept / total, sum(subjects.values()), len(subjects)
+            subjects[key] = subjects.get(key, False) or dropped
+    return kept / total, sum(subjects.values()), len(subjects), sum(names.values()), len(names)
 
 
 @pytest.mark.parametrize("name", SLICES)
 def test_half_detector(slices, name):
     rows = slices[name]
-    recall, leaked, subjects = _expected_half(rows)
+    recall, leaked, subjects, names_leaked, names = _expected_half(rows)
     row = run_spec(SPEC, TableDetector(rows, every_second, "half"), rows)
     f1 = row["scores"]["entity_f1"]
     assert (f1["precision"], f1["recall"]) == (1.0, recall)
@@ -109,6 +136,9 @@ def test_half_detector(slices, name):
     assert (leak["decode_bearing_total"], leak["decode_bearing_missed"]) == (subjects, leaked)
     assert 0 < leak["leak_rate"] < 1
     assert math.isclose(leak["leak_rate"], leaked / subjects)
+    name_leak = row["scores"]["name_in_context_leakage"]
+    assert (name_leak["name_subjects_total"], name_leak["name_subjects_leaked"]) == (names, names_leaked)
+    assert 0 < names_leaked < names
 
 
 def test_limit_takes_the_first_rows(slices):

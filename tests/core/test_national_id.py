@@ -325,6 +325,34 @@ def test_dev_slice_national_ids_parse(dev_rows: dict[str, list[dict]]) -> None:
     assert all(valid == total for valid, total in counts.values()), counts
 
 
+def _break_check(value: str, country: str) -> str:
+    """The dev-slice ID with its check character changed (DK has none: its day set to 32)."""
+    if country == "DK":
+        return "32" + value[2:]
+    last = value[-1]
+    if last.isdigit():
+        return value[:-1] + str((int(last) + 1) % 10)
+    return value[:-1] + ("A" if last != "A" else "B")
+
+
+def test_dev_slice_invalid_examples(dev_rows: dict[str, list[dict]]) -> None:
+    # The gold never tags an invalid ID, and no other span validates (the harness's §3.4 note);
+    # every gold ID with its check character broken (DK: an impossible day) is rejected.
+    for name, rows in dev_rows.items():
+        broken = others = 0
+        for row in rows:
+            country = row["country"]
+            for span in row["spans"]:
+                value = row["text"][span["start"] : span["end"]]
+                if span["label"] == "NATIONAL_ID":
+                    assert not is_valid_national_id(_break_check(value, country), country), (name, span["start"])
+                    broken += 1
+                else:
+                    assert not is_valid_national_id(value, country), (name, span["start"], span["label"])
+                    others += 1
+        assert broken > 250 and others > 2000, (name, broken, others)
+
+
 # --- mutation: one changed digit is caught where the checksum guarantees it ------------------------
 GUARANTEED = ("PL", "IT", "ES", "DE", "FR", "SE", "FI", "NL")
 
