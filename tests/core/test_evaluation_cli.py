@@ -264,3 +264,17 @@ def test_europriv_evaluator_hands_the_harness_our_adapter(fake_harness, dev_dir)
     # A changed metric list cannot be read from the file: kp hands over its own mapping.
     europriv.run(spec.with_metrics(("entity_f1",)), _Echo(rows), rows)
     assert fake_harness[1]["spec"][0] == "mapping" and fake_harness[1]["spec"][1]["metrics"] == ["entity_f1"]
+
+
+def test_static_detector_serves_batches_in_order_and_finds_others():
+    from kp_core.evaluation.data import PredictionsMismatchError, StaticDetector
+
+    texts = ["a b", "c d", "a b", "e f"]  # a repeated text keeps its own predictions by position
+    spans = [[Span(0, 1, "PERSON")], [], [Span(2, 3, "DATE")], [Span(0, 3, "ADDRESS")]]
+    system = StaticDetector(texts, spans, name="x", model_id="y")
+    assert system.predict_spans(texts[:2]) == spans[:2]
+    assert system.predict_spans(texts[2:]) == spans[2:]
+    assert system.predict_spans(["e f"]) == [spans[3]]  # not where the cursor is: located
+    assert system.predict_spans([]) == []
+    with pytest.raises(PredictionsMismatchError, match="not the rows"):
+        system.predict_spans(["z"])
