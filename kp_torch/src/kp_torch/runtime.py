@@ -45,6 +45,9 @@ def select_runtime(
     applied_threads = None
     if choice.name == "cpu":
         applied_threads = apply_cpu_threads(threads)
+        busy = cpu_contention(applied_threads)
+        if busy and echo is not None:
+            echo(f"kp: {busy}")
     hardware = choice.backend.availability().hardware
     return TorchRuntime(
         device=choice.name,
@@ -64,3 +67,21 @@ def apply_cpu_threads(threads: int | None) -> int:
             raise ValueError(f"--threads must be at least 1, got {threads}")
         torch.set_num_threads(threads)
     return torch.get_num_threads()
+
+
+def cpu_contention(threads: int) -> str:
+    """A warning when other processes already keep the CPUs busy: torch's threads then wait on each
+    other at every parallel region and a run gets far slower than the core count suggests."""
+    import os
+
+    try:
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):  # not every platform has a load average
+        return ""
+    cores = os.cpu_count() or 1
+    if load <= cores:
+        return ""
+    return (
+        f"load average {load:.1f} on {cores} cores: other processes compete for the CPU, so throughput "
+        f"will be well below this machine's; with {threads} threads, fewer (--threads 1) may run faster"
+    )

@@ -110,21 +110,28 @@ def build_model(config: TrainConfig, base: Path | str, options: dict[str, Any], 
     """The base encoder with a fresh 73-label KP head, wrapped with LoRA unless --full-finetune."""
     import torch
     from transformers import AutoModelForTokenClassification
+    from transformers.utils import logging as hf_logging
 
     from kp_core.taxonomy import bioes_labels
     from kp_torch.xlmr_ner.lora import lora_target_modules
 
     labels = list(bioes_labels())
     torch.manual_seed(config.seed)
-    model = AutoModelForTokenClassification.from_pretrained(
-        str(base),
-        num_labels=len(labels),
-        id2label=dict(enumerate(labels)),
-        label2id={label: i for i, label in enumerate(labels)},
-        ignore_mismatched_sizes=True,  # a base that already has a head of another size gets a new one
-        use_safetensors=None,
-        trust_remote_code=False,
-    )
+    verbosity = hf_logging.get_verbosity()
+    hf_logging.set_verbosity_error()  # the load report lists the new head as "missing": expected here
+    try:
+        model = AutoModelForTokenClassification.from_pretrained(
+            str(base),
+            num_labels=len(labels),
+            id2label=dict(enumerate(labels)),
+            label2id={label: i for i, label in enumerate(labels)},
+            ignore_mismatched_sizes=True,  # a base that already has a head of another size gets a new one
+            use_safetensors=None,
+            trust_remote_code=False,
+        )
+    finally:
+        hf_logging.set_verbosity(verbosity)
+    echo(f"base {base}: {getattr(model.config, 'model_type', '?')} encoder with a new {len(labels)}-label KP head")
     if config.full_finetune:
         return model
     from peft import LoraConfig, TaskType, get_peft_model
