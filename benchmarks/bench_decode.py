@@ -2,6 +2,7 @@
 
     python benchmarks/bench_decode.py                 # throughput, 512-token windows x 73 labels, one core
     python benchmarks/bench_decode.py --alignment DEV_DIR --tokenizer tokenizer.json
+    python benchmarks/bench_decode.py --share MODEL_DIR --dev-dir DEV_DIR   # needs kp-torch
 
 Throughput is measured on two kinds of input: "noisy" log-probabilities whose per-position
 argmax is almost never a valid BIOES sequence (every window runs the full dynamic programme) and
@@ -9,6 +10,10 @@ argmax is almost never a valid BIOES sequence (every window runs the full dynami
 The alignment section compares the "first" and "all" labelling schemes on gold rows: round-trip
 exactness (grid and character level), the same after removing the space before punctuation
 (entity ends inside a whitespace token), and strict span F1 of decoding noisy one-hot logits.
+The share section runs an encoder family (kp-torch's engine) over dev documents and splits its
+time into scoring (tokenize, forward, window merge) and decoding (``decode_spans_batch``). Any
+folder ``AutoModelForTokenClassification`` loads will do: a kp checkpoint, or a built-in base from
+``kp bases`` (its fresh head gives noise-like log-probabilities, the decoder's worst case).
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from kp_core.decoding import (  # noqa: E402
     OperatingPoint,
     argmax_decode,
     decode_spans,
+    decode_spans_batch,
     kp_space,
     viterbi,
     viterbi_batch,
@@ -143,18 +149,68 @@ def alignment(dev_dir: Path, tokenizer_path: Path, noise: float) -> None:
         )
 
 
+def share(model_dir: Path, dev_dir: Path, docs: int, threads: int) -> None:
+    import torch
+    from transformers import AutoModelForTokenClassification, AutoTokenizer
+
+    from kp_core.evaluation.data import load_rows
+    from kp_core.taxonomy import bioes_labels
+    from kp_torch.engine import EncoderDetector
+
+    torch.set_num_threads(threads)
+    labels = list(bioes_labels())
+    model = AutoModelForTokenClassification.from_pretrained(
+        str(model_dir),
+        num_labels=len(labels),
+        id2label=dict(enumerate(labels)),
+        label2id={label: i for i, label in enumerate(labels)},
+        use_safetensors=True,
+    ).eval()
+    detector = EncoderDetector(model, AutoTokenizer.from_pretrained(str(model_dir)), model_id=str(model_dir))
+    rows = [r for name in ("it", "se", "cz", "dk") for r in load_rows(dev_dir / f"{name}_realskeleton_rows.json")]
+    texts = [r["text"] for r in rows[:docs]]
+    detector.score_documents(texts[:8])  # warm-up
+    start = time.process_time()
+    scored = detector.score_documents(texts)
+    scoring = time.process_time() - start
+    start = time.process_time()
+    decode_spans_batch(
+        texts,
+        [s.offsets for s in scored],
+        [s.logprobs for s in scored],
+        decode_masks=[s.decode_mask for s in scored],
+        space=detector.space,
+    )
+    decoding = time.process_time() - start
+    tokens = sum(len(s.offsets) for s in scored)
+    total = scoring + decoding
+    print(f"\nshare of decoding in inference: {model_dir.name}, {len(texts)} dev documents, {tokens:,} subword tokens,")
+    print(
+        f"torch threads {threads}, batch {detector.batch_size}, windows of {detector.window} tokens (CPU time of this process)"
+    )
+    print(f"{'scoring (tokenize + forward + merge)':<40} {scoring:8.3f} s {tokens / scoring:12,.0f} tokens/s")
+    print(f"{'decoding (decode_spans_batch)':<40} {decoding:8.3f} s {tokens / decoding:12,.0f} tokens/s")
+    print(f"{'decoding share of inference':<40} {decoding / total:8.1%}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--batch", type=int, default=128, help="windows per viterbi_batch call")
     parser.add_argument("--alignment", type=Path, metavar="DEV_DIR", help="also compare labelling schemes on rows")
     parser.add_argument("--tokenizer", type=Path, help="tokenizer.json for --alignment")
     parser.add_argument("--noise-margin", type=float, default=2.0, help="logit margin of gold tags in the noisy run")
+    parser.add_argument("--share", type=Path, metavar="MODEL_DIR", help="also time decoding against a model's scoring")
+    parser.add_argument("--dev-dir", type=Path, default=Path("..") / "shared" / "data" / "europriv-dev")
+    parser.add_argument("--docs", type=int, default=200, help="dev documents for --share")
+    parser.add_argument("--threads", type=int, default=1, help="torch threads for --share")
     args = parser.parse_args()
     throughput(args.batch)
     if args.alignment:
         if not args.tokenizer:
             parser.error("--alignment needs --tokenizer")
         alignment(args.alignment, args.tokenizer, args.noise_margin)
+    if args.share:
+        share(args.share, args.dev_dir, args.docs, args.threads)
 
 
 if __name__ == "__main__":
