@@ -123,6 +123,17 @@ def test_viterbi_returns_an_encoded_valid_sequence(seq, seed, op):
     assert viterbi(lp, op, space=SMALL).tolist() == seq
 
 
+@settings(max_examples=30, deadline=None)
+@given(seq=valid_sequences(kp_space()), seed=st.integers(0, 2**32 - 1))
+def test_viterbi_returns_an_encoded_valid_sequence_in_the_kp_space(seq, seed):
+    rng = np.random.default_rng(seed)
+    lp = rng.uniform(-25, -20, size=(len(seq), len(kp_space())))
+    lp[np.arange(len(seq)), seq] = rng.uniform(-0.5, 0, size=len(seq))
+    out = viterbi(lp, space=kp_space())
+    assert out.tolist() == seq
+    validate_bioes([kp_space().labels[i] for i in out])
+
+
 @settings(max_examples=25, deadline=None)
 @given(seed=st.integers(0, 2**32 - 1), op=operating_points)
 def test_batch_matches_single_sequences(seed, op):
