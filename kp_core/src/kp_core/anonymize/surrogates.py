@@ -93,18 +93,11 @@ def national_id_candidates(key: bytes, value: str, locale: LocaleChoice) -> Iter
 
 
 def account_candidates(key: bytes, value: str) -> Iterator[str]:
-    from kp_core.checksums import iban_is_valid, iban_national_check, luhn_is_valid
+    from kp_core.checksums import luhn_is_valid
 
     compact = value.replace(" ", "").replace("-", "")
     if re.fullmatch(r"[A-Za-z]{2}\d{2}[A-Za-z0-9]+", compact):
-        first_letters = [i for i, ch in enumerate(value) if ch.isalpha()][:2]
-        shape = Shape.of(value, keep=lambda i, ch: i in first_letters)
-        checks: list[Callable[[str], bool]] = []
-        if iban_is_valid(value):
-            checks.append(iban_is_valid)
-            if iban_national_check(value) is True:
-                checks.append(lambda c: iban_national_check(c) is True)
-        yield from cycle_candidates(key, "ACCOUNT_ID|iban", shape, lambda c: all(f(c) for f in checks))
+        yield from _iban_candidates(key, value)
         return
     if compact.isdigit() and 12 <= len(compact) <= 19 and luhn_is_valid(compact):
         first_digit = next(i for i, ch in enumerate(value) if ch.isdigit())
@@ -112,6 +105,42 @@ def account_candidates(key: bytes, value: str) -> Iterator[str]:
         yield from cycle_candidates(key, "ACCOUNT_ID|card", shape, lambda c: luhn_is_valid(c.replace(" ", "")))
         return
     yield from cycle_candidates(key, "ACCOUNT_ID|shape", Shape.of(value))
+
+
+def _iban_check_digits(country: str, bban: str) -> str:
+    """ISO 13616: the two check digits that make ``country + check + bban`` mod 97 == 1."""
+    numeric = "".join(str(int(ch, 36)) for ch in (bban + country + "00").upper())
+    return f"{98 - int(numeric) % 97:02d}"
+
+
+def _iban_candidates(key: bytes, value: str) -> Iterator[str]:
+    """The BBAN is permuted (country code kept); the IBAN check digits are recomputed, so only
+    the national check (where the source passes one) needs cycle walking."""
+    from kp_core.checksums import iban_is_valid, iban_national_check
+
+    alnum = [i for i, ch in enumerate(value) if ch.isalnum()]
+    country_at, check_at = alnum[:2], alnum[2:4]
+    country = "".join(value[i] for i in country_at).upper()
+    zeroed = "".join("0" if i in check_at else ch for i, ch in enumerate(value))  # one tweak per shape
+    shape = Shape.of(zeroed, keep=lambda i, ch: i in country_at or i in check_at)
+    source_valid = iban_is_valid(value)
+    national = source_valid and iban_national_check(value) is True
+
+    def finish(candidate: str) -> str:
+        bban = "".join(candidate[i] for i in alnum[4:])
+        digits = _iban_check_digits(country, bban) if source_valid else "".join(value[i] for i in check_at)
+        chars = list(candidate)
+        chars[check_at[0]], chars[check_at[1]] = digits[0], digits[1]
+        return "".join(chars)
+
+    def valid(candidate: str) -> bool:
+        if not source_valid:
+            return True
+        full = finish(candidate)
+        return iban_is_valid(full) and (not national or iban_national_check(full) is True)
+
+    for candidate in cycle_candidates(key, f"ACCOUNT_ID|iban|{country}", shape, valid):
+        yield finish(candidate)
 
 
 def phone_candidates(key: bytes, value: str) -> Iterator[str]:
@@ -142,8 +171,13 @@ def phone_candidates(key: bytes, value: str) -> Iterator[str]:
 
 
 def kept_prefix(label: str, value: str) -> str:
-    """The part of a value every surrogate keeps because it identifies nobody (a phone number's
-    ``+CC``/``00CC``); leak windows inside it are not held against candidates."""
+    """The part of a value a surrogate may share because it identifies nobody: a phone number's
+    ``+CC``/``00CC``, an IBAN's country code and check digits (constant for some countries:
+    every valid French IBAN starts ``FR76``). Leak windows inside it are not held against
+    candidates."""
+    if label == "ACCOUNT_ID":
+        compact = "".join(value.split())
+        return compact[:4] if re.fullmatch(r"[A-Za-z]{2}\d{2}[A-Za-z0-9\-]+", compact) else ""
     if label != "PHONE":
         return ""
     code = calling_code(value)
