@@ -32,8 +32,12 @@ def probe_cuda() -> Availability:
         return Availability(False, f"this torch build ({torch.__version__}) has no CUDA support")
     if not torch.cuda.is_available():
         return Availability(False, "no CUDA device is visible")
-    name = torch.cuda.get_device_name(0)
-    return Availability(True, hardware=f"{torch.cuda.device_count()} x {name}")
+    count = torch.cuda.device_count()
+    # Asking for the device name initialises CUDA in this process (a side effect that breaks a
+    # later fork); only name it when something else has initialised CUDA already.
+    if torch.cuda.is_initialized():
+        return Availability(True, hardware=f"{count} x {torch.cuda.get_device_name(0)}")
+    return Availability(True, hardware=f"{count} CUDA device{'s' if count != 1 else ''}")
 
 
 def probe_mps() -> Availability:
