@@ -8,7 +8,8 @@ Both sides start from identical weights (same seed, same LoRA wrapping), train t
 (kp's encoding of generated documents) with AdamW, the same linear warm-up/decay, weight decay and
 gradient clipping. Throughput is timed from the end of step ``--warmup`` to the last step on both
 sides. The Trainer pads each batch to its longest sequence (DataCollatorForTokenClassification), as
-the original project used it; ``--group-by-length`` adds a run with the Trainer's own length grouping.
+the original project used it; ``--group-by-length`` adds a run with the Trainer's own length grouping
+(``train_sampling_strategy="group_by_length"``).
 """
 
 from __future__ import annotations
@@ -96,7 +97,7 @@ def run_trainer(args, base, tokenizer, features, group_by_length: bool) -> tuple
             use_cpu=True,
             seed=args.seed,
             dataloader_num_workers=0,
-            group_by_length=group_by_length,
+            train_sampling_strategy="group_by_length" if group_by_length else "random",
             disable_tqdm=True,
         )
         trainer = Trainer(
@@ -137,17 +138,18 @@ def main() -> None:
         torch.set_num_threads(args.threads)
     folder, tokenizer, features = _features(args.base, args.docs, args.max_length, args.seed)
     print(f"{len(features)} windows, batch {args.batch_size}, {args.steps} steps, {torch.get_num_threads()} threads")
-    rows = [("kp loop (length-bucketed, fused AdamW)", *run_kp(args, str(folder), features))]
-    rows.append(("transformers Trainer", *run_trainer(args, str(folder), tokenizer, features, False)))
-    if args.group_by_length:
-        rows.append(
-            ("transformers Trainer, group_by_length", *run_trainer(args, str(folder), tokenizer, features, True))
-        )
-    print(f"{'trainer':<40} {'samples/s':>10}  loss every {args.log_every} steps")
-    for name, rate, losses in rows:
+    print(f"{'trainer':<40} {'samples/s':>10}  loss every {args.log_every} steps", flush=True)
+
+    def show(name: str, rate: float, losses: list[float]) -> float:
         curve = losses if name.startswith("transformers") else _curve(losses, args.log_every)
-        print(f"{name:<40} {rate:>10.2f}  " + " ".join(f"{x:.3f}" for x in curve))
-    print(f"speed-up over the Trainer: {rows[0][1] / rows[1][1]:.2f}x")
+        print(f"{name:<40} {rate:>10.2f}  " + " ".join(f"{x:.3f}" for x in curve), flush=True)
+        return rate
+
+    kp_rate = show("kp loop (length-bucketed, fused AdamW)", *run_kp(args, str(folder), features))
+    hf_rate = show("transformers Trainer", *run_trainer(args, str(folder), tokenizer, features, False))
+    if args.group_by_length:
+        show("transformers Trainer, group_by_length", *run_trainer(args, str(folder), tokenizer, features, True))
+    print(f"speed-up over the Trainer: {kp_rate / hf_rate:.2f}x")
 
 
 if __name__ == "__main__":
