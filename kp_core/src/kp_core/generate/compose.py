@@ -52,6 +52,16 @@ def parse_pattern(pattern: str) -> tuple[tuple[str, str | tuple[str, str]], ...]
 
 
 @cache
+def _nid_labels_by_kind(lang: str) -> dict[str, tuple[str, ...]]:
+    """Optional phrasebook key ``nid_by_kind``: "<validator name>=<label>|<label>" entries."""
+    out = {}
+    for item in get_phrases(lang).get("nid_by_kind", ()):
+        kind, _, labels = item.partition("=")
+        out[kind] = tuple(labels.split("|"))
+    return out
+
+
+@cache
 def lab_tests(lang: str) -> tuple[tuple[str, str, float, float], ...]:
     out = []
     for item in get_phrases(lang)["lab_tests"]:
@@ -69,7 +79,7 @@ class Context:
         self.rng = rng
         self.loc: Locale = get_locale(lang)
         self.ph = get_phrases(lang)
-        self.b = DocBuilder(spaced=rng.random() < 0.3)
+        self.b = DocBuilder(spaced=rng.random() < 0.5)
         self.signature: list[str] = []  # structural choices, hashed into template_id
         self.date = doc_date(rng)
         self.date_fmt = rng.choice(self.loc.date_formats)
@@ -77,9 +87,11 @@ class Context:
         self.name_style = rng.choice(NAME_STYLES)
         self.header_style = rng.choice(HEADER_STYLES)
         self.upper_names = rng.random() < 0.05
+        self._in_sentence = False
         self._people: dict[str, Person] = {}
         self._orgs: dict[str, Org] = {}
         self._memo: dict[str, tuple[str | None, str]] = {}
+        self._dates: dict[str, dt.date] = {}
 
     # --- cast -------------------------------------------------------------------------------
 
@@ -116,7 +128,19 @@ class Context:
     # --- values -----------------------------------------------------------------------------
 
     def fmt_date(self, date: dt.date, fmt: str | None = None) -> str:
-        return date_text(self.loc, date, fmt or self.date_fmt)
+        fmt = fmt or self.date_fmt
+        if self._in_sentence and "{month}" in fmt and self.lang in _MONTH_NAMES_INFLECT:
+            fmt = _numeric_date_format(self.loc.date_formats)
+        return date_text(self.loc, date, fmt)
+
+    def memo_date(self, key: str, min_days: int, max_days: int) -> dt.date:
+        """A date ``min_days``..``max_days`` before the document's date, the same for every
+        mention of ``key`` (formatted where it is written: a label line and a sentence may
+        need different forms)."""
+        date = self._dates.get(key)
+        if date is None:
+            date = self._dates[key] = self.date - dt.timedelta(self.rng.randrange(min_days, max_days))
+        return date
 
     def memo(self, key: str, make) -> tuple[str | None, str]:
         value = self._memo.get(key)
@@ -129,7 +153,7 @@ class Context:
         head, _, attr = name.partition(".")
         if attr and head in ("p", "q", "r", "dr", "dr2", "w"):
             return self._person_slot(head, attr)
-        if attr and head in ("org", "org2"):
+        if attr and head in ("org", "org2", "org3"):
             return self._org_slot(head, attr)
         maker = _SIMPLE_SLOTS.get(name)
         if maker is None:
@@ -149,7 +173,7 @@ class Context:
         if attr == "hon":
             return None, self.rng.choice(self.loc.honorifics[p.sex])
         if attr == "title":
-            return None, self.rng.choice(self.loc.doctor_titles)
+            return None, self.loc.doctor_title(self.rng, p.sex)
         if attr == "dob":
             return "DATE", self.fmt_date(p.birth, self.dob_fmt)
         if attr == "birthplace":
@@ -197,11 +221,17 @@ class Context:
             else:
                 self.b.text(piece[1] if self.sex == "F" else piece[0])  # type: ignore[index]
 
-    def sentence(self, key: str) -> None:
+    def sentence(self, key: str, index: int | None = None) -> None:
+        """One sentence pattern of ``key`` (drawn, or the ``index``-th)."""
         options = self.ph[key]
-        index = self.rng.randrange(len(options))
+        if index is None:
+            index = self.rng.randrange(len(options))
         self.signature.append(f"{key}{index}")
-        self.render(options[index])
+        self._in_sentence = True
+        try:
+            self.render(options[index])
+        finally:
+            self._in_sentence = False
 
     def paragraph(self, keys: list[str], sep: str = " ") -> None:
         for i, key in enumerate(keys):
@@ -229,6 +259,21 @@ class Context:
             self.text(self.rng.choice(("=", "-", "_")) * min(60, len(title)) + "\n")
         self.text("\n" if self.rng.random() < 0.7 else "")
 
+    def _field_label(self, key: str, slot: str, upper: bool) -> str:
+        """The label of a key/value field: literal ("=text"), or drawn from the phrasebook. A
+        national ID field is labelled after the kind of number the person has, where the
+        phrasebook names kinds (Hungarian "TAJ szám" only before a TAJ number)."""
+        if key.startswith("="):
+            return key[1:]
+        by_kind = _nid_labels_by_kind(self.lang)
+        if key == "nid" and by_kind and slot.endswith(".nid"):
+            kind = self.person(slot.partition(".")[0]).national_id_kind()
+            if kind not in by_kind:
+                raise KeyError(f"{self.lang} phrasebook nid_by_kind has no label for {kind!r}")
+            text = self.rng.choice(by_kind[kind])
+            return self.upper(text) if upper else text
+        return self.label(key, upper)
+
     def label(self, key: str, upper: bool = False) -> str:
         text = self.pick(key)
         return self.upper(text) if upper else text
@@ -243,7 +288,7 @@ class Context:
         layout = layout or self.rng.choice(KV_LAYOUTS)
         self.signature.append(f"kv:{layout}:{len(fields)}")
         upper = layout == "upper"
-        labels = [f[0][1:] if f[0].startswith("=") else self.label(f[0], upper) for f in fields]
+        labels = [self._field_label(key, slot, upper) for key, slot in fields]
         if layout == "inline":
             sep = self.rng.choice(("; ", ", ", " | ", " · "))
             for i, (label, (_, slot)) in enumerate(zip(labels, fields, strict=True)):
@@ -276,6 +321,11 @@ class Context:
 
     # --- entity formats with plain-text parts -----------------------------------------------
 
+    def decimal(self, value: float, places: int = 1) -> str:
+        """A number with the locale's decimal separator (comma everywhere but English)."""
+        text = f"{value:.{places}f}"
+        return text if self.lang in _DECIMAL_POINT else text.replace(".", ",")
+
     def entity_from_format(self, key: str) -> str:
         fmt = self.pick(key)
         year = self.rng.randrange(1990, 2025)
@@ -294,6 +344,17 @@ _CONTRACTIONS: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
 }
 
 
+# Languages whose month names change case with the date's role in a sentence (Estonian "15.
+# märts 2021" on a label line, "15. märtsil" = on, "alates 15. märtsist" = since): in running
+# text they use a numeric date, which is the same in every case.
+_MONTH_NAMES_INFLECT = frozenset({"et"})
+
+
+@cache
+def _numeric_date_format(formats: tuple[str, ...]) -> str:
+    return next((f for f in formats if "{month}" not in f), "{dd}.{mm}.{yyyy}")
+
+
 def upper_text(lang: str, text: str) -> str:
     upper = text.upper()
     if lang == "el":
@@ -305,6 +366,7 @@ def _plain_number(lo: int, hi: int):
     return lambda ctx: (None, str(ctx.rng.randrange(lo, hi)))
 
 
+_DECIMAL_POINT = frozenset({"en"})
 _SPACE_THOUSANDS = frozenset({"fr", "sv", "fi", "cs", "sk", "et", "lt", "lv", "pl", "bg", "hu", "pt"})
 
 
@@ -336,6 +398,7 @@ _ORG_ATTRS = {
     "cid": ("COMPANY_ID", "company_id"),
     "vat": ("COMPANY_ID", "vat_id"),  # the EU VAT number, where a text names it as such
     "address": ("ADDRESS", "address"),
+    "city": ("ADDRESS", "city"),
     "phone": ("PHONE", "phone"),
     "email": ("EMAIL", "email"),
     "url": ("URL", "url"),
@@ -344,12 +407,8 @@ _ORG_ATTRS = {
 
 _SIMPLE_SLOTS = {
     "date": lambda ctx: ("DATE", ctx.fmt_date(ctx.date)),
-    "date2": lambda ctx: ctx.memo(
-        "date2", lambda: ("DATE", ctx.fmt_date(ctx.date - dt.timedelta(ctx.rng.randrange(1, 60))))
-    ),
-    "date3": lambda ctx: ctx.memo(
-        "date3", lambda: ("DATE", ctx.fmt_date(ctx.date - dt.timedelta(ctx.rng.randrange(60, 900))))
-    ),
+    "date2": lambda ctx: ("DATE", ctx.fmt_date(ctx.memo_date("date2", 1, 60))),
+    "date3": lambda ctx: ("DATE", ctx.fmt_date(ctx.memo_date("date3", 60, 900))),
     "city": lambda ctx: ctx.memo("city", lambda: ("ADDRESS", ctx.loc.city(ctx.rng).name)),
     "fac": lambda ctx: ctx.memo("fac", lambda: ("FACILITY", ctx.entity_from_format("hospital_fmts"))),
     "court": lambda ctx: ctx.memo("court", lambda: ("COURT", ctx.entity_from_format("court_fmts"))),

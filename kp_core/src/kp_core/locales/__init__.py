@@ -52,7 +52,9 @@ class Locale:
     email_domains: tuple[str, ...]
     tld: str
     honorifics: dict  # sex -> tuple of titles used before a name (outside PERSON spans)
-    doctor_titles: tuple[str, ...]
+    doctor_titles: tuple[str, ...]  # every form, male and female ("Dr.", "Dra.")
+    # sex -> the titles that agree with a clinician of that sex ("Dra." only before women)
+    doctor_titles_by_sex: dict = attrs.field(factory=dict)
 
     def first_name(self, rng: random.Random, sex: str) -> str:
         return rng.choice(self.first_names[sex])
@@ -63,6 +65,10 @@ class Locale:
 
     def city(self, rng: random.Random) -> City:
         return rng.choice(self.cities)
+
+    def doctor_title(self, rng: random.Random, sex: str) -> str:
+        """A clinician's title that agrees with ``sex`` (Spanish "Dr." / "Dra.")."""
+        return rng.choice(self.doctor_titles_by_sex.get(sex) or self.doctor_titles)
 
 
 def fill_digits(pattern: str, rng: random.Random) -> str:
@@ -90,6 +96,9 @@ def _parse(lang: str, raw: dict) -> Locale:
     for item in _split_names(raw["surnames"]):
         male, _, female = item.partition("/")
         surnames.append((male, female or male))
+    # "Dr./Dra." is a male/female pair; a title without "/" fits either sex.
+    titles = [item.partition("/") for item in _split_names(raw["doctor_titles"])]
+    titles_by_sex = {"M": tuple(m for m, _, _ in titles), "F": tuple(f or m for m, _, f in titles)}
     cities = []
     for item in _split_names(raw["cities"]):
         name, _, postcode = item.partition("=")
@@ -109,7 +118,8 @@ def _parse(lang: str, raw: dict) -> Locale:
         email_domains=_split_names(raw["email_domains"]),
         tld=raw["tld"],
         honorifics={"M": _split_names(raw["hon_m"]), "F": _split_names(raw["hon_f"])},
-        doctor_titles=_split_names(raw["doctor_titles"]),
+        doctor_titles=tuple(dict.fromkeys(t for m, _, f in titles for t in (m, f) if t)),
+        doctor_titles_by_sex=titles_by_sex,
     )
 
 

@@ -42,5 +42,5 @@ LOCALE = {
     "tld": "es",
     "hon_m": "Sr., D., Don",
     "hon_f": "Sra., Dña., Doña",
-    "doctor_titles": "Dr., Dra., Dr.ª",
+    "doctor_titles": "Dr./Dra., Dr./Dra., Dr./Dr.ª",
 }

@@ -47,5 +47,5 @@ LOCALE = {
     "tld": "it",
     "hon_m": "Sig., Signor, sig.",
     "hon_f": "Sig.ra, Signora, sig.ra",
-    "doctor_titles": "Dr., Dott., Prof.",
+    "doctor_titles": "Dr., Dr./Dr.ssa, Dott./Dott.ssa, Prof./Prof.ssa",
 }

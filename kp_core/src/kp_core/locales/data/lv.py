@@ -30,5 +30,5 @@ LOCALE = {
     "tld": "lv",
     "hon_m": "A. god., god.",
     "hon_f": "A. god., god.",
-    "doctor_titles": "dr., ārsts",
+    "doctor_titles": "dr., ārsts/ārste",
 }

@@ -29,5 +29,5 @@ LOCALE = {
     "tld": "pt",
     "hon_m": "Sr., Senhor",
     "hon_f": "Sra., Senhora, D.",
-    "doctor_titles": "Dr., Dra., Prof.",
+    "doctor_titles": "Dr./Dra., Dr./Dra., Prof./Prof.ª",
 }
