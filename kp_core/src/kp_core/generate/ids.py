@@ -34,18 +34,32 @@ def _extra_kinds(country: str) -> tuple[str, ...]:
 
 def national_id(country: str, rng: random.Random, birth: dt.date, sex: str) -> str:
     """A valid national ID for ``country`` that encodes ``birth`` and ``sex`` where the ID does."""
+    return national_id_with_kind(country, rng, birth, sex)[1]
+
+
+def national_id_with_kind(country: str, rng: random.Random, birth: dt.date, sex: str) -> tuple[str, str]:
+    """(kind, value): the kind is the validator's name where a country has several national
+    numbers (HU "személyi azonosító" or "TAJ-szám"), so a document can print the label that
+    fits the number; "" where the country has one."""
     formatted = rng.random() < 0.85
     if country in _validated():
-        return generate_national_id(country, rng, birth_date=birth, sex=sex, formatted=formatted)
-    return extra_national_id(country, rng, birth, sex, formatted=formatted)
+        return "", generate_national_id(country, rng, birth_date=birth, sex=sex, formatted=formatted)
+    return extra_national_id_with_kind(country, rng, birth, sex, formatted=formatted)
 
 
 def extra_national_id(country: str, rng: random.Random, birth: dt.date, sex: str, *, formatted: bool = True) -> str:
     """A kp-only national ID (countries outside the EuroPriv-Bench validator set); where a country
     has several (HU: személyi azonosító and TAJ), one is drawn."""
+    return extra_national_id_with_kind(country, rng, birth, sex, formatted=formatted)[1]
+
+
+def extra_national_id_with_kind(
+    country: str, rng: random.Random, birth: dt.date, sex: str, *, formatted: bool = True
+) -> tuple[str, str]:
     kinds = _extra_kinds(country)
     name = kinds[rng.randrange(len(kinds))] if len(kinds) > 1 else None
-    return generate_extra_national_id(country, rng, name=name, birth_date=birth, sex=sex, formatted=formatted)
+    value = generate_extra_national_id(country, rng, name=name, birth_date=birth, sex=sex, formatted=formatted)
+    return name or "", value
 
 
 # --- bank and card numbers ---------------------------------------------------------------------

@@ -67,7 +67,15 @@ class Person:
         return self.get("email", lambda: email_address(self.loc, self.rng, self.first, self.last))
 
     def national_id(self) -> str:
-        return self.get("nid", lambda: ids.national_id(self.loc.country, self.rng, self.birth, self.sex))
+        if "nid" not in self._cache:
+            kind, value = ids.national_id_with_kind(self.loc.country, self.rng, self.birth, self.sex)
+            self._cache["nid"], self._cache["nid_kind"] = value, kind
+        return self._cache["nid"]
+
+    def national_id_kind(self) -> str:
+        """The validator name of the drawn national ID where the country has several ("" if one)."""
+        self.national_id()
+        return self._cache["nid_kind"]
 
     def iban(self) -> str:
         return self.get("iban", lambda: ids.iban(self.loc.country, self.rng))
