@@ -111,15 +111,16 @@ def lab_report(ctx: Context) -> None:
     table = ctx.rng.choice(("pipe", "tab", "pad"))
     ctx.mark("lab:" + table + str(len(tests)))
     for name, unit, lo, hi in tests:
-        value = round(ctx.rng.uniform(lo * 0.7, hi * 1.3), 1)
-        flag = " *" if not lo <= value <= hi else ""
-        ref = f"{lo:g}-{hi:g}"
+        number = round(ctx.rng.uniform(lo * 0.7, hi * 1.3), 1)
+        flag = " *" if not lo <= number <= hi else ""
+        value = ctx.decimal(number)  # "5,4" where the language writes a decimal comma
+        ref = "-".join(ctx.decimal(x, 0 if x == int(x) else 1) for x in (lo, hi))
         if table == "pipe":
             ctx.text(f"| {name} | {value}{flag} | {unit} | {ref} |\n")
         elif table == "tab":
             ctx.text(f"{name}\t{value}{flag}\t{unit}\t({ref})\n")
         else:
-            ctx.text(f"{name:<22}{str(value) + flag:>8} {unit:<10} {ref}\n")
+            ctx.text(f"{name:<22}{value + flag:>8} {unit:<10} {ref}\n")
     ctx.blank()
     if ctx.chance(0.5, "labdx"):
         ctx.kv([("diagnosis", "cond")])

@@ -105,7 +105,7 @@ def invoice(ctx: Context) -> None:
         price = ctx.rng.randrange(5, 900)
         ctx.text(f"{ctx.pick('products')}\t")
         ctx.put("code")
-        ctx.text(f"\t{qty}\t{price}.00\t{qty * price}.00\n")
+        ctx.text(f"\t{qty}\t{ctx.decimal(price, 2)}\t{ctx.decimal(qty * price, 2)}\n")
     ctx.text(ctx.label("total") + ": ")
     ctx.put("amount")
     ctx.text(" " + ctx.ph.get("currency", ("EUR",))[0] + "\n\n")  # optional key: SEK, DKK
