@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from kp_core.generate.compose import Context, lab_tests
 from kp_core.generate.documents._sections import pick_fields, signature_block
+from kp_core.generate.phrases import get_phrases
 
 
 def _facility_line(ctx: Context) -> None:
@@ -94,13 +97,18 @@ def referral(ctx: Context) -> None:
 
 
 def _bare_greeting(ctx: Context) -> str:
-    """The salutation words of a greeting pattern without its name slots ("Dear"). A pattern
-    whose salutation agrees with the addressee's sex ("Sehr geehrte<<r Herr| Frau>> {p.last}")
-    gives way to the language's first greeting without any slot ("Sehr geehrte Damen und Herren,")."""
-    head = ctx.pick("greet").split("{")[0]
-    if "<<" in head:
-        head = next((g for g in ctx.ph["greet"] if "{" not in g and "<<" not in g), head.split("<<")[0])
-    return head.strip()
+    """A greeting that names nobody ("Dear Sir or Madam,", "Sehr geehrte Damen und Herren,"):
+    a salutation cut from a named pattern ("Dear", "Kedves") would dangle, and one that agrees
+    with a sex ("Vážený pane,") would speak of the patient, not the colleague written to."""
+    options = _bare_greetings(ctx.lang)
+    if not options:
+        raise KeyError(f"{ctx.lang} phrasebook has no greeting without slots")
+    return ctx.rng.choice(options)
+
+
+@cache
+def _bare_greetings(lang: str) -> tuple[str, ...]:
+    return tuple(g for g in get_phrases(lang)["greet"] if "{" not in g and "<<" not in g)
 
 
 def lab_report(ctx: Context) -> None:
