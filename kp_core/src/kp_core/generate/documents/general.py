@@ -35,13 +35,16 @@ def chat(ctx: Context) -> None:
     names = ("p.first", "q.first")
     stamp = ctx.rng.choice(("[{h:02d}:{m:02d}] ", "{h}:{m:02d} ", ""))
     ctx.mark("chat:" + stamp)
-    hour = ctx.rng.randrange(7, 22)
-    for i in range(ctx.rng.randrange(3, 8)):
-        minute = ctx.rng.randrange(60)
-        ctx.text(stamp.format(h=hour, m=minute))
+    options = len(ctx.ph["chat"])
+    # Each message once (a chat does not repeat a line), in a drawn order; times run forward.
+    lines = ctx.rng.sample(range(options), min(options, ctx.rng.randrange(3, 8)))
+    clock = ctx.rng.randrange(7 * 60, 21 * 60)
+    for i, index in enumerate(lines):
+        clock += ctx.rng.randrange(0, 9) if i else 0
+        ctx.text(stamp.format(h=clock // 60 % 24, m=clock % 60))
         ctx.put(names[i % 2])
         ctx.text(": ")
-        ctx.sentence("chat")
+        ctx.sentence("chat", index)
         ctx.text("\n")
 
 
