@@ -137,6 +137,9 @@ class Org:
     def address(self) -> str:
         return self.get("address", lambda: street_address(self.loc, self.rng))
 
+    def city(self) -> str:
+        return self.get("city", lambda: self.loc.city(self.rng).name)
+
     def phone(self) -> str:
         return self.get("phone", lambda: phone_number(self.loc, self.rng))
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from kp_core.generate.compose import Context
 from kp_core.generate.documents._sections import letterhead, person_fields
 
@@ -77,19 +79,26 @@ def cv(ctx: Context) -> None:
     ctx.kv(fields)
     ctx.text("\n")
     ctx.header("h_experience")
-    for key in ("org", "org2")[: ctx.rng.randrange(1, 3)]:
-        ctx.put("date3")
+    # Jobs most recent first, each period ending before the next one begins.
+    end = ctx.date - dt.timedelta(ctx.rng.randrange(0, 120))
+    jobs = ctx.rng.randrange(1, 4)
+    ctx.mark(f"jobs{jobs}")
+    for key in ("org", "org2", "org3")[:jobs]:
+        start = end - dt.timedelta(ctx.rng.randrange(180, 2200))
+        ctx.b.value("DATE", ctx.fmt_date(start))
         ctx.text(" – ")
-        ctx.put("date" if key == "org" else "date2")
+        ctx.b.value("DATE", ctx.fmt_date(end))
         ctx.text(": " + ctx.pick("jobs") + ", ")
         ctx.put(f"{key}.name")
         if ctx.rng.random() < 0.5:
             ctx.text(", ")
-            ctx.put("city")
+            ctx.put("city" if key == "org" else f"{key}.city")
         ctx.text("\n")
+        end = start - dt.timedelta(ctx.rng.randrange(10, 240))
     ctx.text("\n")
     ctx.header("h_education")
-    ctx.text(f"{ctx.rng.randrange(1985, 2015)} – {ctx.rng.randrange(2015, 2022)}: {ctx.pick('schools')}\n")
+    first = min(ctx.person("p").birth.year + ctx.rng.randrange(18, 21), end.year - 3)
+    ctx.text(f"{first} – {first + ctx.rng.randrange(3, 7)}: {ctx.pick('schools')}\n")
 
 
 def invoice(ctx: Context) -> None:
