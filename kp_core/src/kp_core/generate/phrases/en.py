@@ -159,6 +159,10 @@ PHRASES = {
         "ok see you {date2}",
         "can u send me ur email? mine is {p.email}",
         "sure, address is {p.address}",
+        "grand, thanks!",
+        "running 10 mins late sorry",
+        "did the parcel arrive? tracking says {date}",
+        "ring me on {p.phone} when ur free",
     ],
     "ticket_body": [
         "Customer {p.name} (account {p.acct}) reports that the login fails since {date2}.",
