@@ -183,6 +183,11 @@ class Pseudonymizer:
         """Pseudonymize a batch; ``spans`` holds one list of detected spans per text."""
         if len(texts) != len(spans):
             raise ValueError(f"{len(spans)} span lists for {len(texts)} texts")
+        if self.vault is not None:
+            # The vault holds every assignment (and the surrogates' uniqueness): the in-memory
+            # registry only needs this batch, which keeps bulk runs at constant memory.
+            self._assigned.clear()
+            self._owner.clear()
         resolved = [resolve_overlaps(doc) for doc in spans]
         locales = [choose_locale(t, d, self.language, self.country) for t, d in zip(texts, resolved, strict=True)]
         labels: dict[str, Counter[str]] = defaultdict(Counter)
