@@ -51,12 +51,11 @@ class Person:
     def name(self) -> str:
         style = self.name_style
         if self.loc.lang == "hu":  # Hungarian writes the family name first in every style
-            if style == "two_first" and self.second and self.second != self.first:
-                return f"{self.last} {self.first} {self.second}"
             if style == "initial_last":
                 return f"{self.last} {self.first[0]}."
-            if style == "first_last":
-                style = "last_first"
+            if style in ("first_last", "two_first"):
+                second = f" {self.second}" if self.second and self.second != self.first else ""
+                return f"{self.last} {self.first}{second}"
         return format_name(self.first, self.last, style, self.second)
 
     def address(self) -> str:
