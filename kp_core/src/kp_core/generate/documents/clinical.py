@@ -84,7 +84,7 @@ def referral(ctx: Context) -> None:
         ctx.text(", ")
         ctx.put("p.dob")
         ctx.text("\n\n")
-    ctx.sentence("greet") if ctx.chance(0.4, "greetp") else ctx.text(_bare_greeting(ctx) + "\n")
+    ctx.text(_bare_greeting(ctx) + "\n")
     ctx.text("\n")
     ctx.paragraph(["refer", "therapy"] if ctx.rng.random() < 0.5 else ["refer"])
     if ctx.chance(0.6, "pblock"):
@@ -97,13 +97,17 @@ def referral(ctx: Context) -> None:
 
 
 def _bare_greeting(ctx: Context) -> str:
-    """A greeting that names nobody ("Dear Sir or Madam,", "Sehr geehrte Damen und Herren,"):
-    a salutation cut from a named pattern ("Dear", "Kedves") would dangle, and one that agrees
-    with a sex ("Vážený pane,") would speak of the patient, not the colleague written to."""
-    options = _bare_greetings(ctx.lang)
+    """A referral is written to a colleague: it opens with the phrasebook's colleague greeting
+    (optional key ``greet_colleague``) or a greeting that names nobody ("Sehr geehrte Damen und
+    Herren,"); never with a greeting to the patient, nor a salutation cut from a named pattern
+    ("Dear", "Kedves") that would dangle."""
+    colleague = ctx.ph.get("greet_colleague", ())
+    options = colleague if colleague and ctx.chance(0.75, "colleague") else _bare_greetings(ctx.lang)
     if not options:
         raise KeyError(f"{ctx.lang} phrasebook has no greeting without slots")
-    return ctx.rng.choice(options)
+    index = ctx.rng.randrange(len(options))
+    ctx.mark(f"greet{index}")
+    return options[index]
 
 
 @cache

@@ -57,6 +57,8 @@ PHRASES = {
     "h_ticket": ["Заявка за поддръжка", "Сигнал за проблем", "Рекламация", "Сервизна заявка"],
     "h_experience": ["Професионален опит", "Трудов стаж"],
     "h_education": ["Образование", "Образование и обучение"],
+    # referrals open with these: the letter goes to the receiving clinician
+    "greet_colleague": ["Уважаеми колега,", "Уважаеми колеги,"],
     "greet": [
         "Уважаеми господине/госпожо,",
         "Уважаем<<и|а>> {p.hon} {p.last},",

@@ -63,6 +63,8 @@ PHRASES = {
     "h_ticket": ["Požadavek na podporu", "Hlášení incidentu", "Reklamace", "Servisní požadavek"],
     "h_experience": ["Pracovní zkušenosti", "Praxe", "Profesní zkušenosti"],
     "h_education": ["Vzdělání", "Vzdělání a kurzy"],
+    # referrals open with these: the letter goes to the receiving clinician
+    "greet_colleague": ["Vážená paní kolegyně, vážený pane kolego,", "Milí kolegové,"],
     "greet": [
         "Dobrý den,",
         "Vážená paní, vážený pane,",

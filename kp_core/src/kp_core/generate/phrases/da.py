@@ -46,6 +46,8 @@ PHRASES = {
     "h_ticket": ["Supportsag", "Fejlmelding", "Reklamation", "Henvendelse"],
     "h_experience": ["Erhvervserfaring", "Joberfaring"],
     "h_education": ["Uddannelse", "Uddannelser"],
+    # referrals open with these: the letter goes to the receiving clinician
+    "greet_colleague": ["Kære kollega,", "Kære kolleger,"],
     "greet": ["Kære kunde,", "Kære {p.name},", "Hej {p.first},", "Kære {p.first}", "Goddag {p.name},"],
     "closing": ["Med venlig hilsen", "Venlig hilsen", "Mvh.", "Bedste hilsner", "De bedste hilsner"],
     "admit": [

@@ -46,6 +46,12 @@ PHRASES = {
     "h_ticket": ["Support-Ticket", "Störungsmeldung", "Serviceanfrage", "Reklamation"],
     "h_experience": ["Berufserfahrung", "Beruflicher Werdegang"],
     "h_education": ["Ausbildung", "Schulbildung und Studium"],
+    # referrals open with these: the letter goes to the receiving clinician
+    "greet_colleague": [
+        "Sehr geehrte Frau Kollegin, sehr geehrter Herr Kollege,",
+        "Liebe Kolleginnen und Kollegen,",
+        "Sehr geehrte Kolleginnen und Kollegen,",
+    ],
     "greet": [
         "Sehr geehrte Damen und Herren,",
         "Sehr geehrte<<r Herr| Frau>> {p.last},",

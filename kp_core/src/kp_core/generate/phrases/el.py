@@ -58,6 +58,8 @@ PHRASES = {
     "h_ticket": ["Αίτημα υποστήριξης", "Αναφορά βλάβης", "Παράπονο", "Δελτίο εξυπηρέτησης"],
     "h_experience": ["Επαγγελματική εμπειρία", "Εμπειρία"],
     "h_education": ["Εκπαίδευση", "Σπουδές"],
+    # referrals open with these: the letter goes to the receiving clinician
+    "greet_colleague": ["Αγαπητέ συνάδελφε,", "Αγαπητοί συνάδελφοι,"],
     "greet": [
         "Αξιότιμε κύριε/Αξιότιμη κυρία,",
         "Αγαπητέ/ή {p.name},",

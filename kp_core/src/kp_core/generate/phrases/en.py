@@ -46,6 +46,8 @@ PHRASES = {
     "h_ticket": ["Support ticket", "Service request", "Incident report"],
     "h_experience": ["Work experience", "Employment history", "Experience"],
     "h_education": ["Education", "Education and training", "Qualifications"],
+    # referrals open with these: the letter goes to the receiving clinician
+    "greet_colleague": ["Dear Colleague,", "Dear Doctor,", "Dear Colleagues,"],
     "greet": ["Dear {p.hon} {p.last},", "Dear {p.name},", "Hello {p.first},", "Dear Sir or Madam,"],
     "closing": ["Kind regards,", "Yours sincerely,", "Best regards,", "Regards,"],
     "admit": [

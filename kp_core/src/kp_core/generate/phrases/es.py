@@ -51,6 +51,8 @@ PHRASES = {
     "h_ticket": ["Incidencia", "Solicitud de soporte", "Reclamación", "Ticket de soporte"],
     "h_experience": ["Experiencia profesional", "Experiencia laboral"],
     "h_education": ["Formación académica", "Formación"],
+    # referrals open with these: the letter goes to the receiving clinician
+    "greet_colleague": ["Estimado/a colega:", "Estimados colegas:"],
     "greet": [
         "Estimado/a cliente:",
         "Estimad<<o Sr.|a Sra.>> {p.last}:",

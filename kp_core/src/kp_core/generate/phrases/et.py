@@ -51,6 +51,8 @@ PHRASES = {
     "h_ticket": ["Tugipäring", "Veateade", "Pretensioon", "Pöördumine"],
     "h_experience": ["Töökogemus", "Varasem töökogemus"],
     "h_education": ["Haridus", "Hariduskäik"],
+    # referrals open with these: the letter goes to the receiving clinician
+    "greet_colleague": ["Lugupeetud kolleeg!", "Hea kolleeg!"],
     "greet": ["Tere!", "Tere, {p.first}!", "Lugupeetud {p.name}", "Hea klient", "Tere {p.name},"],
     "closing": ["Lugupidamisega", "Parimate soovidega", "Tervitades", "Heade soovidega", "Aitäh"],
     "admit": [

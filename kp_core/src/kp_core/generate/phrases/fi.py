@@ -52,6 +52,8 @@ PHRASES = {
     "h_ticket": ["Tukipyyntö", "Vikailmoitus", "Reklamaatio", "Palvelupyyntö"],
     "h_experience": ["Työkokemus", "Työhistoria"],
     "h_education": ["Koulutus", "Opinnot"],
+    # referrals open with these: the letter goes to the receiving clinician
+    "greet_colleague": ["Hyvä kollega,", "Arvoisa kollega,"],
     "greet": ["Hei!", "Hei {p.first},", "Hyvä {p.name},", "Arvoisa asiakas,", "Moi {p.first}!"],
     "closing": ["Ystävällisin terveisin", "Terveisin", "Parhain terveisin", "Kunnioittavasti", "T."],
     "admit": [

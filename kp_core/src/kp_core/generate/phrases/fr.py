@@ -56,6 +56,8 @@ PHRASES = {
     "h_ticket": ["Ticket d'assistance", "Demande de support", "Réclamation", "Incident"],
     "h_experience": ["Expérience professionnelle", "Parcours professionnel"],
     "h_education": ["Formation", "Diplômes et formation"],
+    # referrals open with these: the letter goes to the receiving clinician
+    "greet_colleague": ["Cher confrère,", "Chère consœur, cher confrère,", "Madame, Monsieur et cher confrère,"],
     "greet": [
         "Madame, Monsieur,",
         "<<Monsieur|Madame>> {p.last},",

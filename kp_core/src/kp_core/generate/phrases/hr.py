@@ -58,6 +58,8 @@ PHRASES = {
     "h_ticket": ["Zahtjev za podršku", "Prijava kvara", "Reklamacija", "Servisni zahtjev"],
     "h_experience": ["Radno iskustvo", "Iskustvo"],
     "h_education": ["Obrazovanje", "Obrazovanje i osposobljavanje"],
+    # referrals open with these: the letter goes to the receiving clinician
+    "greet_colleague": ["Poštovani kolega,", "Poštovane kolege,"],
     "greet": [
         "Poštovani,",
         "Poštovan<<i gospodine|a gospođo>> {p.last},",

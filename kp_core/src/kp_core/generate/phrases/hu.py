@@ -64,6 +64,8 @@ PHRASES = {
     "h_ticket": ["Hibabejelentés", "Ügyfélszolgálati jegy", "Reklamáció", "Támogatási kérés"],
     "h_experience": ["Szakmai tapasztalat", "Munkahelyek"],
     "h_education": ["Tanulmányok", "Végzettség"],
+    # referrals open with these: the letter goes to the receiving clinician
+    "greet_colleague": ["Tisztelt Kolléga!", "Kedves Kollégák!"],
     "greet": [
         "Tisztelt Ügyfelünk!",
         "Tisztelt {p.name}!",

@@ -50,6 +50,8 @@ PHRASES = {
     "h_ticket": ["Ticket di assistenza", "Richiesta di supporto", "Segnalazione"],
     "h_experience": ["Esperienza professionale", "Esperienze lavorative"],
     "h_education": ["Istruzione e formazione", "Formazione"],
+    # referrals open with these: the letter goes to the receiving clinician
+    "greet_colleague": ["Gentile Collega,", "Caro Collega,", "Egregio Collega,"],
     "greet": ["Gentile {p.hon} {p.last},", "Egregio {p.name},", "Ciao {p.first},", "Spettabile cliente,"],
     "closing": ["Cordiali saluti,", "Distinti saluti,", "Un saluto,", "Grazie,"],
     "admit": [

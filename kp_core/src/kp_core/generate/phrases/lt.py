@@ -58,6 +58,8 @@ PHRASES = {
     "h_ticket": ["Pagalbos užklausa", "Gedimo registracija", "Pretenzija", "Aptarnavimo užklausa"],
     "h_experience": ["Darbo patirtis", "Profesinė patirtis"],
     "h_education": ["Išsilavinimas", "Išsilavinimas ir mokymai"],
+    # referrals open with these: the letter goes to the receiving clinician
+    "greet_colleague": ["Gerbiamas kolega,", "Gerbiami kolegos,"],
     "greet": ["Laba diena,", "Gerbiam<<as|a>> kliente,", "Laba diena, {p.name},", "Sveiki,", "Sveiki, {p.name},"],
     "closing": ["Pagarbiai,", "Su pagarba,", "Geros dienos,", "Ačiū,"],
     "admit": [

@@ -52,6 +52,8 @@ PHRASES = {
     "h_ticket": ["Atbalsta pieprasījums", "Bojājuma pieteikums", "Pretenzija", "Servisa pieprasījums"],
     "h_experience": ["Darba pieredze", "Profesionālā pieredze"],
     "h_education": ["Izglītība", "Izglītība un apmācības"],
+    # referrals open with these: the letter goes to the receiving clinician
+    "greet_colleague": ["Godātais kolēģi!", "Cienījamie kolēģi!"],
     "greet": [
         "Labdien!",
         "Labdien, {p.name}!",

@@ -47,6 +47,8 @@ PHRASES = {
     "h_ticket": ["Supportticket", "Storingsmelding", "Klacht", "Servicemelding"],
     "h_experience": ["Werkervaring", "Loopbaan"],
     "h_education": ["Opleiding", "Opleidingen"],
+    # referrals open with these: the letter goes to the receiving clinician
+    "greet_colleague": ["Geachte collega,", "Beste collega,"],
     "greet": [
         "Geachte heer/mevrouw,",
         "Geachte <<heer|mevrouw>> {p.last},",

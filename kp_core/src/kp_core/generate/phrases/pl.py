@@ -46,6 +46,8 @@ PHRASES = {
     "h_ticket": ["Zgłoszenie serwisowe", "Zgłoszenie", "Reklamacja"],
     "h_experience": ["Doświadczenie zawodowe", "Doświadczenie"],
     "h_education": ["Wykształcenie", "Edukacja"],
+    # referrals open with these: the letter goes to the receiving clinician
+    "greet_colleague": ["Szanowna Pani Doktor, Szanowny Panie Doktorze,", "Szanowni Państwo,"],
     "greet": ["Szanown<<y Panie|a Pani>> {p.last},", "Dzień dobry {p.name},", "Cześć {p.first},", "Szanowni Państwo,"],
     "closing": ["Z poważaniem,", "Z wyrazami szacunku,", "Pozdrawiam,", "Dziękuję,"],
     "admit": [

@@ -51,6 +51,8 @@ PHRASES = {
     "h_ticket": ["Pedido de suporte", "Reclamação", "Pedido de assistência", "Ocorrência"],
     "h_experience": ["Experiência profissional", "Percurso profissional"],
     "h_education": ["Formação académica", "Habilitações literárias"],
+    # referrals open with these: the letter goes to the receiving clinician
+    "greet_colleague": ["Caro(a) colega,", "Exmo(a). Colega,"],
     "greet": [
         "Exmos. Senhores,",
         "Ex.m<<o Sr.|a Sra.>> {p.name},",

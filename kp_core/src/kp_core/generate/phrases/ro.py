@@ -46,6 +46,8 @@ PHRASES = {
     "h_ticket": ["Tichet de suport", "Solicitare", "Raport incident"],
     "h_experience": ["Experiență profesională", "Experiență"],
     "h_education": ["Educație și formare", "Studii"],
+    # referrals open with these: the letter goes to the receiving clinician
+    "greet_colleague": ["Stimate coleg,", "Stimată colegă, stimate coleg,", "Stimate domnule doctor,"],
     "greet": ["Stimate {p.hon} {p.last},", "Bună ziua, {p.name},", "Salut {p.first},", "Stimată doamnă/Stimate domn,"],
     "closing": ["Cu stimă,", "Cu respect,", "Toate cele bune,", "Vă mulțumim,"],
     "admit": [

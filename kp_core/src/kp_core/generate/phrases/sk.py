@@ -62,6 +62,8 @@ PHRASES = {
     "h_ticket": ["Požiadavka na podporu", "Hlásenie incidentu", "Reklamácia", "Servisná požiadavka"],
     "h_experience": ["Pracovné skúsenosti", "Prax", "Odborná prax"],
     "h_education": ["Vzdelanie", "Vzdelanie a kurzy"],
+    # referrals open with these: the letter goes to the receiving clinician
+    "greet_colleague": ["Vážená pani kolegyňa, vážený pán kolega,", "Milí kolegovia,"],
     "greet": [
         "Dobrý deň,",
         "Vážen<<ý pán|á pani>> {p.last},",

@@ -58,6 +58,8 @@ PHRASES = {
     "h_ticket": ["Zahtevek za podporo", "Prijava napake", "Reklamacija", "Servisni zahtevek"],
     "h_experience": ["Delovne izkušnje", "Izkušnje"],
     "h_education": ["Izobraževanje", "Izobrazba in usposabljanje"],
+    # referrals open with these: the letter goes to the receiving clinician
+    "greet_colleague": ["Spoštovani kolega,", "Spoštovani kolegi,"],
     "greet": [
         "Spoštovani,",
         "Spoštovan<<i gospod|a gospa>> {p.last},",

@@ -46,6 +46,8 @@ PHRASES = {
     "h_ticket": ["Supportärende", "Felanmälan", "Reklamation", "Ärende"],
     "h_experience": ["Arbetslivserfarenhet", "Yrkeserfarenhet"],
     "h_education": ["Utbildning", "Utbildningar"],
+    # referrals open with these: the letter goes to the receiving clinician
+    "greet_colleague": ["Bästa kollega,", "Hej kollega!"],
     "greet": ["Hej!", "Hej {p.first}!", "Hej {p.name},", "Till {p.name}", "Hejsan {p.first}!"],
     "closing": ["Med vänliga hälsningar", "Vänliga hälsningar", "Mvh", "Hälsningar", "Med vänlig hälsning"],
     "admit": [
