@@ -11,14 +11,16 @@ import pytest
 from click.testing import CliRunner
 
 from kp_core.checksums import iban_is_valid
+from kp_core.company_id import parse_company_id
 from kp_core.data.skeleton import skeleton
 from kp_core.data.split import template_disjoint_split
 from kp_core.data.validate import validate
-from kp_core.generate import DOMAINS, LANGUAGES, generate_rows, write_dataset
+from kp_core.generate import DOMAINS, GENRES, LANGUAGES, generate_rows, write_dataset
 from kp_core.generate.engine import row_to_example
 from kp_core.generate.values import Person
 from kp_core.locales import get_locale
 from kp_core.national_id import is_valid_national_id, parse_national_id, supported_countries
+from kp_core.national_id.extras import is_valid_extra_national_id
 from kp_core.taxonomy import entity_names
 from kp_core.types import Span
 
@@ -43,20 +45,47 @@ def test_every_row_passes_validation(rows: list[dict]) -> None:
     assert report.valid_rows == N_ROWS and report.dropped_spans == 0
 
 
-def test_every_national_id_and_iban_is_valid(rows: list[dict]) -> None:
-    checked = Counter()
+def test_rows_cover_every_language_domain_and_genre(rows: list[dict]) -> None:
+    pairs = Counter((row["language"], row["domain"]) for row in rows)
+    assert set(pairs) == {(lang, dom) for lang in LANGUAGES for dom in DOMAINS}
+    assert min(pairs.values()) >= N_ROWS // (len(LANGUAGES) * len(DOMAINS)) - 1
+    genres = defaultdict(set)
+    for row in rows:
+        genres[row["language"]].add((row["domain"], row["genre"]))
+    every = {(dom, genre) for dom in DOMAINS for genre in GENRES[dom]}
+    for lang in LANGUAGES:
+        assert genres[lang] == every, (lang, every - genres[lang])
+
+
+def test_every_national_id_iban_and_company_id_is_valid(rows: list[dict]) -> None:
+    """National IDs by our validator for the row's country (the 15 harness countries through
+    kp_core.national_id, the others through kp_core.national_id.extras), IBANs by mod-97 and
+    of the row's country, company numbers by kp_core.company_id."""
+    checked: Counter = Counter()
     validated = set(supported_countries())
     for row in rows:
+        country = row["country"]
         for span in row["spans"]:
             value = row["text"][span["start"] : span["end"]]
+            where = (row["doc_id"], span["start"], span["label"])
             if span["label"] == "NATIONAL_ID":
-                if row["country"] in validated:
-                    assert is_valid_national_id(value, row["country"]), (row["doc_id"], span["start"])
-                    checked["nid"] += 1
+                if country in validated:
+                    assert is_valid_national_id(value, country), where
+                    checked["nid:harness"] += 1
+                else:
+                    assert is_valid_extra_national_id(value, country), where
+                    checked["nid:extra"] += 1
+                checked["nid:" + country] += 1
             elif span["label"] == "ACCOUNT_ID" and _IBAN_SHAPE.match(value):
-                assert iban_is_valid(value), (row["doc_id"], span["start"])
-                checked["iban"] += 1
-    assert checked["nid"] > 1000 and checked["iban"] > 500
+                assert iban_is_valid(value) and value.startswith(country), where
+                checked["iban:" + country] += 1
+            elif span["label"] == "COMPANY_ID":
+                assert parse_company_id(value, country) is not None, where
+                checked["cid"] += 1
+    countries = {get_locale(lang).country for lang in LANGUAGES}
+    assert checked["nid:harness"] > 1000 and checked["nid:extra"] > 500 and checked["cid"] > 1000
+    for country in countries:
+        assert checked["nid:" + country] > 50 and checked["iban:" + country] > 20, country
 
 
 def test_spans_follow_the_annotation_conventions(rows: list[dict]) -> None:
@@ -97,6 +126,22 @@ def test_template_disjoint_split_shares_no_skeleton(rows: list[dict]) -> None:
     train = {skeleton(e.text, e.spans) for e in result.train}
     held = {skeleton(e.text, e.spans) for e in result.eval}
     assert result.eval and result.train and not train & held
+
+
+def test_cli_same_seed_same_bytes_other_seed_other_documents(tmp_path) -> None:
+    from kp_core.cli import build_cli
+
+    runner = CliRunner()
+    paths = {name: tmp_path / f"{name}.jsonl" for name in ("a", "b", "c")}
+    for name, seed in (("a", 5), ("b", 5), ("c", 6)):
+        args = ["data", "generate", "--n", "440", "--seed", str(seed), "--out", str(paths[name])]
+        result = runner.invoke(build_cli(), args)
+        assert result.exit_code == 0, result.output
+    assert paths["a"].read_bytes() == paths["b"].read_bytes()
+    texts_a = [json.loads(line)["text"] for line in paths["a"].read_text(encoding="utf-8").splitlines()]
+    texts_c = [json.loads(line)["text"] for line in paths["c"].read_text(encoding="utf-8").splitlines()]
+    assert len(texts_a) == len(texts_c) == 440
+    assert all(x != y for x, y in zip(texts_a, texts_c, strict=True))
 
 
 def test_same_seed_same_bytes_other_seed_other_documents(tmp_path) -> None:
@@ -157,8 +202,11 @@ def test_cli_generate_and_split(tmp_path) -> None:
     assert validate(out, progress=False).ok
     result = runner.invoke(build_cli(), [*args, "--n", "400", "--seed", "1", "--out", str(out), "--split"])
     assert result.exit_code == 0, result.output
-    train = (tmp_path / "g.train.jsonl").read_text(encoding="utf-8").splitlines()
-    held = (tmp_path / "g.eval.jsonl").read_text(encoding="utf-8").splitlines()
+    train = [json.loads(x) for x in (tmp_path / "g.train.jsonl").read_text(encoding="utf-8").splitlines()]
+    held = [json.loads(x) for x in (tmp_path / "g.eval.jsonl").read_text(encoding="utf-8").splitlines()]
     assert len(train) + len(held) == 400 and held
+    train_skeletons = {skeleton(r["text"], _spans(r)) for r in train}
+    held_skeletons = {skeleton(r["text"], _spans(r)) for r in held}
+    assert held_skeletons and not train_skeletons & held_skeletons
     result = runner.invoke(build_cli(), ["data", "generate", "--languages", "xx", "--out", str(out)])
     assert result.exit_code != 0 and "xx" in result.output
