@@ -13,6 +13,7 @@ from kp_core.anonymize.leaks import windows
 from kp_core.anonymize.pseudonymizer import Pseudonymizer
 from kp_core.anonymize.surrogates import kept_prefix
 from kp_core.checksums import generate_card_number, generate_iban, iban_is_valid, luhn_is_valid
+from kp_core.company_id import company_id_countries, company_id_kinds, generate_company_id, parse_company_id
 from kp_core.national_id import generate_national_id, parse_national_id, supported_countries
 
 KEY = b"property-test-key-0123456789abcdef"
@@ -58,6 +59,21 @@ def test_iban_surrogate_stays_a_valid_iban_of_the_same_country(country, seed, fo
     surrogate = _check_common("ACCOUNT_ID", value)
     assert iban_is_valid(surrogate) and surrogate[:2] == country
     assert _shape(surrogate[2:]) == _shape(value[2:])
+
+
+COMPANY_KINDS = [(c, k) for c in company_id_countries() for k in company_id_kinds(c)]
+
+
+@pytest.mark.parametrize(("country", "kind"), COMPANY_KINDS)
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=seeds)
+def test_company_id_surrogate_is_valid_for_its_country_and_kind(country, kind, seed):
+    value = generate_company_id(country, random.Random(seed), kind)
+    parsed = parse_company_id(value, country)
+    surrogate = _check_common("COMPANY_ID", value, country=country)
+    assert parse_company_id(surrogate, country, parsed.kind) is not None
+    assert _shape(surrogate) == _shape(value)
+    assert [ch for ch in surrogate if not ch.isdigit()] == [ch for ch in value if not ch.isdigit()]
 
 
 @SETTINGS

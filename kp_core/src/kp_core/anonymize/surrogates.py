@@ -16,7 +16,7 @@ import hashlib
 import hmac
 import random
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from functools import cache
 
 from kp_core.anonymize.fpe import DIGITS, Shape, cycle_candidates
@@ -198,25 +198,39 @@ def digits_candidates(key: bytes, label: str, value: str) -> Iterator[str]:
 
 
 def company_candidates(key: bytes, value: str, locale: LocaleChoice) -> Iterator[str]:
-    validate = _company_validator(value, locale.country)
-    shape = Shape.of(value, keep=lambda i, ch: not ch.isdigit()) if validate else Shape.of(value)
-    yield from cycle_candidates(key, f"COMPANY_ID|{locale.country}", shape, validate or (lambda c: True))
+    """A valid identifier of the same country and kind (RO CUI stays a CUI with its check digit,
+    a VAT number keeps its country prefix): digits are permuted, letters and separators kept,
+    cycle-walked onto the values :func:`kp_core.company_id.parse_company_id` accepts. A value no
+    country validates keeps its shape only."""
+    from kp_core.company_id import parse_company_id
+
+    found = company_id_kind(value, locale.country)
+    if found is None:
+        yield from cycle_candidates(key, "COMPANY_ID|shape", Shape.of(value))
+        return
+    country, kind = found
+    shape = Shape.of(value, keep=lambda i, ch: not ch.isdigit())
+    yield from cycle_candidates(
+        key, f"COMPANY_ID|{country}|{kind}", shape, lambda c: parse_company_id(c, country, kind) is not None
+    )
 
 
-def _company_validator(value: str, country: str) -> Callable[[str], bool] | None:
-    try:
-        from kp_core import company_id
-    except ImportError:
-        return None
-    check = getattr(company_id, "is_valid_company_id", None)
-    if check is None or not country:
-        return None
-    try:
-        if not check(value, country):
-            return None
-    except KeyError:
-        return None
-    return lambda c: bool(check(c, country))
+_VAT_PREFIX_COUNTRY = {"EL": "GR"}
+
+
+def company_id_kind(value: str, country: str = "") -> tuple[str, str] | None:
+    """(country, kind) of a valid company identifier: the locale's country first, then the
+    country a VAT prefix names, then any country whose identifiers accept it (table order)."""
+    from kp_core.company_id import company_id_countries, parse_company_id
+
+    prefix = "".join(value.split())[:2].upper()
+    order = [c for c in (country.upper(), _VAT_PREFIX_COUNTRY.get(prefix, prefix)) if c]
+    order += [c for c in company_id_countries() if c not in order]
+    for code in order:
+        parsed = parse_company_id(value, code)
+        if parsed is not None:
+            return parsed.country, parsed.kind
+    return None
 
 
 # --- values drawn from locale data ----------------------------------------------------------
