@@ -14,6 +14,7 @@ import re
 import unicodedata
 from functools import cache
 
+from kp_core.company_id import company_id_kinds
 from kp_core.generate.builder import DocBuilder
 from kp_core.generate.phrases import get_phrases
 from kp_core.generate.values import (
@@ -192,6 +193,8 @@ class Context:
             return "ORG_PARTY", org.name
         getter = _ORG_ATTRS.get(attr)
         if getter is None:
+            if attr in company_id_kinds(self.loc.country):  # {org.krs}, {org.trade_register}
+                return "COMPANY_ID", org.company_id_of(attr)
             raise KeyError(f"unknown organisation slot attribute {attr!r}")
         label, method = getter
         return label, getattr(org, method)()

@@ -133,6 +133,10 @@ class Org:
     def vat_id(self) -> str:
         return self.get("vat", lambda: ids.company_id(self.loc.country, self.rng, "vat"))
 
+    def company_id_of(self, kind: str) -> str:
+        """The organisation's number of one register ``kind`` (Polish KRS, Romanian J-number)."""
+        return self.get("cid:" + kind, lambda: ids.company_id(self.loc.country, self.rng, kind))
+
     def address(self) -> str:
         return self.get("address", lambda: street_address(self.loc, self.rng))
 

@@ -61,6 +61,8 @@ def letterhead(ctx: Context) -> None:
         ["org.url"],
         ["=" + ctx.label("company_id") + ": ", "org.cid"],
     ]
+    if "register_line" in ctx.ph:  # optional: the further register numbers a letterhead prints
+        extras.append(["@" + ctx.pick("register_line")])
     lines += [x for x in extras if ctx.rng.random() < 0.5]
     ctx.mark("lh" + str(len(lines)))
     inline = ctx.chance(0.3, "lhinline")
@@ -70,6 +72,8 @@ def letterhead(ctx: Context) -> None:
         for piece in line:
             if piece.startswith("="):
                 ctx.text(piece[1:])
+            elif piece.startswith("@"):
+                ctx.render(piece[1:])
             else:
                 ctx.put(piece)
         if not inline:

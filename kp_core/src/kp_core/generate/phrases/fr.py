@@ -104,6 +104,7 @@ PHRASES = {
         "La société {org.name}, dont le siège social est sis {org.address}, immatriculée au RCS sous le numéro {org.cid}, "
         "représentée par {q.name}, ci-après « le Prestataire »",
         "{org.name}, {org.address}, SIREN {org.cid}, n° TVA intracommunautaire {org.vat}",
+        "{org.name}, établissement sis {org.address}, SIRET {org.siret}, représentée par {q.name}",
         "{org.name}, {org.address}, représentée par {q.name} en sa qualité de gérant, ci-après « le Bailleur »",
     ],
     "party_person": [

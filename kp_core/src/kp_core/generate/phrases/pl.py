@@ -18,7 +18,9 @@ PHRASES = {
     "medication": ["Zalecane leki", "Leczenie", "Farmakoterapia"],
     "doctor": ["Lekarz prowadzący", "Lekarz wypisujący", "Ordynator"],
     "hospital": ["Szpital", "Placówka", "Oddział"],
-    "company_id": ["NIP", "KRS", "REGON"],
+    "company_id": ["NIP", "NIP", "Numer NIP"],
+    # letterheads: the court-register and statistical numbers beside the NIP
+    "register_line": ["KRS: {org.krs}", "REGON: {org.regon}", "KRS {org.krs}, REGON {org.regon}"],
     "case_no": ["Nr", "Sygn. akt", "Znak sprawy"],
     "subject": ["Dotyczy", "Temat", "Dot."],
     "website": ["Strona www", "WWW", "Strona internetowa"],
@@ -77,7 +79,9 @@ PHRASES = {
     ],
     "party_org": [
         "{org.name} z siedzibą w {org.address}, NIP {org.cid}, reprezentowana przez {q.name}, zwana dalej Wykonawcą",
-        "{org.name}, {org.address}, KRS {org.cid}, zwana dalej Spółką",
+        "{org.name}, {org.address}, KRS {org.krs}, zwana dalej Spółką",
+        "{org.name} z siedzibą w {org.address}, wpisana do rejestru przedsiębiorców KRS pod numerem {org.krs}, "
+        "NIP {org.cid}, REGON {org.regon}, reprezentowana przez {q.name}",
     ],
     "party_person": [
         "{p.name}, ur. {p.dob}, zam. {p.address}, PESEL {p.nid}, zwan<<y|a>> dalej Zleceniodawcą",

@@ -18,7 +18,9 @@ PHRASES = {
     "medication": ["Tratament", "Medicație la externare", "Recomandări terapeutice"],
     "doctor": ["Medic curant", "Medic primar", "Medic specialist"],
     "hospital": ["Spital", "Unitate sanitară", "Secția"],
-    "company_id": ["CUI", "Cod fiscal", "Nr. înregistrare ORC"],
+    "company_id": ["CUI", "Cod fiscal", "CIF"],
+    # letterheads: the trade-register number (J-number) beside the CUI
+    "register_line": ["Nr. Reg. Com.: {org.trade_register}", "J: {org.trade_register}", "ORC {org.trade_register}"],
     "case_no": ["Nr.", "Dosar nr.", "Nr. înregistrare"],
     "subject": ["Referitor la", "Subiect", "Ref."],
     "website": ["Site", "Web", "Pagina web"],
@@ -78,6 +80,8 @@ PHRASES = {
     "party_org": [
         "{org.name}, cu sediul în {org.address}, CUI {org.cid}, reprezentată de {q.name}, în calitate de Prestator",
         "{org.name}, {org.address}, cod fiscal {org.cid}, denumită în continuare Societatea",
+        "{org.name}, cu sediul în {org.address}, înregistrată la Registrul Comerțului sub nr. {org.trade_register}, "
+        "CUI {org.cid}, reprezentată de {q.name}, denumită în continuare Furnizorul",
     ],
     "party_person": [
         "{p.name}, născut<<|ă>> la {p.dob}, domiciliat<<|ă>> în {p.address}, CNP {p.nid}, în calitate de Beneficiar",
