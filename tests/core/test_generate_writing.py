@@ -12,6 +12,7 @@ from collections import Counter
 
 import pytest
 
+from kp_core.company_id import parse_company_id
 from kp_core.generate import generate_rows
 from kp_core.generate.compose import lab_tests
 from kp_core.generate.phrases import get_phrases
@@ -166,3 +167,29 @@ def test_referrals_never_open_with_a_dangling_salutation(lang: str) -> None:
             referrals += 1
             assert not heads & {line.strip() for line in row["text"].splitlines()}, row["doc_id"]
     assert referrals > 50
+
+
+@pytest.mark.parametrize(
+    ("lang", "labels"),
+    [
+        ("ro", {"CUI": "cui", "Reg. Com.": "trade_register", "ORC": "trade_register", "J:": "trade_register"}),
+        ("pl", {"KRS": "krs", "REGON": "regon", "NIP": "nip"}),
+    ],
+)
+def test_register_numbers_follow_the_register_their_label_names(lang: str, labels: dict[str, str]) -> None:
+    """Romanian J-numbers and CUIs, Polish KRS, REGON and NIP numbers all occur, each after the
+    label of its own register."""
+    kinds: Counter = Counter()
+    for row in generate_rows([lang], ["legal", "general"], 1500, seed=67):
+        text = row["text"]
+        for start, end in _spans(row, "COMPANY_ID"):
+            value = text[start:end]
+            assert parse_company_id(value, row["country"]) is not None, (row["doc_id"], start)
+            before = _line_before(text, start)[-45:]
+            named = [(before.rfind(label), kind) for label, kind in labels.items() if label in before]
+            if named:
+                # A Polish NIP is also a well-formed KRS (ten digits): parse as the named kind.
+                kind = max(named)[1]
+                assert parse_company_id(value, row["country"], kind) is not None, (row["doc_id"], start, kind)
+                kinds[kind] += 1
+    assert all(kinds[kind] > 30 for kind in set(labels.values())), kinds
