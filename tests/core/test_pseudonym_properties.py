@@ -43,12 +43,17 @@ def _check_common(label: str, value: str, **locale) -> str:
 
 @pytest.mark.parametrize("country", supported_countries())
 @SETTINGS
-@given(seed=seeds)
-def test_national_id_surrogate_is_valid_for_its_country_and_same_shape(country, seed):
-    value = generate_national_id(country, random.Random(seed))
+@given(seed=seeds, formatted=st.booleans())
+def test_national_id_surrogate_is_valid_for_its_country_and_same_shape(country, seed, formatted):
+    value = generate_national_id(country, random.Random(seed), formatted=formatted)
     surrogate = _check_common("NATIONAL_ID", value, country=country)
-    assert parse_national_id(surrogate, country) is not None
+    source, parsed = parse_national_id(value, country), parse_national_id(surrogate, country)
+    assert parsed is not None
     assert _shape(surrogate) == _shape(value)
+    # The sex and the birth decade (so the century) the source encodes survive.
+    assert parsed.sex == source.sex
+    if source.birth_date is not None:
+        assert parsed.birth_date.year // 10 == source.birth_date.year // 10
 
 
 @pytest.mark.parametrize("country", ["IT", "PL", "RO", "DE", "FR", "ES", "SE", "DK", "CZ", "NL"])
