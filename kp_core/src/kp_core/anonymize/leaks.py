@@ -69,8 +69,10 @@ class RelaxedSource:
     digit_windows: frozenset[str]
 
     @classmethod
-    def of(cls, value: str) -> RelaxedSource:
-        words = frozenset(w.casefold() for w in _WORD_RE.findall(value))
+    def of(cls, value: str, exempt: str = "") -> RelaxedSource:
+        """``exempt``: kept format parts (a top-level domain) whose words may be shared."""
+        kept = {w.casefold() for w in _WORD_RE.findall(exempt)}
+        words = frozenset(w.casefold() for w in _WORD_RE.findall(value)) - kept
         return cls(words, frozenset(w for w in windows(value) if w.isdigit()))
 
 

@@ -64,7 +64,20 @@ _MAX_ATTEMPTS = 100_000
 _STRICT_ATTEMPTS = 2_000
 # Values made of words, where the strict window rule can be unsatisfiable (every Swedish street
 # ends in "-gatan" or "-vägen"): after _STRICT_ATTEMPTS the relaxed rule applies to them.
-_NATURAL_LANGUAGE = frozenset({"PERSON", "ADDRESS", "ORG_PARTY", "PROVIDER", "FACILITY", "COURT", "EMAIL"})
+_NATURAL_LANGUAGE = frozenset(
+    {
+        "PERSON",
+        "ADDRESS",
+        "ORG_PARTY",
+        "PROVIDER",
+        "FACILITY",
+        "COURT",
+        "EMAIL",
+        "HEALTH_CONDITION",
+        "STATUTE_REF",
+        "URL",
+    }
+)
 
 
 class SurrogateExhaustedError(RuntimeError):
@@ -140,7 +153,7 @@ class Pseudonymizer:
             if stored is not None:
                 self._register(key, value, stored)
                 return stored
-        exempt = kept_prefix(label, value)
+        exempt = kept_prefix(label, value, locale.language)
         sources = [
             frozenset(w for w in ws if w not in exempt) for ws in (windows(value), *(windows(v) for v in avoid_values))
         ]
@@ -151,7 +164,7 @@ class Pseudonymizer:
             if candidate is None:
                 candidate = keyed_token(self._key, label, key, attempt)
             if relaxed is None and attempt >= _STRICT_ATTEMPTS and label in _NATURAL_LANGUAGE:
-                relaxed = [RelaxedSource.of(value), *(RelaxedSource.of(v) for v in avoid_values)]
+                relaxed = [RelaxedSource.of(value, exempt), *(RelaxedSource.of(v, exempt) for v in avoid_values)]
             if self._acceptable(key, candidate, sources, relaxed) and self._claim(label, value, candidate):
                 self._register(key, value, candidate)
                 return candidate

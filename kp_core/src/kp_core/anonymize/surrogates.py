@@ -1,12 +1,14 @@
 """Candidate surrogates per KP type, in a keyed, deterministic order.
 
-Structured values (national IDs, IBANs, card numbers, phone numbers, other identifiers) go
-through a format-preserving keyed permutation (:mod:`kp_core.anonymize.fpe`): the first
-candidate is injective by construction, valid for the same country (checksum, calendar) and of
-the same shape (separators, grouping, casing). Natural-language values (names, addresses,
-organisations, e-mails, dates) are drawn from the locale's data with a generator seeded by
-HMAC(key, type | locale | value | attempt). Types without a locale vocabulary (health
-conditions, courts) get a keyed token ``TYPE-XXXXXX``.
+Structured values (national IDs, IBANs, card numbers, phone numbers, company IDs, case and
+record numbers, secrets) go through a format-preserving keyed permutation
+(:mod:`kp_core.anonymize.fpe`): the first candidate is injective by construction, valid for the
+same country (checksum, calendar, encoded sex and birth decade) and of the same shape
+(separators, grouping, casing). Natural-language values (names, clinicians, addresses,
+organisations, e-mails, dates, courts, facilities, statute references, health conditions, URL
+hosts) are drawn from the locale's data and the language's document vocabulary with a
+generator seeded by HMAC(key, type | locale | value | attempt). Only values with nothing to
+vary (no letter or digit) get a keyed token ``TYPE-XXXXXX``.
 """
 
 from __future__ import annotations
@@ -269,14 +271,68 @@ def phone_candidates(key: bytes, value: str) -> Iterator[str]:
     yield from cycle_candidates(key, f"PHONE|{code or ''}", shape, valid)
 
 
-def kept_prefix(label: str, value: str) -> str:
+_FORMAT_KEYS = {"COURT": "court_fmts", "FACILITY": "hospital_fmts", "STATUTE_REF": "statute_fmts"}
+
+
+@cache
+def _format_literals(language: str, key: str) -> str:
+    """The fixed words of the language's formats that have slots ("Tribunalul ", "art. ", " din
+    Legea nr. ") and the words several formats share ("Γενικό Νοσοκομείο"): they name a kind
+    of court, hospital or law, no institution in particular."""
+    formats = _phrases(language)[key]
+    counts: dict[str, int] = {}
+    for fmt in formats:
+        for word in set(_WORD.findall(re.sub(r"\{[^}]*\}", " ", fmt))):
+            counts[word] = counts.get(word, 0) + 1
+    pieces = [form for word, count in counts.items() if count >= 2 for form in (word, word.upper(), word.lower())]
+    for fmt in formats:
+        if "{" in fmt or "#" in fmt:
+            for piece in re.split(r"\{[^}]*\}|#+", fmt):
+                if piece.strip():  # as written (for the word rule), without spaces (windows), any case
+                    pieces += [form for p in (piece, squeeze_text(piece)) for form in (p, p.upper(), p.lower())]
+    return "\x00".join(pieces)
+
+
+def squeeze_text(text: str) -> str:
+    return "".join(text.split())
+
+
+def _leading_titles(value: str, language: str) -> str:
+    """ "Dr. med." of "Dr. med. Jonas Weber", whitespace removed."""
+    loc = _locale(language or DEFAULT_LANGUAGE)
+    known = {t.casefold() for sex in ("M", "F") for t in loc.honorifics.get(sex, ())}
+    known |= {t.casefold() for t in loc.doctor_titles}
+    titles = []
+    for word in value.split():
+        bare = word.rstrip(".")
+        if not (bare.casefold() in known or word.casefold() in known or (word.endswith(".") and len(bare) > 1)):
+            break
+        titles.append(word)
+    return "".join(titles)
+
+
+def kept_prefix(label: str, value: str, language: str = "") -> str:
     """The part of a value a surrogate may share because it identifies nobody: a phone number's
     ``+CC``/``00CC``, an IBAN's country code and check digits (constant for some countries:
-    every valid French IBAN starts ``FR76``). Leak windows inside it are not held against
-    candidates."""
+    every valid French IBAN starts ``FR76``), a URL's ``https://www.`` and ``.ro/``, an
+    e-mail's ``.com``, a clinician's "Dr. med.", the fixed words of court, facility and statute
+    formats ("Tribunalul", "din Legea nr."). Leak
+    windows inside it are not held against candidates."""
     if label == "ACCOUNT_ID":
         compact = "".join(value.split())
         return compact[:4] if re.fullmatch(r"[A-Za-z]{2}\d{2}[A-Za-z0-9\-]+", compact) else ""
+    if label in ("PERSON", "PROVIDER"):  # titles stay: "Dr. med." names nobody
+        return _leading_titles(value, language)
+    if label in _FORMAT_KEYS:
+        return _format_literals(language or DEFAULT_LANGUAGE, _FORMAT_KEYS[label])
+    if label == "EMAIL" and "@" in value:  # the top-level domain: ".com" is in every .com address
+        domain = value.rpartition("@")[2]
+        return "\x00." + domain.rsplit(".", 1)[-1] if "." in domain else ""
+    if label == "URL":  # the scheme and "www.", and the top-level domain with the path's first "/"
+        host_start, host_end = _url_host(value)
+        dot = value.rfind(".", host_start, host_end)
+        suffix = value[dot : host_end + 1] if dot >= 0 else ""
+        return f"{value[:host_start]}\x00{suffix}"
     if label != "PHONE":
         return ""
     code = calling_code(value)
@@ -286,14 +342,87 @@ def kept_prefix(label: str, value: str) -> str:
     return ("00" if compact.startswith("00") else "+") + code
 
 
+_YEAR_RUN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
 def digits_candidates(key: bytes, label: str, value: str) -> Iterator[str]:
-    """Identifiers such as case or record numbers: the digits are permuted, letters and
-    punctuation kept when the value has digits; otherwise every letter varies."""
-    if any(ch.isdigit() for ch in value):
-        shape = Shape.of(value, keep=lambda i, ch: ch not in DIGITS)
-    else:
-        shape = Shape.of(value)
-    yield from cycle_candidates(key, f"{label}|digits", shape)
+    """Case and record numbers (``80672/2002``, ``FO 123456``, ``RG 1234/19``): digits are
+    permuted, letters and punctuation kept. The last four-digit run, when it reads as a year
+    (1950-2039), stays within 15 years of the source and in that range, so the surrogate still
+    looks like a number filed in a plausible year."""
+    if not any(ch.isdigit() for ch in value):  # a code of letters only: the letters vary
+        yield from cycle_candidates(key, f"{label}|letters", Shape.of(value))
+        return
+    # The filing year is the last four-digit run ("80672/2002", "RG 1234/2019"); its first digit
+    # stays (keeping two would glue a constant window such as "/20" to the letters before it).
+    runs = list(_YEAR_RUN.finditer(value))
+    years = [(runs[-1].start(), int(runs[-1].group()))] if runs and 1950 <= int(runs[-1].group()) <= 2039 else []
+    kept = {start for start, _ in years}
+    shape = Shape.of(value, keep=lambda i, ch: ch not in DIGITS or i in kept)
+
+    def valid(candidate: str) -> bool:
+        for start, year in years:
+            new_year = int(candidate[start : start + 4])
+            if abs(new_year - year) > 15 or not 1950 <= new_year <= 2039:
+                return False
+        return True
+
+    yield from cycle_candidates(key, f"{label}|digits", shape, valid)
+
+
+def secret_candidates(key: bytes, value: str) -> Iterator[str]:
+    """Passwords, tokens, API keys: every letter and digit varies within its class (lower,
+    upper, digit); punctuation and known prefixes' separators stay, so the length and the
+    character mix a policy checks are kept."""
+    yield from cycle_candidates(key, "SECRET", Shape.of(value))
+
+
+@cache
+def _phrases(language: str) -> dict[str, tuple[str, ...]]:
+    from kp_core.generate.phrases import get_phrases
+
+    try:
+        return get_phrases(language)
+    except (KeyError, ImportError):
+        return get_phrases(DEFAULT_LANGUAGE)
+
+
+def _fill_format(fmt: str, loc, rng: random.Random) -> str:
+    from kp_core.locales import fill_digits
+
+    text = fmt.format(
+        n=rng.randrange(1, 400),
+        n2=rng.randrange(1, 9),
+        year=rng.randrange(1990, 2025),
+        city=loc.city(rng).name,
+        saint=loc.first_name(rng, rng.choice(("M", "F"))),
+    )
+    return fill_digits(text, rng)
+
+
+def vocabulary_candidates(key: bytes, label: str, value: str, locale: LocaleChoice) -> Iterator[str]:
+    """Courts ("Tribunalul Cluj"), facilities ("Spitalul Municipal Arad"), statute references
+    ("art. 12 din Legea nr. 190/2018") and health conditions drawn from the language's document
+    vocabulary (:mod:`kp_core.generate.phrases`, the same the synthetic generator writes), in
+    keyed order. Conditions come from a list of about fifteen per language; once a document set
+    has used them up, pairs of conditions (a comorbidity, "asthma, migraine") follow."""
+    loc = _locale(locale.language)
+    phrases = _phrases(locale.language)
+    if label == "HEALTH_CONDITION":
+        pool = phrases["conditions"]
+        order = list(pool)
+        _rng(key, label, locale.language, value.casefold()).shuffle(order)
+        for condition in order:
+            yield _case_like(value, condition)
+        for attempt in range(1_000_000):
+            rng = _rng(key, label, locale.language, value.casefold(), attempt)
+            first, second = rng.sample(pool, 2)
+            yield _case_like(value, f"{first}, {second}")
+        return
+    formats = phrases[_FORMAT_KEYS[label]]
+    for attempt in range(1_000_000):
+        rng = _rng(key, label, locale.language, value.casefold(), attempt)
+        yield _case_like(value, _fill_format(rng.choice(formats), loc, rng))
 
 
 def company_candidates(key: bytes, value: str, locale: LocaleChoice) -> Iterator[str]:
@@ -438,17 +567,37 @@ def email_candidates(key: bytes, value: str, locale: LocaleChoice) -> Iterator[s
         yield _case_like(value, f"{new_local}@{new_domain}")
 
 
-def url_candidates(key: bytes, value: str) -> Iterator[str]:
+def _url_host(value: str) -> tuple[int, int]:
+    """Where a URL's host starts (after the scheme and ``www.``) and ends."""
     scheme = re.match(r"^[A-Za-z][A-Za-z0-9+.\-]*://(www\.)?", value)
-    kept_prefix = scheme.end() if scheme else (4 if value.lower().startswith("www.") else 0)
-    host_end = value.find("/", kept_prefix)
-    host = value[kept_prefix : host_end if host_end >= 0 else len(value)]
-    tld_start = kept_prefix + host.rfind(".") if "." in host else -1
+    host_start = scheme.end() if scheme else (4 if value.lower().startswith("www.") else 0)
+    host_end = next((i for i in range(host_start, len(value)) if value[i] in "/?#:"), len(value))
+    return host_start, host_end
 
-    def keep(i: int, ch: str) -> bool:
-        return i < kept_prefix or (tld_start >= 0 and tld_start <= i < kept_prefix + len(host))
 
-    yield from cycle_candidates(key, "URL", Shape.of(value, keep=keep))
+def url_candidates(key: bytes, value: str, locale: LocaleChoice) -> Iterator[str]:
+    """The scheme, ``www.`` and the top-level domain stay; the host's other labels become a
+    locale surname (ASCII, hyphenated like the source); the path's letters and digits are
+    permuted within their classes (a path may carry a user name or a record number)."""
+    from kp_core.locales import ascii_fold
+
+    loc = _locale(locale.language)
+    host_start, host_end = _url_host(value)
+    host = value[host_start:host_end]
+    name, dot, tld = host.rpartition(".")
+    if not dot:
+        name, tld = host, ""
+    rest = value[host_end:]
+    path_shape = Shape.of(rest) if rest else None
+    path_stream = cycle_candidates(key, "URL|path", path_shape) if path_shape and path_shape.positions else None
+    for attempt in range(1_000_000):
+        rng = _rng(key, "URL", locale.language, value.casefold(), attempt)
+        words = [ascii_fold(loc.surname(rng, "M")).lower().replace(" ", "") for _ in range(name.count("-") + 1)]
+        new_name = "-".join(w for w in words if w) or "site"
+        new_path = rest
+        if path_stream is not None:
+            new_path = next(path_stream, None) or rest
+        yield _case_like(value, f"{value[:host_start]}{new_name}{dot}{tld}{new_path}")
 
 
 def date_candidates(key: bytes, value: str, locale: LocaleChoice) -> Iterator[str]:
@@ -529,8 +678,6 @@ def _parse_textual_date(value: str, locale: LocaleChoice):
 def candidates(key: bytes, label: str, value: str, locale: LocaleChoice) -> Iterator[str]:
     """Surrogates for ``value`` of type ``label``, best first; the stream ends only for tiny
     structured spaces (the caller then falls back to :func:`keyed_token`)."""
-    if label == "PERSON":
-        return person_candidates(key, value, locale)
     if label == "NATIONAL_ID":
         return national_id_candidates(key, value, locale)
     if label == "ACCOUNT_ID":
@@ -544,11 +691,17 @@ def candidates(key: bytes, label: str, value: str, locale: LocaleChoice) -> Iter
     if label == "DATE":
         return date_candidates(key, value, locale)
     if label == "URL":
-        return url_candidates(key, value)
-    if label in ("ORG_PARTY", "PROVIDER", "FACILITY"):
+        return url_candidates(key, value, locale)
+    if label in ("PERSON", "PROVIDER"):
+        return person_candidates(key, value, locale)
+    if label == "ORG_PARTY":
         return org_candidates(key, label, value, locale)
+    if label in ("COURT", "FACILITY", "STATUTE_REF", "HEALTH_CONDITION"):
+        return vocabulary_candidates(key, label, value, locale)
     if label == "COMPANY_ID":
         return company_candidates(key, value, locale)
-    if label in ("SECRET", "MRN", "CASE_NUMBER", "STATUTE_REF") and any(ch.isalnum() for ch in value):
+    if label == "SECRET" and any(ch.isalnum() for ch in value):
+        return secret_candidates(key, value)
+    if label in ("MRN", "CASE_NUMBER") and any(ch.isalnum() for ch in value):
         return digits_candidates(key, label, value)
-    return iter(())  # HEALTH_CONDITION, COURT, e-mails without '@': keyed tokens
+    return iter(())  # an identifier without a letter or digit, an e-mail without '@': keyed tokens
