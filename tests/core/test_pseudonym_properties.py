@@ -197,7 +197,10 @@ def test_case_and_record_numbers_keep_letters_separators_and_plausible_years(see
         assert [c for c in surrogate if not c.isdigit()] == [c for c in value if not c.isdigit()]
         if "%%%%" in layout:
             at = layout.index("%%%%")
-            assert abs(int(surrogate[at : at + 4]) - int(year)) <= 15
+            eras = ((1950, 1980), (1980, 2005), (2005, 2030))
+            assert [lo <= int(surrogate[at : at + 4]) < hi for lo, hi in eras] == [
+                lo <= int(year) < hi for lo, hi in eras
+            ]
 
 
 @SETTINGS

@@ -343,31 +343,30 @@ def kept_prefix(label: str, value: str, language: str = "") -> str:
 
 
 _YEAR_RUN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_YEAR_ERAS = ((1950, 1980), (1980, 2005), (2005, 2030))
 
 
 def digits_candidates(key: bytes, label: str, value: str) -> Iterator[str]:
     """Case and record numbers (``80672/2002``, ``FO 123456``, ``RG 1234/19``): digits are
     permuted, letters and punctuation kept. The last four-digit run, when it reads as a year
-    (1950-2039), stays within 15 years of the source and in that range, so the surrogate still
-    looks like a number filed in a plausible year."""
+    (1950-2029), stays in its era (1950-79, 1980-2004, 2005-29), so the surrogate still looks
+    like a number filed in a plausible year."""
     if not any(ch.isdigit() for ch in value):  # a code of letters only: the letters vary
         yield from cycle_candidates(key, f"{label}|letters", Shape.of(value))
         return
-    # The filing year is the last four-digit run ("80672/2002", "RG 1234/2019"); its first digit
-    # stays (keeping two would glue a constant window such as "/20" to the letters before it).
+    # The filing year is the last four-digit run ("80672/2002", "RG 1234/2019"). It stays in its
+    # era (one of _YEAR_ERAS, part of the permutation's tweak, so every source of a shape and era
+    # walks onto the same valid set: still a permutation) and keeps its first digit (keeping two
+    # would glue a constant window such as "/20" to the letters before it).
     runs = list(_YEAR_RUN.finditer(value))
-    years = [(runs[-1].start(), int(runs[-1].group()))] if runs and 1950 <= int(runs[-1].group()) <= 2039 else []
-    kept = {start for start, _ in years}
-    shape = Shape.of(value, keep=lambda i, ch: ch not in DIGITS or i in kept)
+    era = next((e for e in _YEAR_ERAS if runs and e[0] <= int(runs[-1].group()) < e[1]), None)
+    at = runs[-1].start() if era else -1
+    shape = Shape.of(value, keep=lambda i, ch: ch not in DIGITS or i == at)
 
     def valid(candidate: str) -> bool:
-        for start, year in years:
-            new_year = int(candidate[start : start + 4])
-            if abs(new_year - year) > 15 or not 1950 <= new_year <= 2039:
-                return False
-        return True
+        return era is None or era[0] <= int(candidate[at : at + 4]) < era[1]
 
-    yield from cycle_candidates(key, f"{label}|digits", shape, valid)
+    yield from cycle_candidates(key, f"{label}|digits|{era}", shape, valid)
 
 
 def secret_candidates(key: bytes, value: str) -> Iterator[str]:
