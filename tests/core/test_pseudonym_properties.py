@@ -91,7 +91,10 @@ def test_card_surrogate_is_luhn_valid_and_same_network(seed, brand):
 
 @SETTINGS
 @given(
-    seed=seeds, layout=st.sampled_from(["+39 3## #######", "+46 7#-### ## ##", "+420 ### ### ###", "0040 7## ### ###"])
+    seed=seeds,
+    layout=st.sampled_from(
+        ["+39 3## #######", "+46 7#-### ## ##", "+420 ### ### ###", "0040 7## ### ###", "+49 (0)## ########"]
+    ),
 )
 def test_phone_keeps_calling_code_and_layout(seed, layout):
     rng = random.Random(seed)

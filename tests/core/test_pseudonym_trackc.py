@@ -6,6 +6,7 @@ import pytest
 
 from kp_core.metrics.track_c import (
     information_retention,
+    is_mask_token,
     pseudonymization_consistency,
     redaction_leakage,
     structural_disruption,
@@ -29,9 +30,20 @@ def test_track_c_with_gold_spans(dev_rows, slice_name):
     assert information_retention(rows, outputs)["information_retention"] >= 0.95
     consistency = pseudonymization_consistency(rows, maps)
     assert consistency["in_doc_bijection_rate"] == 1.0 and consistency["cross_doc_bijection_rate"] == 1.0
-    # The pseudonymizer adds no mask token: the output has exactly the source's (signature lines).
-    before = structural_disruption(rows, texts)["mask_tokens"]
-    assert structural_disruption(rows, outputs)["mask_tokens"] == before
+
+    # structural_disruption counts mask tokens in the OUTPUT, whatever put them there. The dev
+    # slices' sources already hold some: signature lines drawn with underscores ("____________",
+    # 66-74 per slice, outside every gold span), so the raw mask-token ratio of any output that
+    # keeps the text around the spans is above 0. The pseudonymizer adds none: each document's
+    # output has exactly the mask tokens of its source, in order, all of them underscore lines;
+    # the ratio of mask tokens our output adds is 0.
+    source_masks = [[t for t in text.split() if is_mask_token(t)] for text in texts]
+    output_masks = [[t for t in out.split() if is_mask_token(t)] for out in outputs]
+    assert output_masks == source_masks
+    assert sum(map(len, source_masks)) > 0 and all(set(t) == {"_"} for doc in source_masks for t in doc)
+    disruption = structural_disruption(rows, outputs)
+    added = disruption["mask_tokens"] - sum(map(len, source_masks))
+    assert added == 0 and added / disruption["output_tokens"] == 0.0
 
     redacted = deidentify(texts, "redact", spans=gold)
     assert redaction_leakage(rows, redacted)["subjects_leaked"] == 0

@@ -244,8 +244,12 @@ def _iban_candidates(key: bytes, value: str) -> Iterator[str]:
         yield finish(candidate)
 
 
+_TRUNK_ZERO = re.compile(r"\s*\(0\)")
+
+
 def phone_candidates(key: bytes, value: str) -> Iterator[str]:
-    """Keeps ``+CC``/``00CC`` and the layout; permutes every national digit."""
+    """Keeps ``+CC``/``00CC`` (and a ``(0)`` after it) and the layout; permutes every national
+    digit."""
     code = calling_code(value)
     kept: set[int] = set()
     if code is not None:
@@ -259,6 +263,9 @@ def phone_candidates(key: bytes, value: str) -> Iterator[str]:
                 else:
                     break
                 seen += 1
+    trunk = _TRUNK_ZERO.match(value, max(kept) + 1) if kept else None
+    if trunk:  # "+49 (0)40 ...": the bracketed trunk zero is a convention, not a digit of the number
+        kept.add(trunk.end() - 2)
     shape = Shape.of(value, keep=lambda i, ch: i in kept)
     no_trunk_zero = code is not None and CALLING_CODES.get(code) != "IT"
 
@@ -339,7 +346,8 @@ def kept_prefix(label: str, value: str, language: str = "") -> str:
     if code is None:
         return ""
     compact = "".join(value.split())
-    return ("00" if compact.startswith("00") else "+") + code
+    prefix = ("00" if compact.startswith("00") else "+") + code
+    return prefix + "(0)" if compact[len(prefix) :].startswith("(0)") else prefix
 
 
 _YEAR_RUN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
