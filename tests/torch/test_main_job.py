@@ -29,6 +29,12 @@ def test_main_job_smoke(tiny_bases, dev_dir, tmp_path) -> None:
         assert 0.0 <= scores["entity_f1"]["f1"] <= 1.0
         assert scores["national_id_leakage"]["decode_bearing_total"] > 0
         assert 0.0 <= scores["national_id_leakage"]["leak_rate"] <= 1.0
+    # United with the checksum-validated rules, no national ID of the dev slices is left behind,
+    # and the union can only add detections to what the model found.
+    assert [r["slice"] for r in card["slices_with_rules"]] == ["it", "se", "cz", "dk"]
+    for alone, united in zip(card["slices"], card["slices_with_rules"], strict=True):
+        assert united["scores"]["national_id_leakage"]["leak_rate"] == 0.0
+        assert united["scores"]["entity_f1"]["recall"] >= alone["scores"]["entity_f1"]["recall"]
     assert card["training"]["steps"] == 3
     assert card["training"]["documents_generated"] == 150
     assert (out / "model" / "kp.json").is_file() and (out / "scorecard.md").is_file()
