@@ -36,7 +36,10 @@ def check_experts(experts: str) -> str:
 
 
 def load_model(ref: str | Path, *, experts: str = DEFAULT_EXPERTS) -> Any:
-    """A privacy-filter token classifier from a folder or Hub id (safetensors, no remote code)."""
+    """A privacy-filter token classifier from a folder or Hub id (safetensors, no remote code), in
+    float32 whatever the checkpoint's dtype: the head and adapters train with AdamW, whose small
+    updates a bf16 weight would round away (``--bf16`` autocasts the compute instead)."""
+    import torch
     from transformers import AutoConfig, AutoModelForTokenClassification
 
     config = AutoConfig.from_pretrained(str(ref), trust_remote_code=False)
@@ -49,6 +52,7 @@ def load_model(ref: str | Path, *, experts: str = DEFAULT_EXPERTS) -> Any:
         str(ref),
         attn_implementation="eager",
         experts_implementation=check_experts(experts),
+        dtype=torch.float32,
         use_safetensors=True,
         trust_remote_code=False,
     )
