@@ -21,7 +21,7 @@ from kp_torch.checkpoint_meta import write_kp_json  # noqa: E402
 from kp_torch.moe.detector import PrivacyFilterDetector  # noqa: E402
 from kp_torch.moe.head import extend_head  # noqa: E402
 from kp_torch.moe.model import load_model  # noqa: E402
-from tests.torch.test_moe_finetune import build_tiny_base  # noqa: E402
+from tests.torch.moe_tiny import shared_tiny_base  # noqa: E402
 
 WORDS = "Anna Rossi Via Roma Milano Karel Novak Praha mail tel nato il presso contratto firmato da 12 2024".split()
 O_SHIFT = 2.5
@@ -37,7 +37,7 @@ def under_detecting(tmp_path_factory):
     """(folder, dev file): gold = the unshifted model's spans on the whitespace grid; the saved model
     has its O logit raised, so its default operating point misses some of them."""
     root = tmp_path_factory.mktemp("calib")
-    base = build_tiny_base(root / "base", seed=1)
+    base = shared_tiny_base(tmp_path_factory)
     model = load_model(base)
     extend_head(model)
     tokenizer = PrivacyFilterDetector.from_pretrained(base, device="cpu").tokenizer
