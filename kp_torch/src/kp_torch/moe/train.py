@@ -120,7 +120,7 @@ def train(
     from kp_torch.tokens import require_fast
     from kp_torch.xlmr_ner.features import encode_examples
     from kp_torch.xlmr_ner.scoring import eval_loss, span_metrics
-    from kp_torch.xlmr_ner.train import prepare_data
+    from kp_torch.xlmr_ner.train import _tail_mean, prepare_data, run_summary
 
     wall_start = time.perf_counter()
     options = parse_options(config)
@@ -221,13 +221,12 @@ def train(
     )
     eval_metrics = span_metrics(detector, data.eval) if data.eval else {}
     samples_per_s = state.samples / state.train_seconds if state.train_seconds else 0.0
-    tail = state.losses[-max(1, min(50, len(state.losses) // 10)) :]
     metrics = {
         "eval_loss": loss,
         **{f"eval_{k}": v for k, v in eval_metrics.items()},
         "train_loss_first": state.losses[0] if state.losses else None,
         "train_loss_last": state.losses[-1] if state.losses else None,
-        "train_loss_final_mean": sum(tail) / len(tail) if tail else None,
+        "train_loss_final_mean": _tail_mean(state.losses),
         "router_min_normalized_entropy": routing["summary"]["min_normalized_entropy"],
         "router_max_share": routing["summary"]["max_share"],
         "router_max_idle_experts": routing["summary"]["max_idle_experts"],
@@ -304,8 +303,6 @@ def train(
         metrics=metrics,
         pushed=pushed,
     )
-    from kp_torch.xlmr_ner.train import run_summary
-
     echo(run_summary(run, state))
     return run
 
