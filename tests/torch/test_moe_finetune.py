@@ -66,6 +66,14 @@ def base_detector(tiny_base):
     return PrivacyFilterDetector.from_pretrained(tiny_base, device="cpu")
 
 
+@pytest.fixture(scope="module")
+def extended_detector(tiny_base, base_detector):
+    """The base with its head extended to the KP labels, before any training."""
+    model = load_model(tiny_base)
+    extend_head(model)
+    return PrivacyFilterDetector(model, base_detector.tokenizer, model_id="extended", device="cpu")
+
+
 def _triples(spans):
     return [(s.start, s.end, s.label) for s in spans]
 
@@ -94,8 +102,8 @@ def test_plan_copies_mapped_rows_and_offsets_the_rest():
         head_plan(["O", "B-x", "I-x", "E-x", "S-x"])
 
 
-def test_extended_head_rows(tiny_base):
-    base = load_model(tiny_base)
+def test_extended_head_rows(tiny_base, base_detector):
+    base = base_detector.model
     extended = load_model(tiny_base)
     record = extend_head(extended)
     assert record["extended"] and extended.config.num_labels == 73
@@ -119,14 +127,10 @@ POINTS = [
 
 
 @pytest.mark.parametrize("point", POINTS)
-def test_extension_preserves_the_bases_decoded_spans(tiny_base, base_detector, point):
-    base = base_detector
-    assert base.crosswalk == "openai"
-    extended_model = load_model(tiny_base)
-    extend_head(extended_model)
-    extended = PrivacyFilterDetector(extended_model, base.tokenizer, model_id="ext", operating_point=point)
-    assert extended.crosswalk is None
-    base.operating_point = point
+def test_extension_preserves_the_bases_decoded_spans(base_detector, extended_detector, point):
+    base, extended = base_detector, extended_detector
+    assert base.crosswalk == "openai" and extended.crosswalk is None
+    base.operating_point = extended.operating_point = point
     texts = TEXTS + _random_texts(24, seed=len(POINTS) + POINTS.index(point))
     try:
         got_base = base.predict_spans(texts)
@@ -145,7 +149,8 @@ def test_extension_preserves_the_bases_decoded_spans(tiny_base, base_detector, p
         for a, b in zip(base.predict_spans(texts), extended.predict_spans(texts), strict=True):
             assert _triples(a) == _triples(b)
     finally:
-        base.operating_point, base.window, base.overlap = None, 4096, 512
+        for detector in (base, extended):
+            detector.operating_point, detector.window, detector.overlap = None, 4096, 512
 
 
 def _config(base, dataset, out, **overrides):
@@ -210,13 +215,10 @@ def _recall_by_type(detector, rows):
     return {t: (exact[t] / gold[t], overlap[t] / gold[t]) for t in gold}, made
 
 
-def test_new_kp_types_are_learned_and_crosswalked_types_still_work(trained, tiny_base, base_detector):
+def test_new_kp_types_are_learned_and_crosswalked_types_still_work(trained, extended_detector):
     _, out, _ = trained
     rows = new_type_rows(60, seed=1)  # training-like: same templates, fresh fillers
-    start = load_model(tiny_base)
-    extend_head(start)
-    before = PrivacyFilterDetector(start, base_detector.tokenizer, model_id="start")
-    _, made_before = _recall_by_type(before, rows)
+    _, made_before = _recall_by_type(extended_detector, rows)
     assert not any(made_before[t] for t in NEW_TYPES)  # the extension alone never predicts them
 
     tuned = PrivacyFilterDetector.from_pretrained(out, device="cpu")
@@ -228,7 +230,7 @@ def test_new_kp_types_are_learned_and_crosswalked_types_still_work(trained, tiny
     assert set(made) <= set(NEW_TYPES + CROSSWALKED_TYPES), made  # no stray types
 
 
-def test_checkpoint_reloads_with_transformers_alone_and_same_logits(trained, tiny_base):
+def test_checkpoint_reloads_with_transformers_alone_and_same_logits(trained, extended_detector):
     from transformers import AutoModelForTokenClassification, AutoTokenizer
 
     from kp_torch.xlmr_ner.features import encode_examples
@@ -259,10 +261,8 @@ def test_checkpoint_reloads_with_transformers_alone_and_same_logits(trained, tin
         b = ours.model(**ids).logits
     assert torch.allclose(a, b, atol=1e-5)
     # and the trained model differs from the freshly extended base (training changed it)
-    start = load_model(tiny_base)
-    extend_head(start)
     with torch.no_grad():
-        assert not torch.allclose(start(**ids).logits, a, atol=1e-3)
+        assert not torch.allclose(extended_detector.model(**ids).logits, a, atol=1e-3)
 
 
 def test_router_load_report_at_eval(trained):
@@ -300,7 +300,7 @@ def test_head_and_adapters_get_their_own_learning_rates(tiny_base):
         assert any("mlp.experts" in n for n in lora) == plan.experts
 
 
-def test_expert_lora_with_gradient_accumulation(tiny_base, tmp_path):
+def test_expert_lora_with_gradient_accumulation(tiny_base, extended_detector, tmp_path):
     from transformers import AutoModelForTokenClassification
 
     from kp_torch.moe.train import train
@@ -324,8 +324,7 @@ def test_expert_lora_with_gradient_accumulation(tiny_base, tmp_path):
     assert seen == [(1, 2, 8), (2, 4, 16), (3, 6, 24)]  # two micro-batches of 4 per optimizer step
     meta = json.loads((tmp_path / "out" / "kp.json").read_text())
     assert meta["adapters"]["experts"] and meta["adapters"]["head"] == "frozen"
-    base = load_model(tiny_base)
-    extend_head(base)
+    base = extended_detector.model
     tuned = AutoModelForTokenClassification.from_pretrained(str(tmp_path / "out"))
     layer0 = tuned.model.layers[0].mlp.experts
     assert not torch.equal(layer0.gate_up_proj, base.model.layers[0].mlp.experts.gate_up_proj)
