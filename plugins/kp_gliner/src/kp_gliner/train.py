@@ -127,13 +127,32 @@ def _param_groups(model: Any, *, lr: float, encoder_lr: float, weight_decay: flo
     ]
 
 
-def _schedule(total: int, warmup: int) -> Callable[[int], float]:
-    def factor(step: int) -> float:
-        if warmup and step < warmup:
-            return (step + 1) / warmup
-        return max(0.0, (total - step) / max(1, total - warmup))
+@attrs.define
+class Plan:
+    """The schedule's length, which a time budget may shorten once the step time is known."""
 
-    return factor
+    total: int
+    warmup: int
+
+    def factor(self, step: int) -> float:
+        if self.warmup and step < self.warmup:
+            return (step + 1) / self.warmup
+        return max(0.0, (self.total - step) / max(1, self.total - self.warmup))
+
+
+# Steps timed to fit a --time-budget: the first few (allocator and thread warm-up) are skipped.
+CALIBRATION_SKIP = 3
+CALIBRATION_STEPS = 12
+
+
+def fit_to_budget(plan: Plan, *, step: int, seconds: float, since: float, budget: float, warmup_ratio: float) -> None:
+    """Shorten ``plan`` so the run ends, its learning rate decayed to zero, within ``budget``
+    seconds, from the time the steps after ``CALIBRATION_SKIP`` took (``seconds - since``)."""
+    per_step = (seconds - since) / max(1, step - CALIBRATION_SKIP)
+    affordable = step + int(0.95 * (budget - seconds) / max(per_step, 1e-9))
+    if affordable < plan.total:
+        plan.total = max(step + 1, affordable)
+        plan.warmup = min(plan.warmup, int(warmup_ratio * plan.total))
 
 
 def _epoch_order(n: int, seed: int, epoch: int) -> list[int]:
@@ -288,12 +307,12 @@ def train(config: TrainConfig, *, echo: Callable[[str], None] = print) -> RunRes
     batches_per_epoch = math.ceil(len(records) / config.batch_size)
     steps_per_epoch = max(1, batches_per_epoch // config.grad_accum)
     total = config.max_steps or max(1, math.ceil(steps_per_epoch * config.epochs))
-    warmup = int(total * config.warmup_ratio)
+    plan = Plan(total=total, warmup=int(total * config.warmup_ratio))
     encoder_lr = float(options.get("encoder_lr", config.lr / 10))
     optimizer = torch.optim.AdamW(
         _param_groups(model, lr=config.lr, encoder_lr=encoder_lr, weight_decay=config.weight_decay), lr=config.lr
     )
-    scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, _schedule(total, warmup))
+    scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, plan.factor)
     fingerprint = json.loads(
         json.dumps(
             {
@@ -308,11 +327,16 @@ def train(config: TrainConfig, *, echo: Callable[[str], None] = print) -> RunRes
         )
     )
     out.mkdir(parents=True, exist_ok=True)
-    state: dict[str, Any] = {"step": 0, "micro_batches": 0, "losses": [], "train_seconds": 0.0, "samples": 0}
+    state: dict[str, Any] = {
+        "step": 0, "micro_batches": 0, "losses": [], "train_seconds": 0.0, "samples": 0,
+        "planned_steps": plan.total, "warmup_steps": plan.warmup,
+    }  # fmt: skip
     resumed_from = None
     if config.resume and (latest := _latest(out)) is not None:
         payload = _load_checkpoint(latest, model, optimizer, fingerprint)
         state = {k: payload[k] for k in state}
+        # A resumed run keeps the schedule its first part fitted to the budget.
+        plan.total, plan.warmup = state["planned_steps"], state["warmup_steps"]
         for _ in range(state["step"]):
             scheduler.step()
         resumed_from = state["step"]
@@ -326,10 +350,11 @@ def train(config: TrainConfig, *, echo: Callable[[str], None] = print) -> RunRes
     autocast = config.bf16 and device.startswith("cuda")
     stopped_by_budget = False
     model.train()
-    bar = tqdm(total=total, initial=state["step"], desc="gliner train", unit="step", disable=not progress)
+    bar = tqdm(total=plan.total, initial=state["step"], desc="gliner train", unit="step", disable=not progress)
     pending: list[float] = []
     started = time.perf_counter() - state["train_seconds"]
-    while state["step"] < total:
+    calibration_start = 0.0
+    while state["step"] < plan.total:
         epoch, position = divmod(state["micro_batches"], batches_per_epoch)
         order = _epoch_order(len(records), config.seed, epoch)
         rows = [records[i] for i in order[position * config.batch_size : (position + 1) * config.batch_size]]
@@ -352,13 +377,26 @@ def train(config: TrainConfig, *, echo: Callable[[str], None] = print) -> RunRes
         state["losses"].append(sum(pending) / len(pending))
         pending = []
         state["train_seconds"] = time.perf_counter() - started
+        budget = config.time_budget_s
+        if budget is not None and resumed_from is None:
+            if state["step"] == CALIBRATION_SKIP:
+                calibration_start = state["train_seconds"]
+            elif state["step"] == CALIBRATION_STEPS:
+                fit_to_budget(
+                    plan, step=state["step"], seconds=state["train_seconds"], since=calibration_start,
+                    budget=budget, warmup_ratio=config.warmup_ratio,
+                )  # fmt: skip
+                state["planned_steps"], state["warmup_steps"] = plan.total, plan.warmup
+                if plan.total != bar.total:
+                    echo(f"time budget of {budget:g}s: schedule fitted to {plan.total} steps")
+                    bar.total = plan.total
         bar.update(1)
         bar.set_postfix(loss=f"{state['losses'][-1]:.3f}")
-        if save_every and state["step"] % save_every == 0 and state["step"] < total:
+        if save_every and state["step"] % save_every == 0 and state["step"] < plan.total:
             _save_checkpoint(out, model, optimizer, {**state, "fingerprint": fingerprint})
-        if config.time_budget_s is not None and state["train_seconds"] >= config.time_budget_s:
+        if budget is not None and state["train_seconds"] >= budget and state["step"] < plan.total:
             stopped_by_budget = True
-            echo(f"time budget of {config.time_budget_s:g}s reached at step {state['step']} of {total}")
+            echo(f"time budget of {budget:g}s reached at step {state['step']} of {plan.total}")
             _save_checkpoint(out, model, optimizer, {**state, "fingerprint": fingerprint})
             break
     bar.close()
@@ -384,7 +422,7 @@ def train(config: TrainConfig, *, echo: Callable[[str], None] = print) -> RunRes
         "train_loss_final_mean": sum(tail) / len(tail) if tail else None,
     }
     save_model(model, out)
-    finished = state["step"] >= total
+    finished = state["step"] >= plan.total
     if finished and not options.get("keep_checkpoints", False):
         shutil.rmtree(out / _CHECKPOINTS, ignore_errors=True)
     samples_per_s = state["samples"] / state["train_seconds"] if state["train_seconds"] else 0.0
@@ -418,7 +456,8 @@ def train(config: TrainConfig, *, echo: Callable[[str], None] = print) -> RunRes
                 "device": device,
                 "threads": torch.get_num_threads(),
                 "steps": state["step"],
-                "planned_steps": total,
+                "planned_steps": plan.total,
+                "time_budget_s": config.time_budget_s,
                 "stopped_by_budget": stopped_by_budget,
                 "resumed_from": resumed_from,
                 "train_seconds": round(state["train_seconds"], 2),
