@@ -33,3 +33,12 @@ FAMILY = Family(
 @hookimpl
 def kp_register_families(register):
     register(FAMILY)
+
+
+@hookimpl
+def kp_register_backends(register):
+    from kp_gliner.backends import BACKENDS, kp_torch_installed
+
+    if not kp_torch_installed():  # kp-torch registers these names itself
+        for backend in BACKENDS:
+            register(backend)

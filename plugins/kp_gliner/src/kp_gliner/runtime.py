@@ -1,29 +1,27 @@
-"""Device and thread choice for the gliner stack (which has no kp-torch backends installed)."""
+"""``--device`` and ``--threads`` for gliner models, resolved like every kp family's."""
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable
 
-class DeviceError(RuntimeError):
-    pass
+
+def _stderr(line: str) -> None:
+    print(line, file=sys.stderr)
 
 
-def resolve_device(requested: str = "auto") -> str:
-    """``auto`` takes cuda, then mps, then cpu; a named device that is missing is an error."""
-    import torch
+def resolve_device(requested: str = "auto", *, echo: Callable[[str], None] | None = _stderr) -> str:
+    """A torch device name among the registered torch backends (kp-torch's, or kp-gliner's own where
+    kp-torch is absent). ``auto`` takes the best available one; a named device that is missing
+    falls back with one line saying which, why, and what was taken instead."""
+    from kp_core.devices import resolve_device as resolve
+    from kp_core.registry import get_registry
 
-    available = {
-        "cuda": torch.cuda.is_available(),
-        "mps": bool(getattr(torch.backends, "mps", None) and torch.backends.mps.is_available()),
-        "cpu": True,
-    }
-    if requested == "auto":
-        return next(name for name in ("cuda", "mps", "cpu") if available[name])
-    name = requested.split(":", 1)[0]
-    if name not in available:
-        raise DeviceError(f"unknown device {requested!r}; use auto, cpu, cuda or mps")
-    if not available[name]:
-        raise DeviceError(f"device {requested!r} is not available to torch on this machine")
-    return requested
+    name, _, index = requested.partition(":")  # cuda:1 keeps its index
+    choice = resolve(name, get_registry(), framework="torch")
+    if choice.message and echo is not None:
+        echo(f"kp: {choice.message}")
+    return requested if choice.name == name and index else choice.name
 
 
 def set_threads(threads: int | None) -> None:
