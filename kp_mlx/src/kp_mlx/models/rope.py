@@ -28,7 +28,10 @@ def inverse_frequencies(config: dict[str, Any], head_dim: int, default_theta: fl
     base = float(params["rope_theta"])
     dim = int(head_dim * params.get("partial_rotary_factor", 1.0))
     exponents = np.arange(0, dim, 2).astype(np.float32) / np.float32(dim)
-    pos_freqs = np.power(np.float32(base), exponents, dtype=np.float32)
+    # The power in float64, rounded once to float32: that matches torch's float32 pow bit for bit
+    # where numpy's float32 pow is off by an ulp in several entries (and, times positions in the
+    # hundreds, shifts the rotary angles by ~1e-5).
+    pos_freqs = np.power(np.float64(base), exponents.astype(np.float64)).astype(np.float32)
     if kind == "default":
         return (np.float32(1.0) / pos_freqs).astype(np.float32), 1.0
     if kind != "yarn":
