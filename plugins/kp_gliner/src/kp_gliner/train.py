@@ -8,7 +8,6 @@ checkpoints) -> eval (strict entity F1 on the whitespace grid) -> safetensors fo
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 import random
@@ -71,14 +70,6 @@ def _check_flags(config: TrainConfig) -> None:
         raise TrainingError("--batch-size and --grad-accum must be >= 1")
 
 
-def data_hash(path: str) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def _cap(examples: Sequence[Example], limit: int | None, seed: int, salt: str) -> list[Example]:
     rows = list(examples)
     random.Random(f"{seed}:{salt}").shuffle(rows)
@@ -94,6 +85,7 @@ class PreparedData:
 
 
 def prepare_data(config: TrainConfig) -> PreparedData:
+    from kp_core.bases.sources import file_sha256
     from kp_core.data import load_examples
     from kp_core.data.split import template_disjoint_split
 
@@ -108,7 +100,7 @@ def prepare_data(config: TrainConfig) -> PreparedData:
         train=_cap(split.train, config.max_train, config.seed, "train"),
         eval=_cap(split.eval, config.max_eval, config.seed, "eval"),
         split_info=split.info.to_json(),
-        sha256=data_hash(str(path)),
+        sha256=file_sha256(path),
     )
 
 
