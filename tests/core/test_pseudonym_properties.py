@@ -200,7 +200,7 @@ def test_case_and_record_numbers_keep_letters_separators_and_plausible_years(see
         assert [c for c in surrogate if not c.isdigit()] == [c for c in value if not c.isdigit()]
         if "%%%%" in layout:
             at = layout.index("%%%%")
-            eras = ((1950, 1980), (1980, 2005), (2005, 2030))
+            eras = ((1950, 2000), (2000, 2030))
             assert [lo <= int(surrogate[at : at + 4]) < hi for lo, hi in eras] == [
                 lo <= int(year) < hi for lo, hi in eras
             ]
@@ -233,3 +233,22 @@ def test_urls_keep_scheme_and_top_level_domain(language, url):
 def test_clinicians_get_names_and_keep_their_titles(language, name):
     surrogate = _check_common("PROVIDER", name, language=language)
     assert surrogate.startswith("Dr.") and len(surrogate.split()) == len(name.split())
+
+
+@pytest.mark.parametrize(
+    ("value", "layout_words"),
+    [
+        (
+            "10 maja 2018",
+            "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia",
+        ),
+        ("March 3, 2021", "January February March April May June July August September October November December"),
+        ("17 ноември 2019", "януари февруари март април май юни юли август септември октомври ноември декември"),
+    ],
+)
+def test_dates_with_month_names_of_any_language_keep_their_layout(value, layout_words):
+    # The locale is English whatever the date's language: the month word decides.
+    surrogate = _check_common("DATE", value, language="en")
+    months = layout_words.split()
+    assert any(m in surrogate.replace(",", "").split() for m in months)
+    assert len(surrogate.split()) == len(value.split()) and surrogate[-4:].isdigit()

@@ -11,13 +11,16 @@ For one call over a batch of documents:
    * differs from the source,
    * shares no 4-character window with its own source nor with any other PII value (of 4
      characters or more) found in a document where the entity occurs (the EuroPriv-Bench leak
-     rule; shorter neighbours are ignored, a 1-3 character coincidence identifies nobody),
+     rule; shorter neighbours are ignored, a 1-3 character coincidence identifies nobody; a date
+     is not held against the other dates of its document, whose shared ".201" or "2016" is the
+     calendar's, not a person's),
    * contains no token a reader would take for a mask (``XX``, ``***``, ``[REDACTED]``: the
      harness's mask-token rule), so pseudonymized text stays free of redaction marks,
 
    For values made of words (names, addresses, organisations, e-mails) the window rule can be
    unsatisfiable: every Swedish street ends in "-gatan". After 2,000 rejected candidates such a
    value falls back to a relaxed rule: no shared word of 3+ letters and no shared 4-digit window.
+   After 10,000 rejected candidates any value falls back to keyed tokens ``TYPE-XXXXXX``.
    * is not already the surrogate of another entity, in this pseudonymizer or in its vault.
 3. Each occurrence is replaced by the surrogate, upper- or lower-cased like the occurrence.
 
@@ -62,8 +65,13 @@ from kp_core.types import Span
 
 _MAX_ATTEMPTS = 100_000
 _STRICT_ATTEMPTS = 2_000
+# A value whose format cannot avoid its own leak windows (a date in a layout nobody parses, with
+# its month word kept) gets a keyed token after this many rejected candidates, rather than
+# stopping a bulk run: a token shares nothing with the source.
+_TOKEN_AFTER = 10_000
 # Values made of words, where the strict window rule can be unsatisfiable (every Swedish street
-# ends in "-gatan" or "-vägen"): after _STRICT_ATTEMPTS the relaxed rule applies to them.
+# ends in "-gatan" or "-vägen"; every Greek month name in "-ου", so "Ιουνίου 2025" and any 20xx
+# date share "ου20"): after _STRICT_ATTEMPTS the relaxed rule applies to them.
 _NATURAL_LANGUAGE = frozenset(
     {
         "PERSON",
@@ -76,6 +84,7 @@ _NATURAL_LANGUAGE = frozenset(
         "HEALTH_CONDITION",
         "STATUTE_REF",
         "URL",
+        "DATE",
     }
 )
 
@@ -160,7 +169,7 @@ class Pseudonymizer:
         relaxed: list[RelaxedSource] | None = None
         stream = candidates(self._key, label, value, locale)
         for attempt in range(_MAX_ATTEMPTS):
-            candidate = next(stream, None)
+            candidate = next(stream, None) if attempt < _TOKEN_AFTER else None
             if candidate is None:
                 candidate = keyed_token(self._key, label, key, attempt)
             if relaxed is None and attempt >= _STRICT_ATTEMPTS and label in _NATURAL_LANGUAGE:
@@ -224,7 +233,11 @@ class Pseudonymizer:
             label = min(labels[key], key=lambda lab: (-labels[key][lab], self._label_order.get(lab, 99)))
             locale = min(locale_votes[key], key=lambda loc: (-locale_votes[key][loc], loc.language, loc.country))
             representative = min(surfaces[key])
-            avoid = [v for v in sorted(neighbours[key]) if len(squeeze(v)) >= LEAK_WINDOW]
+            avoid = [
+                v
+                for v in sorted(neighbours[key])
+                if len(squeeze(v)) >= LEAK_WINDOW and not (label == "DATE" and "DATE" in labels[source_key(v)])
+            ]
             self._assign(label, representative, locale, avoid)
         if self.vault is not None:
             self.vault.commit()

@@ -351,14 +351,16 @@ def kept_prefix(label: str, value: str, language: str = "") -> str:
 
 
 _YEAR_RUN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-_YEAR_ERAS = ((1950, 1980), (1980, 2005), (2005, 2030))
+# Eras align with the kept first digit: an era inside one decade's reach ("1980-2004" with "2"
+# kept means 2000-04) would make "/200" a window every candidate shares with its source.
+_YEAR_ERAS = ((1950, 2000), (2000, 2030))
 
 
 def digits_candidates(key: bytes, label: str, value: str) -> Iterator[str]:
     """Case and record numbers (``80672/2002``, ``FO 123456``, ``RG 1234/19``): digits are
     permuted, letters and punctuation kept. The last four-digit run, when it reads as a year
-    (1950-2029), stays in its era (1950-79, 1980-2004, 2005-29), so the surrogate still looks
-    like a number filed in a plausible year."""
+    (1950-2029), stays in its era (1950-99 or 2000-29), so the surrogate still looks like a
+    number filed in a plausible year."""
     if not any(ch.isdigit() for ch in value):  # a code of letters only: the letters vary
         yield from cycle_candidates(key, f"{label}|letters", Shape.of(value))
         return
@@ -663,21 +665,44 @@ def _valid_replace(date: dt.date, year: int) -> bool:
     return True
 
 
+@cache
+def _month_languages(first: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(language, month names) to read a date's month word with: the locale's language first,
+    then every other, so "10 maja 2018" reads as Polish in a document whose locale is unclear."""
+    from kp_core.locales import LANGUAGES
+
+    order = [first, *(lang for lang in LANGUAGES if lang != first)]
+    return tuple((lang, _locale(lang).months) for lang in order)
+
+
+_DAY_MONTH_YEAR = re.compile(r"^(?P<d>\d{1,2})(?P<g1>\.?\s+)(?P<m>[^\W\d_]+\.?)(?P<g2>\s+)(?P<y>\d{4})$")
+_MONTH_DAY_YEAR = re.compile(r"^(?P<m>[^\W\d_]+\.?)(?P<g1>\s+)(?P<d>\d{1,2})(?P<g2>,?\s+)(?P<y>\d{4})$")
+
+
 def _parse_textual_date(value: str, locale: LocaleChoice):
-    months = [m.casefold() for m in _locale(locale.language).months]
-    match = re.match(r"^(\d{1,2})(\.?\s+)([^\W\d_]+)(\s+)(\d{4})$", value.strip())
-    if not match or match.group(3).casefold() not in months:
+    stripped = value.strip()
+    match = _DAY_MONTH_YEAR.match(stripped) or _MONTH_DAY_YEAR.match(stripped)
+    if not match:
         return None
-    day_text, gap1, month_word, gap2, year_text = match.groups()
+    month_word = match.group("m")
+    for _, names in _month_languages(locale.language):
+        folded = [m.casefold() for m in names]
+        if month_word.casefold() in folded:
+            break
+    else:
+        return None
     try:
-        date = dt.date(int(year_text), months.index(month_word.casefold()) + 1, int(day_text))
+        date = dt.date(int(match.group("y")), folded.index(month_word.casefold()) + 1, int(match.group("d")))
     except ValueError:
         return None
-    names = _locale(locale.language).months
+    day_text, day_first = match.group("d"), match.re is _DAY_MONTH_YEAR
 
     def render(d: dt.date) -> str | None:
         day = f"{d.day:02d}" if len(day_text) == 2 else str(d.day)
-        return f"{day}{gap1}{_case_like(month_word, names[d.month - 1])}{gap2}{d.year}"
+        month = _case_like(month_word, names[d.month - 1])
+        g1, g2 = match.group("g1"), match.group("g2")
+        text = f"{day}{g1}{month}{g2}{d.year}" if day_first else f"{month}{g1}{day}{g2}{d.year}"
+        return value.replace(stripped, text)
 
     return date, render
 
