@@ -103,7 +103,9 @@ def main() -> None:
         common = ["--input", str(source), "--batch-size", str(options.batch_size), "--device", options.device]
         rows = []
         if not options.only_model:
-            rows.append(run("rules+redact", ["--model", "rules", "--method", "redact", *common], records, env, input_mb))
+            rows.append(
+                run("rules+redact", ["--model", "rules", "--method", "redact", *common], records, env, input_mb)
+            )
             rows.append(
                 run(
                     "rules+pseudonymize",
