@@ -14,7 +14,6 @@ import random
 import shutil
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -120,7 +119,7 @@ def train(
     from kp_torch.tokens import require_fast
     from kp_torch.xlmr_ner.features import encode_examples
     from kp_torch.xlmr_ner.scoring import eval_loss, span_metrics
-    from kp_torch.xlmr_ner.train import _tail_mean, prepare_data, run_summary
+    from kp_torch.xlmr_ner.train import _tail_mean, finish_run, prepare_data, run_records
 
     wall_start = time.perf_counter()
     options = parse_options(config)
@@ -257,54 +256,12 @@ def train(
             "experts_implementation": options["experts_implementation"],
             "adapters": None if plan is None else {**_plan_json(plan), "head_lr": options["head_lr"]},
             "training": config.to_json(),
-            "data": {
-                "path": str(config.dataset),
-                "sha256": data.sha256,
-                "train_examples": len(data.train),
-                "eval_examples": len(data.eval),
-                "train_windows": train_set.n_windows,
-                "alignment_issues": train_set.issues,
-                "split": data.split_info,
-            },
-            "seed": config.seed,
-            "run": {
-                "device": runtime.device,
-                "threads": runtime.threads,
-                "steps": state.step,
-                "planned_steps": state.total_steps,
-                "stopped_by_budget": state.stopped_by_budget,
-                "resumed_from": result.resumed_from,
-                "train_seconds": round(state.train_seconds, 2),
-                "train_samples_per_s": round(samples_per_s, 3),
-                "train_tokens": state.tokens,
-                "wall_seconds": round(time.perf_counter() - wall_start, 2),
-                "finished_at": datetime.now(UTC).isoformat(timespec="seconds"),
-            },
+            **run_records(config, data, train_set, runtime, state, result, samples_per_s, wall_start),
             "metrics": metrics,
             "router_load": routing,
         },
     )
-    pushed = False
-    if config.push:
-        from kp_torch.publish import push_folder
-
-        push_folder(out, config.push_id, echo=echo)
-        pushed = True
-    run = RunResult(
-        out=out,
-        family=FAMILY,
-        base=config.base,
-        train_examples=len(data.train),
-        eval_examples=len(data.eval),
-        steps=state.step,
-        train_seconds=state.train_seconds,
-        train_samples_per_s=samples_per_s,
-        device=runtime.device,
-        metrics=metrics,
-        pushed=pushed,
-    )
-    echo(run_summary(run, state))
-    return run
+    return finish_run(FAMILY, config, out, data, state, runtime.device, samples_per_s, metrics, echo)
 
 
 def _plan_json(plan: AdapterPlan) -> dict[str, Any]:

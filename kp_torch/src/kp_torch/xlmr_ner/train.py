@@ -311,32 +311,63 @@ def train(
             "label_scheme": scheme,
             "max_length": config.max_length,
             "training": training_record,
-            "data": {
-                "path": str(config.dataset),
-                "sha256": data.sha256,
-                "train_examples": len(data.train),
-                "eval_examples": len(data.eval),
-                "train_windows": train_set.n_windows,
-                "alignment_issues": train_set.issues,
-                "split": data.split_info,
-            },
-            "seed": config.seed,
-            "run": {
-                "device": runtime.device,
-                "threads": runtime.threads,
-                "steps": state.step,
-                "planned_steps": state.total_steps,
-                "stopped_by_budget": state.stopped_by_budget,
-                "resumed_from": result.resumed_from,
-                "train_seconds": round(state.train_seconds, 2),
-                "train_samples_per_s": round(samples_per_s, 3),
-                "train_tokens": state.tokens,
-                "wall_seconds": round(time.perf_counter() - wall_start, 2),
-                "finished_at": datetime.now(UTC).isoformat(timespec="seconds"),
-            },
+            **run_records(config, data, train_set, runtime, state, result, samples_per_s, wall_start),
             "metrics": metrics,
         },
     )
+    return finish_run(FAMILY, config, out, data, state, runtime.device, samples_per_s, metrics, echo)
+
+
+def run_records(
+    config: TrainConfig,
+    data: PreparedData,
+    train_set: Any,
+    runtime: Any,
+    state: LoopState,
+    result: Any,
+    samples_per_s: float,
+    wall_start: float,
+) -> dict[str, Any]:
+    """The ``data``, ``seed`` and ``run`` sections of kp.json, shared by the torch families."""
+    return {
+        "data": {
+            "path": str(config.dataset),
+            "sha256": data.sha256,
+            "train_examples": len(data.train),
+            "eval_examples": len(data.eval),
+            "train_windows": train_set.n_windows,
+            "alignment_issues": train_set.issues,
+            "split": data.split_info,
+        },
+        "seed": config.seed,
+        "run": {
+            "device": runtime.device,
+            "threads": runtime.threads,
+            "steps": state.step,
+            "planned_steps": state.total_steps,
+            "stopped_by_budget": state.stopped_by_budget,
+            "resumed_from": result.resumed_from,
+            "train_seconds": round(state.train_seconds, 2),
+            "train_samples_per_s": round(samples_per_s, 3),
+            "train_tokens": state.tokens,
+            "wall_seconds": round(time.perf_counter() - wall_start, 2),
+            "finished_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        },
+    }
+
+
+def finish_run(
+    family: str,
+    config: TrainConfig,
+    out: Path,
+    data: PreparedData,
+    state: LoopState,
+    device: str,
+    samples_per_s: float,
+    metrics: dict[str, Any],
+    echo: Callable[[str], None],
+) -> RunResult:
+    """Push the saved folder when asked, print the run summary and return the RunResult."""
     pushed = False
     if config.push:
         from kp_torch.publish import push_folder
@@ -345,14 +376,14 @@ def train(
         pushed = True
     run = RunResult(
         out=out,
-        family=FAMILY,
+        family=family,
         base=config.base,
         train_examples=len(data.train),
         eval_examples=len(data.eval),
         steps=state.step,
         train_seconds=state.train_seconds,
         train_samples_per_s=samples_per_s,
-        device=runtime.device,
+        device=device,
         metrics=metrics,
         pushed=pushed,
     )
