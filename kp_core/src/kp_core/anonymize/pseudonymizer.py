@@ -170,18 +170,27 @@ class Pseudonymizer:
         stream = candidates(self._key, label, value, locale)
         for attempt in range(_MAX_ATTEMPTS):
             candidate = next(stream, None) if attempt < _TOKEN_AFTER else None
+            rule = relaxed
             if candidate is None:
                 candidate = keyed_token(self._key, label, key, attempt)
-            if relaxed is None and attempt >= _STRICT_ATTEMPTS and label in _NATURAL_LANGUAGE:
-                relaxed = [RelaxedSource.of(value, exempt), *(RelaxedSource.of(v, exempt) for v in avoid_values)]
-            if self._acceptable(key, candidate, sources, relaxed) and self._claim(label, value, candidate):
+                rule = None  # a token is checked by the strict rule, its "TYPE-" prefix aside
+            elif relaxed is None and attempt >= _STRICT_ATTEMPTS and label in _NATURAL_LANGUAGE:
+                relaxed = rule = [RelaxedSource.of(value, exempt), *(RelaxedSource.of(v, exempt) for v in avoid_values)]
+            checked = candidate[len(label) + 1 :] if rule is None and candidate.startswith(f"{label}-") else candidate
+            if self._acceptable(key, candidate, sources, rule, checked) and self._claim(label, value, candidate):
                 self._register(key, value, candidate)
                 return candidate
         raise SurrogateExhaustedError(f"no acceptable {label} surrogate after {_MAX_ATTEMPTS} candidates")
 
     def _acceptable(
-        self, key: str, candidate: str, sources: list[frozenset[str]], relaxed: list[RelaxedSource] | None
+        self,
+        key: str,
+        candidate: str,
+        sources: list[frozenset[str]],
+        relaxed: list[RelaxedSource] | None,
+        checked: str | None = None,
     ) -> bool:
+        """``checked``: the part of the candidate held against the leak rules (all of it by default)."""
         candidate_key = source_key(candidate)
         if not candidate_key or candidate_key == key:
             return False
@@ -190,7 +199,8 @@ class Pseudonymizer:
             return False
         if looks_like_mask(candidate):
             return False
-        return not (leaks_relaxed(candidate, relaxed) if relaxed is not None else leaks_any(candidate, sources))
+        checked = candidate if checked is None else checked
+        return not (leaks_relaxed(checked, relaxed) if relaxed is not None else leaks_any(checked, sources))
 
     def _claim(self, label: str, value: str, candidate: str) -> bool:
         return self.vault is None or self.vault.claim(label, value, candidate)
