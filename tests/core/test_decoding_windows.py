@@ -27,7 +27,17 @@ def test_windows_cover_everything_with_the_requested_overlap(n, window, data):
     if n <= window:
         assert windows == [(0, n)]
     else:
-        assert all(e - s == window for s, e in windows)
+        # the fewest windows that can share `overlap`, all of one length, no longer than needed
+        assert len(windows) == -(-(n - overlap) // (window - overlap))
+        lengths = {e - s for s, e in windows}
+        assert len(lengths) == 1
+        length = lengths.pop()
+        assert length * len(windows) - (len(windows) - 1) * overlap < n + len(windows)
+
+
+def test_a_document_just_over_one_window_is_split_in_halves_not_two_full_windows():
+    assert plan_windows(140, 126, 31) == [(0, 86), (54, 140)]
+    assert plan_windows(127, 126, 0) == [(0, 64), (63, 127)]
 
 
 def test_plan_windows_rejects_bad_arguments():

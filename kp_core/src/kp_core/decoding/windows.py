@@ -10,8 +10,11 @@ import numpy as np
 def plan_windows(n_tokens: int, window: int, overlap: int) -> list[tuple[int, int]]:
     """Cover ``range(n_tokens)`` with ``[start, end)`` windows of at most ``window`` tokens.
 
-    Consecutive windows share at least ``overlap`` tokens (stride ``window - overlap``); the last
-    window is pulled back to end at ``n_tokens`` so it is full length and sees maximal context.
+    Consecutive windows share at least ``overlap`` tokens. A document longer than ``window`` gets
+    the fewest windows that can do that, all of one length, spread evenly: a document a little
+    longer than one window becomes two windows of about half, not two full ones that mostly
+    repeat each other (the model's work grows with the tokens it sees, and every token still
+    has at least ``overlap // 2`` tokens of context on the cut side).
     """
     if window <= 0:
         raise ValueError(f"window must be positive, got {window}")
@@ -23,9 +26,11 @@ def plan_windows(n_tokens: int, window: int, overlap: int) -> list[tuple[int, in
         return []
     if n_tokens <= window:
         return [(0, n_tokens)]
-    stride = window - overlap
-    starts = list(range(0, n_tokens - window, stride)) + [n_tokens - window]
-    return [(s, s + window) for s in starts]
+    count = -(-(n_tokens - overlap) // (window - overlap))
+    length = -(-(n_tokens + (count - 1) * overlap) // count)  # <= window because count is enough
+    stride = length - overlap
+    starts = [min(i * stride, n_tokens - length) for i in range(count)]
+    return [(s, s + length) for s in starts]
 
 
 def merge_window_logprobs(
