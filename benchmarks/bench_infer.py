@@ -4,10 +4,11 @@ same checkpoint and the same dev documents, in one run.
 
     python benchmarks/bench_infer.py --model runs/main/model [--docs 1000] [--batch-size 32] [--threads N]
 
-Both sides get the same documents, batch size, device and thread count, one warm-up batch, and are
-scored by kp's built-in EuroPriv-Bench evaluator (strict entity F1 on the whitespace grid). The
-pipeline's entities are read the way the harness's adapter reads them: the B-/I-/E-/S- prefix is
-stripped from ``entity_group`` and adjacent same-type pieces merge on the grid.
+The kp Detector runs twice, in fp32 and with bfloat16 weights (``bf16=True``). Both sides get the
+same documents, batch size, device and thread count, one warm-up batch, and are scored by kp's
+built-in EuroPriv-Bench evaluator (strict entity F1 on the whitespace grid). The pipeline's
+entities are read the way the harness's adapter reads them: the B-/I-/E-/S- prefix is stripped
+from ``entity_group`` and adjacent same-type pieces merge on the grid.
 """
 
 from __future__ import annotations
@@ -109,7 +110,7 @@ def main() -> None:
     print(f"{'engine':<34} {'docs/s':>8} {'F1':>7} {'P':>7} {'R':>7} {'ID leak':>8}")
     for name, rate, s in (
         ("kp Detector (Viterbi, windows)", kp_rate, kp_scores),
-        ("kp Detector, bf16 autocast", bf16_rate, bf16_scores),
+        ("kp Detector, bf16 weights", bf16_rate, bf16_scores),
         ("transformers pipeline (simple)", hf_rate, hf_scores),
     ):
         f1 = s["entity_f1"]

@@ -57,6 +57,13 @@ def test_weak_validators_need_context_at_the_precision_point():
         load_detector("rules", operating_point="bogus")
 
 
+def test_an_option_a_family_does_not_take_is_a_clear_error():
+    from kp_core.models import ModelResolutionError
+
+    with pytest.raises(ModelResolutionError, match="rules family does not take the option.*bf16"):
+        load_detector("rules", bf16=True)
+
+
 def test_contacts_and_dates():
     text = (
         "Write to ana.pop@example.ro or see https://example.ro/x?a=1. Tel: 021 312 4567, "

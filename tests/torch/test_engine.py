@@ -125,3 +125,16 @@ def test_position_limit_caps_the_window(tiny_bases) -> None:
     model.config.id2label = dict(enumerate(bioes_labels()))
     det = EncoderDetector(model, AutoTokenizer.from_pretrained(str(folder)), model_id="x", max_length=512)
     assert det.max_length == 128 and det.window == 126
+
+
+def test_bf16_loads_bfloat16_weights_and_keeps_the_spans(learned_model, detector) -> None:
+    half = EncoderDetector.from_pretrained(learned_model, device="cpu", batch_size=4, bf16=True)
+    assert {p.dtype for p in half.model.parameters()} == {torch.bfloat16}
+    texts = [row["text"] for row in make_rows(12, seed=13)]
+    scored = half.score_documents(texts[:1])[0]
+    assert scored.logprobs.dtype in (np.float32, np.float64) and np.isfinite(scored.logprobs).all()
+    full = {(i, *k) for i, spans in enumerate(detector.predict_spans(texts)) for k in _key(spans)}
+    reduced = {(i, *k) for i, spans in enumerate(half.predict_spans(texts)) for k in _key(spans)}
+    assert full, "the fp32 model found nothing to compare against"
+    # bfloat16 keeps 8 bits of mantissa: a span may move at a near tie, not more than that.
+    assert len(full & reduced) >= 0.9 * len(full | reduced)

@@ -33,3 +33,18 @@ def test_kp_predict_input_file(learned_model, tmp_path) -> None:
     assert result.exit_code == 0, result.output
     lines = [json.loads(line) for line in result.stdout.strip().splitlines()]
     assert len(lines) == 5
+
+
+def test_kp_predict_bf16_runs_the_model_in_bfloat16(learned_model) -> None:
+    from kp_core.models import clear_detector_cache, load_detector
+
+    text = make_rows(1, seed=21)[0]["text"]
+    args = ["predict", "--model", str(learned_model), "--device", "cpu", text, "--json"]
+    full = CliRunner().invoke(build_cli(), args)
+    half = CliRunner().invoke(build_cli(), [*args, "--bf16"])
+    assert full.exit_code == 0 and half.exit_code == 0, half.output
+    labels = [[s["label"] for s in json.loads(r.stdout.strip().splitlines()[-1])["spans"]] for r in (full, half)]
+    assert labels[0] and labels[0] == labels[1]
+    detector = load_detector(str(learned_model), device="cpu", bf16=True)  # the cached one kp predict used
+    assert str(next(detector.model.parameters()).dtype) == "torch.bfloat16"
+    clear_detector_cache()

@@ -144,7 +144,18 @@ def load_detector(ref: str | None = None, *, device: str = "auto", **options: An
     family_name, model_ref = resolve_model_ref(ref or default_model_ref())
     key = (family_name, model_ref, device, tuple(sorted((k, repr(v)) for k, v in options.items())))
     family = get_registry().family(family_name)
-    return _cache.get_or_load(key, lambda: family.load(model_ref, device=device, **options))
+
+    def load() -> Detector:
+        try:
+            return family.load(model_ref, device=device, **options)
+        except TypeError as exc:
+            if "unexpected keyword argument" not in str(exc):
+                raise
+            raise ModelResolutionError(
+                f"the {family_name} family does not take the option(s) {', '.join(sorted(options))}: {exc}"
+            ) from None
+
+    return _cache.get_or_load(key, load)
 
 
 def clear_detector_cache() -> None:

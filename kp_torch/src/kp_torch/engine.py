@@ -79,7 +79,13 @@ class EncoderDetector:
         self.batch_size = batch_size
         self.label_scheme = label_scheme
         self.operating_point = operating_point
-        self.bf16 = bf16  # bfloat16 autocast: faster on GPUs and CPUs with bf16 units, log-probs stay fp32
+        # bfloat16 weights: about twice as fast on GPUs and on CPUs with bf16 units (AVX512-BF16,
+        # AMX), with the same spans on the dev slices; log-probabilities and decoding stay fp32.
+        self.bf16 = bf16
+        if bf16:
+            import torch
+
+            model.to(torch.bfloat16)
         self.progress = progress
         self.space = label_space(model.config.id2label)
         pad = tokenizer.pad_token_id
@@ -100,6 +106,7 @@ class EncoderDetector:
         echo: Any = None,
     ) -> EncoderDetector:
         """Load a saved checkpoint folder (safetensors, no remote code) onto a torch device."""
+        import torch
         from transformers import AutoModelForTokenClassification, AutoTokenizer
 
         from kp_torch.runtime import select_runtime
@@ -109,8 +116,9 @@ class EncoderDetector:
             raise CheckpointError(f"{folder}: no such checkpoint folder")
         meta = read_kp_json(folder) or {}
         runtime = select_runtime(device, threads, echo=echo)
+        precision = {"dtype": torch.bfloat16} if bf16 else {}
         model = AutoModelForTokenClassification.from_pretrained(
-            str(folder), use_safetensors=True, trust_remote_code=False
+            str(folder), use_safetensors=True, trust_remote_code=False, **precision
         )
         model.to(runtime.device).eval()
         tokenizer = AutoTokenizer.from_pretrained(str(folder), use_fast=True)
@@ -182,8 +190,7 @@ class EncoderDetector:
         for i, r in enumerate(rows):
             ids[i, : len(r)] = torch.as_tensor(r, dtype=torch.long)
             mask[i, : len(r)] = 1
-        autocast = torch.autocast(device_type=self.device, dtype=torch.bfloat16, enabled=self.bf16)
-        with torch.inference_mode(), autocast:
+        with torch.inference_mode():
             logits = self.model(input_ids=ids.to(self.device), attention_mask=mask.to(self.device)).logits
         return torch.log_softmax(logits.float(), dim=-1).cpu().numpy()
 

@@ -77,6 +77,7 @@ def _rows_for(
     help="builtin, europriv, or a plugin's evaluator.",
 )
 @click.option("--device", default="auto", show_default=True, help="Device for --model.")
+@click.option("--bf16", is_flag=True, help="bfloat16 weights for --model (torch families).")
 @click.option("--name", "adapter_name", help="Adapter name recorded for --predictions (default: predictions).")
 @click.option("--model-id", help="Model id recorded for --predictions (default: the file name).")
 @click.option(
@@ -109,6 +110,7 @@ def evaluate(
     limit: int | None,
     evaluator_name: str,
     device: str,
+    bf16: bool,
     adapter_name: str | None,
     model_id: str | None,
     out: Path | None,
@@ -167,9 +169,12 @@ def evaluate(
 
         detector = None
         if model_ref is not None:
-            from kp_core.models import load_detector
+            from kp_core.models import ModelResolutionError, load_detector
 
-            detector = load_detector(model_ref, device=device)
+            try:
+                detector = load_detector(model_ref, device=device, **({"bf16": True} if bf16 else {}))
+            except ModelResolutionError as exc:
+                raise _fail(str(exc)) from None
 
         timestamp = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
         dumps: list[dict[str, Any]] | None = [] if (dump_predictions or compare) else None

@@ -49,6 +49,7 @@ class PrivacyFilterDetector(EncoderDetector):
         max_length: int | None = None,
         operating_point: OperatingPoint | str | Path | None = None,
         experts: str | None = None,
+        bf16: bool = False,
         progress: bool = False,
         echo: Any = None,
     ) -> PrivacyFilterDetector:
@@ -74,6 +75,7 @@ class PrivacyFilterDetector(EncoderDetector):
             batch_size=batch_size,
             label_scheme=str(meta.get("label_scheme") or "all"),
             operating_point=operating_point,
+            bf16=bf16,
             progress=progress,
         )
 
