@@ -1,100 +1,26 @@
-"""Tokenizing whole documents once and cutting them into model-sized windows.
+"""Whole-document tokenization and windows for the torch stack: the shared :mod:`kp_core.tokens`.
 
-Documents are tokenized without special tokens, so offsets cover the whole text; each window is
-then wrapped in the tokenizer's own specials (``[CLS] … [SEP]``, ``<s> … </s>``). Training and
-inference share this, so a model sees at inference exactly the windows it was trained on.
+Kept as a module of its own so ``kp_torch.tokens`` stays the import path torch code knows.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from kp_core.tokens import (
+    SpecialLayout,
+    TokenizedDoc,
+    TokenizerError,
+    content_window,
+    default_overlap,
+    require_fast,
+    tokenize_documents,
+)
 
-import attrs
-import numpy as np
-
-
-class TokenizerError(ValueError):
-    """A tokenizer kp cannot use (no offsets, no way to add special tokens)."""
-
-
-@attrs.frozen
-class TokenizedDoc:
-    """Subword ids and (T, 2) character offsets of one whole document, no specials."""
-
-    ids: np.ndarray
-    offsets: np.ndarray
-
-    def __len__(self) -> int:
-        return len(self.ids)
-
-
-@attrs.frozen
-class SpecialLayout:
-    """The special tokens the tokenizer puts before and after a single sequence."""
-
-    prefix: tuple[int, ...]
-    suffix: tuple[int, ...]
-
-    @classmethod
-    def of(cls, tokenizer: Any) -> SpecialLayout:
-        """Read the layout off the tokenizer itself: encode a probe with and without specials."""
-        probe = "kp probe"
-        bare = list(tokenizer(probe, add_special_tokens=False)["input_ids"])
-        full = list(tokenizer(probe, add_special_tokens=True)["input_ids"])
-        for at in range(len(full) - len(bare) + 1):
-            if full[at : at + len(bare)] == bare:
-                return cls(prefix=tuple(full[:at]), suffix=tuple(full[at + len(bare) :]))
-        raise TokenizerError(
-            f"{type(tokenizer).__name__} does not wrap a single sequence in special tokens kp can place"
-        )
-
-    @property
-    def extra(self) -> int:
-        return len(self.prefix) + len(self.suffix)
-
-    def wrap(self, ids: Sequence[int]) -> list[int]:
-        return [*self.prefix, *(int(i) for i in ids), *self.suffix]
-
-
-def require_fast(tokenizer: Any) -> None:
-    if not getattr(tokenizer, "is_fast", False):
-        raise TokenizerError(
-            f"{type(tokenizer).__name__} is a slow tokenizer; kp needs a fast (Rust) tokenizer for character offsets"
-        )
-
-
-def tokenize_documents(tokenizer: Any, texts: Sequence[str], *, chunk: int = 1024) -> list[TokenizedDoc]:
-    """Tokenize whole texts (batched, in the Rust tokenizer) with offsets and no specials."""
-    require_fast(tokenizer)
-    docs: list[TokenizedDoc] = []
-    for start in range(0, len(texts), chunk):
-        enc = tokenizer(
-            list(texts[start : start + chunk]),
-            add_special_tokens=False,
-            return_offsets_mapping=True,
-            return_attention_mask=False,
-            return_token_type_ids=False,
-            truncation=False,
-            verbose=False,
-        )
-        for ids, offsets in zip(enc["input_ids"], enc["offset_mapping"], strict=True):
-            docs.append(
-                TokenizedDoc(
-                    ids=np.asarray(ids, dtype=np.int64),
-                    offsets=np.asarray(offsets, dtype=np.int64).reshape(-1, 2),
-                )
-            )
-    return docs
-
-
-def content_window(max_length: int, layout: SpecialLayout) -> int:
-    window = max_length - layout.extra
-    if window < 8:
-        raise ValueError(f"max_length {max_length} leaves {window} tokens per window after special tokens")
-    return window
-
-
-def default_overlap(window: int) -> int:
-    """Tokens shared by neighbouring windows: a quarter of the window, enough context either side."""
-    return window // 4
+__all__ = [
+    "SpecialLayout",
+    "TokenizedDoc",
+    "TokenizerError",
+    "content_window",
+    "default_overlap",
+    "require_fast",
+    "tokenize_documents",
+]

@@ -17,8 +17,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from kp_core.checkpoint_meta import write_kp_json
 from kp_core.training import RunResult, TrainConfig
-from kp_torch.checkpoint_meta import write_kp_json
+from kp_core.training_data import TrainingError, alignment_note, check_label_scheme, describe_split, parse_flag
+from kp_core.training_data import parse_options as parse_option_table
+from kp_core.training_state import tail_mean
 from kp_torch.moe.adapters import AdapterPlan, apply_adapters, head_parameter_fragment, unwrap
 from kp_torch.moe.detector import FAMILY, OVERLAP, WINDOW, PrivacyFilterDetector
 from kp_torch.moe.labels import DEFAULT_MARGIN
@@ -29,14 +32,10 @@ from kp_torch.xlmr_ner.loop import LoopConfig, LoopState, run_training
 DEFAULT_SAVE_EVERY = 100
 
 
-def _flag(value: Any) -> bool:
-    return str(value).lower() in ("1", "true", "yes", "on")
-
-
 # --option keys this family understands, with their parser.
 OPTIONS: dict[str, Callable[[Any], Any]] = {
-    "expert_lora": _flag,  # LoRA on the experts' gate_up/down tensors too
-    "attention_lora": _flag,  # LoRA on q/k/v/o (default on)
+    "expert_lora": parse_flag,  # LoRA on the experts' gate_up/down tensors too
+    "attention_lora": parse_flag,  # LoRA on q/k/v/o (default on)
     "head": str,  # "full" (train the KP head, default) or "frozen"
     "head_lr": float,  # the head's learning rate (default 10 x --lr)
     "new_type_margin": float,  # how far below their source rows new KP types start
@@ -44,29 +43,16 @@ OPTIONS: dict[str, Callable[[Any], Any]] = {
     "label_scheme": str,  # "all" (every subword, default) or "first"
     "window_overlap": int,
     "inference_window": int,  # tokens per window at inference (default 4096)
-    "keep_checkpoints": _flag,
+    "keep_checkpoints": parse_flag,
     "eval_batch_size": int,
     "max_grad_norm": float,
-    "progress": _flag,
+    "progress": parse_flag,
 }
 
 
-class TrainingError(RuntimeError):
-    """A moe-finetune run that cannot go ahead as configured."""
-
-
 def parse_options(config: TrainConfig) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in config.options.items():
-        if key not in OPTIONS:
-            raise TrainingError(f"unknown --option {key!r} for {FAMILY}; known: {', '.join(sorted(OPTIONS))}")
-        try:
-            out[key] = OPTIONS[key](value)
-        except ValueError as exc:
-            raise TrainingError(f"--option {key}={value!r}: {exc}") from None
-    out.setdefault("label_scheme", "all")
-    if out["label_scheme"] not in ("first", "all"):
-        raise TrainingError(f"--option label_scheme must be 'first' or 'all', got {out['label_scheme']!r}")
+    out = parse_option_table(config.options, OPTIONS, family=FAMILY)
+    check_label_scheme(out, "all")
     out.setdefault("head_lr", 10 * config.lr)
     out.setdefault("new_type_margin", DEFAULT_MARGIN)
     out.setdefault("experts_implementation", DEFAULT_EXPERTS)
@@ -119,7 +105,7 @@ def train(
     from kp_torch.tokens import require_fast
     from kp_torch.xlmr_ner.features import encode_examples
     from kp_torch.xlmr_ner.scoring import eval_loss, span_metrics
-    from kp_torch.xlmr_ner.train import _tail_mean, finish_run, prepare_data, run_records
+    from kp_torch.xlmr_ner.train import finish_run, prepare_data, run_records
 
     wall_start = time.perf_counter()
     options = parse_options(config)
@@ -133,11 +119,7 @@ def train(
     torch.manual_seed(config.seed)
 
     data = prepare_data(config)
-    info = data.split_info
-    echo(
-        f"data: {info['total_rows']} rows -> train {len(data.train)} / eval {len(data.eval)} "
-        f"(template-disjoint: {info['train_groups']} / {info['eval_groups']} templates)"
-    )
+    echo(describe_split(data))
     base = resolve_base(config.base or DEFAULT_BASE)
     tokenizer = load_tokenizer(base)
     require_fast(tokenizer)
@@ -158,9 +140,8 @@ def train(
     train_set = encode_examples(tokenizer, data.train, max_length=config.max_length, scheme=scheme, overlap=overlap)
     eval_set = encode_examples(tokenizer, data.eval, max_length=config.max_length, scheme=scheme, overlap=overlap)
     for name, encoded in (("train", train_set), ("eval", eval_set)):
-        if encoded.issues:
-            counts = ", ".join(f"{k} {v}" for k, v in sorted(encoded.issues.items()))
-            echo(f"{name}: spans not aligned cleanly to subwords: {counts}; e.g. {'; '.join(encoded.issue_examples)}")
+        if note := alignment_note(name, encoded.issues, encoded.issue_examples):
+            echo(note)
     echo(f"windows: train {train_set.n_windows} (from {len(data.train)} docs), eval {eval_set.n_windows}")
 
     overrides: tuple[tuple[str, float], ...] = ()
@@ -225,7 +206,7 @@ def train(
         **{f"eval_{k}": v for k, v in eval_metrics.items()},
         "train_loss_first": state.losses[0] if state.losses else None,
         "train_loss_last": state.losses[-1] if state.losses else None,
-        "train_loss_final_mean": _tail_mean(state.losses),
+        "train_loss_final_mean": tail_mean(state.losses),
         "router_min_normalized_entropy": routing["summary"]["min_normalized_entropy"],
         "router_max_share": routing["summary"]["max_share"],
         "router_max_idle_experts": routing["summary"]["max_idle_experts"],

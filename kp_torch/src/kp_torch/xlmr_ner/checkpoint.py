@@ -13,9 +13,26 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-import attrs
+from kp_core.training_state import (
+    CHECKPOINTS,
+    LoopState,
+    changed_settings,
+    checkpoint_name,
+    checkpoint_root,
+    latest_checkpoint,
+    resume_refusal,
+    step_folders,
+)
 
-CHECKPOINTS = "checkpoints"
+__all__ = [
+    "CHECKPOINTS",
+    "LoopState",
+    "ResumeError",
+    "checkpoint_root",
+    "latest_checkpoint",
+    "load_checkpoint",
+    "save_checkpoint",
+]
 _STATE = "state.json"
 _WEIGHTS = "trainable.safetensors"
 _OPTIMIZER = "optimizer.safetensors"
@@ -24,42 +41,6 @@ _RNG = "rng.safetensors"
 
 class ResumeError(RuntimeError):
     """A checkpoint that cannot continue this run (missing, or made with other settings or data)."""
-
-
-@attrs.define
-class LoopState:
-    """Where a run stands: optimizer steps done, micro-batches consumed, and what was seen so far."""
-
-    step: int = 0
-    micro_batches: int = 0
-    total_steps: int = 0
-    warmup_steps: int = 0
-    samples: int = 0
-    tokens: int = 0
-    train_seconds: float = 0.0
-    losses: list[float] = attrs.field(factory=list)  # mean loss of each optimizer step
-    stopped_by_budget: bool = False
-
-    def to_json(self) -> dict[str, Any]:
-        return attrs.asdict(self)
-
-    @classmethod
-    def from_json(cls, payload: dict[str, Any]) -> LoopState:
-        return cls(**payload)
-
-
-def checkpoint_root(out: Path) -> Path:
-    return Path(out) / CHECKPOINTS
-
-
-def latest_checkpoint(out: Path) -> Path | None:
-    root = checkpoint_root(out)
-    if not root.is_dir():
-        return None
-    steps = sorted(
-        (int(p.name.split("-", 1)[1]), p) for p in root.iterdir() if p.is_dir() and p.name.startswith("step-")
-    )
-    return steps[-1][1] if steps else None
 
 
 def _optimizer_tensors(optimizer: Any) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -102,8 +83,8 @@ def save_checkpoint(
 
     root = checkpoint_root(out)
     root.mkdir(parents=True, exist_ok=True)
-    final = root / f"step-{state.step:08d}"
-    tmp = root / f".tmp-step-{state.step:08d}-{os.getpid()}"
+    final = root / checkpoint_name(state.step)
+    tmp = root / f".tmp-{final.name}-{os.getpid()}"
     if tmp.exists():
         shutil.rmtree(tmp)
     tmp.mkdir()
@@ -122,7 +103,7 @@ def save_checkpoint(
     if final.exists():
         shutil.rmtree(final)
     tmp.rename(final)
-    older = sorted(p for p in root.iterdir() if p.is_dir() and p.name.startswith("step-") and p != final)
+    older = [p for p in step_folders(root) if p != final]
     for stale in older[: max(0, len(older) - (keep - 1))]:
         shutil.rmtree(stale, ignore_errors=True)
     return final
@@ -136,13 +117,9 @@ def load_checkpoint(
     from safetensors.torch import load_file
 
     payload = json.loads((path / _STATE).read_text(encoding="utf-8"))
-    saved = payload["fingerprint"]
-    changed = sorted(k for k in set(saved) | set(fingerprint) if saved.get(k) != fingerprint.get(k))
+    changed = changed_settings(payload["fingerprint"], fingerprint)
     if changed:
-        raise ResumeError(
-            f"{path}: cannot resume, the checkpoint was made with different settings or data "
-            f"({', '.join(changed)} changed); start a fresh run or use another --out"
-        )
+        raise ResumeError(resume_refusal(path, changed))
     weights = load_file(str(path / _WEIGHTS))
     params = dict(model.named_parameters())
     missing = sorted(n for n, p in params.items() if p.requires_grad and n not in weights)

@@ -8,102 +8,56 @@ with the tokenizer and ``kp.json``.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import random
 import shutil
 import time
 import warnings
-from collections.abc import Callable, Sequence
-from datetime import UTC, datetime
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import attrs
-
+from kp_core.checkpoint_meta import write_kp_json
 from kp_core.training import RunResult, TrainConfig
-from kp_core.types import Example
-from kp_torch.checkpoint_meta import write_kp_json
+from kp_core.training_data import (
+    PreparedData,
+    TrainingError,
+    alignment_note,
+    check_label_scheme,
+    describe_split,
+    parse_flag,
+    parse_list,
+    parse_options,
+)
+from kp_core.training_data import prepare_data as prepare_rows
+from kp_core.training_state import data_record, run_record, tail_mean
 from kp_torch.xlmr_ner.checkpoint import checkpoint_root
 from kp_torch.xlmr_ner.loop import LoopConfig, LoopState, run_training
 
 FAMILY = "xlmr-ner"
 DEFAULT_SAVE_EVERY = 100
 # --option keys this family understands, with their parser.
-OPTIONS: dict[str, Callable[[str], Any]] = {
+OPTIONS: dict[str, Callable[[Any], Any]] = {
     "label_scheme": str,  # "first" (first subword of each word) or "all" (every subword)
-    "lora_targets": lambda v: [t.strip() for t in v.split(",") if t.strip()],
+    "lora_targets": parse_list,
     "window_overlap": int,
-    "keep_checkpoints": lambda v: str(v).lower() in ("1", "true", "yes"),
+    "keep_checkpoints": parse_flag,
     "eval_batch_size": int,
     "max_grad_norm": float,
-    "progress": lambda v: str(v).lower() in ("1", "true", "yes"),
+    "progress": parse_flag,
 }
 DEFAULT_SCHEME = "all"
 
 
-class TrainingError(RuntimeError):
-    """A training run that cannot go ahead as configured."""
-
-
 def _options(config: TrainConfig) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in config.options.items():
-        if key not in OPTIONS:
-            raise TrainingError(f"unknown --option {key!r} for {FAMILY}; known: {', '.join(sorted(OPTIONS))}")
-        out[key] = OPTIONS[key](value) if isinstance(value, str) else value
-    scheme = out.get("label_scheme", DEFAULT_SCHEME)
-    if scheme not in ("first", "all"):
-        raise TrainingError(f"--option label_scheme must be 'first' or 'all', got {scheme!r}")
-    out["label_scheme"] = scheme
+    out = parse_options(config.options, OPTIONS, family=FAMILY)
+    check_label_scheme(out, DEFAULT_SCHEME)
     return out
 
 
-def data_hash(path: str) -> str:
-    """SHA-256 of the dataset file's bytes (what kp.json records as the data's identity)."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-def _cap(examples: Sequence[Example], limit: int | None, seed: int, salt: str) -> list[Example]:
-    """A seeded random subset of at most ``limit`` examples, in a seeded random order."""
-    rows = list(examples)
-    random.Random(f"{seed}:{salt}").shuffle(rows)
-    return rows if limit is None else rows[:limit]
-
-
-@attrs.frozen
-class PreparedData:
-    train: list[Example]
-    eval: list[Example]
-    split_info: dict[str, Any]
-    sha256: str
-
-
 def prepare_data(config: TrainConfig) -> PreparedData:
-    from kp_core.data import load_examples
-    from kp_core.data.split import template_disjoint_split
-
-    path = Path(config.dataset)
-    if not path.is_file():
-        raise TrainingError(f"--dataset {config.dataset}: no such file (JSONL or JSON list in the kp row format)")
-    # Subword training data may put two spans in one whitespace token; every other defect
-    # (unknown labels included) stops the run with the file and line.
-    examples = load_examples(path, strict=False)
-    if not examples:
-        raise TrainingError(f"--dataset {config.dataset}: no rows")
-    # Generated rows name their template; otherwise the skeleton (text with spans blanked) stands in.
-    group_key = "template_id" if all(ex.template_id for ex in examples) else "skeleton"
-    split = template_disjoint_split(examples, eval_fraction=config.eval_fraction, seed=config.seed, group_key=group_key)
-    return PreparedData(
-        train=_cap(split.train, config.max_train, config.seed, "train"),
-        eval=_cap(split.eval, config.max_eval, config.seed, "eval"),
-        split_info=split.info.to_json(),
-        sha256=data_hash(str(path)),
-    )
+    """The dataset, split by ``template_id`` when every row names one (generated data), else by skeleton."""
+    return prepare_rows(config, grouping="auto")
 
 
 def build_model(config: TrainConfig, base: Path | str, options: dict[str, Any], echo: Callable[[str], None]) -> Any:
@@ -200,11 +154,7 @@ def train(
     torch.manual_seed(config.seed)
 
     data = prepare_data(config)
-    info = data.split_info
-    echo(
-        f"data: {info['total_rows']} rows -> train {len(data.train)} / eval {len(data.eval)} "
-        f"(template-disjoint: {info['train_groups']} / {info['eval_groups']} templates)"
-    )
+    echo(describe_split(data))
     base = resolve_base(config.base)
     tokenizer = AutoTokenizer.from_pretrained(str(base), use_fast=True)
     require_fast(tokenizer)
@@ -216,9 +166,8 @@ def train(
     train_set = encode_examples(tokenizer, data.train, max_length=config.max_length, scheme=scheme, overlap=overlap)
     eval_set = encode_examples(tokenizer, data.eval, max_length=config.max_length, scheme=scheme, overlap=overlap)
     for name, encoded in (("train", train_set), ("eval", eval_set)):
-        if encoded.issues:
-            counts = ", ".join(f"{k} {v}" for k, v in sorted(encoded.issues.items()))
-            echo(f"{name}: spans not aligned cleanly to subwords: {counts}; e.g. {'; '.join(encoded.issue_examples)}")
+        if note := alignment_note(name, encoded.issues, encoded.issue_examples):
+            echo(note)
     echo(f"windows: train {train_set.n_windows} (from {len(data.train)} docs), eval {eval_set.n_windows}")
 
     choice = choose_batch_size(
@@ -291,7 +240,7 @@ def train(
         **{f"eval_{k}": v for k, v in eval_metrics.items()},
         "train_loss_first": state.losses[0] if state.losses else None,
         "train_loss_last": state.losses[-1] if state.losses else None,
-        "train_loss_final_mean": _tail_mean(state.losses),
+        "train_loss_final_mean": tail_mean(state.losses),
     }
 
     model.save_pretrained(str(out), safe_serialization=True)
@@ -330,29 +279,15 @@ def run_records(
 ) -> dict[str, Any]:
     """The ``data``, ``seed`` and ``run`` sections of kp.json, shared by the torch families."""
     return {
-        "data": {
-            "path": str(config.dataset),
-            "sha256": data.sha256,
-            "train_examples": len(data.train),
-            "eval_examples": len(data.eval),
-            "train_windows": train_set.n_windows,
-            "alignment_issues": train_set.issues,
-            "split": data.split_info,
-        },
+        "data": data_record(config, data, train_windows=train_set.n_windows, alignment_issues=train_set.issues),
         "seed": config.seed,
-        "run": {
-            "device": runtime.device,
-            "threads": runtime.threads,
-            "steps": state.step,
-            "planned_steps": state.total_steps,
-            "stopped_by_budget": state.stopped_by_budget,
-            "resumed_from": result.resumed_from,
-            "train_seconds": round(state.train_seconds, 2),
-            "train_samples_per_s": round(samples_per_s, 3),
-            "train_tokens": state.tokens,
-            "wall_seconds": round(time.perf_counter() - wall_start, 2),
-            "finished_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        },
+        "run": run_record(
+            state,
+            where={"device": runtime.device, "threads": runtime.threads},
+            resumed_from=result.resumed_from,
+            samples_per_s=samples_per_s,
+            wall_start=wall_start,
+        ),
     }
 
 
@@ -389,14 +324,6 @@ def finish_run(
     )
     echo(run_summary(run, state))
     return run
-
-
-def _tail_mean(losses: Sequence[float]) -> float | None:
-    """Mean loss of the last tenth of the steps (between 1 and 50): the loss the run ended at."""
-    if not losses:
-        return None
-    tail = max(1, min(50, len(losses) // 10))
-    return float(sum(losses[-tail:]) / tail)
 
 
 def run_summary(run: RunResult, state: LoopState) -> str:
