@@ -10,51 +10,60 @@ weights, tokenizer, ``kp.json``) plus the adapters in PEFT's format under ``adap
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 import random
 import shutil
 import time
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import attrs
 import numpy as np
 
+from kp_core.checkpoint_meta import write_kp_json
 from kp_core.training import RunResult, TrainConfig
+from kp_core.training_data import (
+    TrainingError,
+    alignment_note,
+    check_label_scheme,
+    describe_split,
+    parse_flag,
+    parse_list,
+    prepare_data,
+)
+from kp_core.training_data import parse_options as parse_option_table
+from kp_core.training_state import (
+    LoopState,
+    changed_settings,
+    checkpoint_name,
+    checkpoint_root,
+    data_record,
+    epoch_order,
+    latest_checkpoint,
+    resume_refusal,
+    run_record,
+    step_folders,
+)
 from kp_core.types import Example
 
 FAMILY = "moe-finetune"
 ADAPTERS = "adapters"
-CHECKPOINTS = "checkpoints"
 DEFAULT_SCHEME = "first"
-OPTIONS: dict[str, Callable[[str], Any]] = {
+OPTIONS: dict[str, Callable[[Any], Any]] = {
     "label_scheme": str,
-    "lora_targets": lambda v: [t.strip() for t in v.split(",") if t.strip()],
+    "lora_targets": parse_list,
     "window_overlap": int,
     "max_grad_norm": float,
     "head_scheme": str,  # crosswalk scheme of the base head's labels (default: openai)
-    "progress": lambda v: str(v).lower() in ("1", "true", "yes"),
+    "progress": parse_flag,
 }
 _TOKENIZER_FILES = ("tokenizer.json", "tokenizer_config.json", "special_tokens_map.json")
 
 
-class TrainingError(RuntimeError):
-    """A training run that cannot go ahead as configured."""
-
-
 def parse_options(config: TrainConfig) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in config.options.items():
-        if key not in OPTIONS:
-            raise TrainingError(f"unknown --option {key!r} for {FAMILY} on mlx; known: {', '.join(sorted(OPTIONS))}")
-        out[key] = OPTIONS[key](value) if isinstance(value, str) else value
-    out.setdefault("label_scheme", DEFAULT_SCHEME)
-    if out["label_scheme"] not in ("first", "all"):
-        raise TrainingError(f"--option label_scheme must be 'first' or 'all', got {out['label_scheme']!r}")
+    out = parse_option_table(config.options, OPTIONS, family=f"{FAMILY} on mlx")
+    check_label_scheme(out, DEFAULT_SCHEME)
     return out
 
 
@@ -73,40 +82,6 @@ def check_flags(config: TrainConfig) -> None:
             f"{', '.join(bad)}: not available for {FAMILY} on mlx (MLX picks its own threads and memory; "
             "publish a finished folder with kp-torch's tools)"
         )
-
-
-@attrs.frozen
-class PreparedData:
-    train: list[Example]
-    eval: list[Example]
-    split_info: dict[str, Any]
-    sha256: str
-
-
-def _cap(examples: Sequence[Example], limit: int | None, seed: int, salt: str) -> list[Example]:
-    rows = list(examples)
-    random.Random(f"{seed}:{salt}").shuffle(rows)
-    return rows if limit is None else rows[:limit]
-
-
-def prepare_data(config: TrainConfig) -> PreparedData:
-    from kp_core.data import load_examples
-    from kp_core.data.split import template_disjoint_split
-
-    path = Path(config.dataset)
-    if not path.is_file():
-        raise TrainingError(f"--dataset {config.dataset}: no such file (JSONL or JSON list in the kp row format)")
-    examples = load_examples(path, strict=False)
-    if not examples:
-        raise TrainingError(f"--dataset {config.dataset}: no rows")
-    split = template_disjoint_split(examples, eval_fraction=config.eval_fraction, seed=config.seed)
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    return PreparedData(
-        train=_cap(split.train, config.max_train, config.seed, "train"),
-        eval=_cap(split.eval, config.max_eval, config.seed, "eval"),
-        split_info=split.info.to_json(),
-        sha256=digest,
-    )
 
 
 def masked_cross_entropy(logits: Any, labels: Any) -> tuple[Any, Any]:
@@ -176,19 +151,6 @@ def span_metrics(detector: Any, examples: Sequence[Example]) -> dict[str, float]
     }
 
 
-@attrs.define
-class LoopState:
-    step: int = 0
-    micro_batches: int = 0
-    total_steps: int = 0
-    warmup_steps: int = 0
-    samples: int = 0
-    tokens: int = 0
-    train_seconds: float = 0.0
-    losses: list[float] = attrs.field(factory=list)
-    stopped_by_budget: bool = False
-
-
 def _schedule(lr: float, total: int, warmup: int) -> Any:
     import mlx.optimizers as optim
 
@@ -198,38 +160,26 @@ def _schedule(lr: float, total: int, warmup: int) -> Any:
     return optim.join_schedules([optim.linear_schedule(0.0, lr, warmup), decay], [warmup])
 
 
-def _epoch_order(n: int, seed: int, epoch: int) -> list[int]:
-    order = list(range(n))
-    random.Random(f"{seed}:epoch:{epoch}").shuffle(order)
-    return order
-
-
 def _save_checkpoint(out: Path, model: Any, optimizer: Any, state: LoopState, fingerprint: dict[str, Any]) -> Path:
     import mlx.core as mx
     from mlx.utils import tree_flatten
 
-    root = out / CHECKPOINTS
+    root = checkpoint_root(out)
     root.mkdir(parents=True, exist_ok=True)
-    final = root / f"step-{state.step:08d}"
-    tmp = root / f".tmp-step-{state.step:08d}"
+    final = root / checkpoint_name(state.step)
+    tmp = root / f".tmp-{final.name}"
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir()
     mx.save_safetensors(str(tmp / "trainable.safetensors"), dict(tree_flatten(model.trainable_parameters())))
     opt = {k: v for k, v in tree_flatten(optimizer.state) if isinstance(v, mx.array)}
     mx.save_safetensors(str(tmp / "optimizer.safetensors"), opt)
-    payload = {"loop": attrs.asdict(state), "fingerprint": fingerprint}
+    payload = {"loop": state.to_json(), "fingerprint": fingerprint}
     (tmp / "state.json").write_text(json.dumps(payload, indent=1), encoding="utf-8")
     shutil.rmtree(final, ignore_errors=True)
     tmp.rename(final)
-    for stale in sorted(p for p in root.iterdir() if p.name.startswith("step-") and p != final)[:-1]:
+    for stale in [p for p in step_folders(root) if p != final][:-1]:
         shutil.rmtree(stale, ignore_errors=True)
     return final
-
-
-def _latest_checkpoint(out: Path) -> Path | None:
-    root = out / CHECKPOINTS
-    steps = sorted(p for p in root.iterdir() if p.is_dir() and p.name.startswith("step-")) if root.is_dir() else []
-    return steps[-1] if steps else None
 
 
 def _load_checkpoint(path: Path, model: Any, optimizer: Any, fingerprint: dict[str, Any]) -> LoopState:
@@ -237,17 +187,12 @@ def _load_checkpoint(path: Path, model: Any, optimizer: Any, fingerprint: dict[s
     from mlx.utils import tree_unflatten
 
     payload = json.loads((path / "state.json").read_text(encoding="utf-8"))
-    changed = sorted(
-        k for k in set(payload["fingerprint"]) | set(fingerprint) if payload["fingerprint"].get(k) != fingerprint.get(k)
-    )
+    changed = changed_settings(payload["fingerprint"], fingerprint)
     if changed:
-        raise TrainingError(
-            f"{path}: cannot resume, the checkpoint was made with different settings or data ({', '.join(changed)} "
-            "changed); start a fresh run or use another --out"
-        )
+        raise TrainingError(resume_refusal(path, changed))
     model.load_weights(list(mx.load(str(path / "trainable.safetensors")).items()), strict=False)
     optimizer.state = tree_unflatten(list(mx.load(str(path / "optimizer.safetensors")).items()))
-    return LoopState(**payload["loop"])
+    return LoopState.from_json(payload["loop"])
 
 
 def run_loop(
@@ -279,13 +224,13 @@ def run_loop(
     state = LoopState(total_steps=total, warmup_steps=warmup)
     resumed_from = None
     if config.resume:
-        latest = _latest_checkpoint(out)
+        latest = latest_checkpoint(out)
         if latest is None:
-            raise TrainingError(f"--resume: no checkpoint under {out / CHECKPOINTS}")
+            raise TrainingError(f"--resume: no checkpoint under {checkpoint_root(out)}")
         state = _load_checkpoint(latest, model, optimizer, fingerprint)
         resumed_from = state.step
-    elif (out / CHECKPOINTS).exists():
-        shutil.rmtree(out / CHECKPOINTS)  # a fresh run never picks up another run's state
+    elif checkpoint_root(out).exists():
+        shutil.rmtree(checkpoint_root(out))  # a fresh run never picks up another run's state
 
     def loss_fn(m: Any, ids: Any, mask: Any, labels: Any) -> Any:
         total_ce, count = masked_cross_entropy(m(ids, mask), labels)
@@ -299,7 +244,7 @@ def run_loop(
     accumulated, micro_losses = None, []
     while state.step < total:
         epoch, position = divmod(state.micro_batches, per_epoch)
-        order = _epoch_order(n, config.seed, epoch)
+        order = epoch_order(n, config.seed, epoch)
         batch = order[position * config.batch_size : (position + 1) * config.batch_size]
         ids, mask, labels = pad_rows([windows.input_ids[i] for i in batch], [windows.labels[i] for i in batch], pad_id)
         loss, grads = step_grad(model, ids, mask, labels)
@@ -386,11 +331,7 @@ def train(config: TrainConfig, *, echo: Callable[[str], None] = print) -> RunRes
     out = Path(config.out)
 
     data = prepare_data(config)
-    info = data.split_info
-    echo(
-        f"data: {info['total_rows']} rows -> train {len(data.train)} / eval {len(data.eval)} "
-        f"(template-disjoint: {info['train_groups']} / {info['eval_groups']} templates)"
-    )
+    echo(describe_split(data))
     base = resolve_base(config.base)
     if not isinstance(base, Path) or not base.is_dir():
         raise TrainingError(f"--base {config.base}: kp-mlx trains from a local folder (no Hub access at run time)")
@@ -471,13 +412,10 @@ def train(config: TrainConfig, *, echo: Callable[[str], None] = print) -> RunRes
         "train_loss_last": state.losses[-1] if state.losses else None,
     }
     if state.step >= state.total_steps:
-        shutil.rmtree(out / CHECKPOINTS, ignore_errors=True)
-    from kp_mlx.checkpoint import write_json
-
-    write_json(
-        out / "kp.json",
+        shutil.rmtree(checkpoint_root(out), ignore_errors=True)
+    write_kp_json(
+        out,
         {
-            "format": 1,
             "family": FAMILY,
             "base": config.base,
             "base_model_type": model_type,
@@ -487,29 +425,15 @@ def train(config: TrainConfig, *, echo: Callable[[str], None] = print) -> RunRes
             "trained_with": "mlx",
             "adapters": ADAPTERS if not config.full_finetune else None,
             "training": config.to_json(),
-            "data": {
-                "path": str(config.dataset),
-                "sha256": data.sha256,
-                "train_examples": len(data.train),
-                "eval_examples": len(data.eval),
-                "train_windows": len(train_set),
-                "alignment_issues": train_set.issues,
-                "split": data.split_info,
-            },
+            "data": data_record(config, data, train_windows=len(train_set), alignment_issues=train_set.issues),
             "seed": config.seed,
-            "run": {
-                "device": "mlx",
-                "hardware": hardware,
-                "steps": state.step,
-                "planned_steps": state.total_steps,
-                "stopped_by_budget": state.stopped_by_budget,
-                "resumed_from": resumed_from,
-                "train_seconds": round(state.train_seconds, 2),
-                "train_samples_per_s": round(samples_per_s, 3),
-                "train_tokens": state.tokens,
-                "wall_seconds": round(time.perf_counter() - wall_start, 2),
-                "finished_at": datetime.now(UTC).isoformat(timespec="seconds"),
-            },
+            "run": run_record(
+                state,
+                where={"device": "mlx", "hardware": hardware},
+                resumed_from=resumed_from,
+                samples_per_s=samples_per_s,
+                wall_start=wall_start,
+            ),
             "metrics": metrics,
             "losses": state.losses,
         },
@@ -547,7 +471,6 @@ def _encode(
     from kp_mlx.features import encode_examples
 
     encoded = encode_examples(tokenizer, examples, max_length=max_length, scheme=scheme, overlap=overlap)
-    if encoded.issues:
-        counts = ", ".join(f"{k} {v}" for k, v in sorted(encoded.issues.items()))
-        echo(f"{name}: spans not aligned cleanly to subwords: {counts}; e.g. {'; '.join(encoded.issue_examples)}")
+    if note := alignment_note(name, encoded.issues, encoded.issue_examples):
+        echo(note)
     return encoded
