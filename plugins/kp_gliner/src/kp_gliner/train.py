@@ -20,17 +20,27 @@ from typing import Any
 
 import attrs
 
+from kp_core.checkpoint_meta import write_kp_json
 from kp_core.training import RunResult, TrainConfig
+from kp_core.training_data import TrainingError, describe_split, parse_flag, parse_options, prepare_data
+from kp_core.training_state import (
+    changed_settings,
+    checkpoint_name,
+    checkpoint_root,
+    epoch_order,
+    latest_checkpoint,
+    resume_refusal,
+    step_folders,
+)
 from kp_core.types import Example
-from kp_gliner.checkpoint import save_model, write_kp_json
+from kp_gliner.checkpoint import save_model
 from kp_gliner.detector import DEFAULT_OVERLAP, FAMILY, GlinerDetector, subword_budget
 
-_BOOL = lambda v: str(v).lower() in ("1", "true", "yes")  # noqa: E731
 # --option keys this family understands, with their parser.
 OPTIONS: dict[str, Callable[[Any], Any]] = {
     "labels": str,  # label mapping: 'default', 'harness', a JSON object or a JSON file
     "encoder_lr": float,  # learning rate of the encoder; --lr is the GLiNER head's
-    "freeze_encoder": _BOOL,
+    "freeze_encoder": parse_flag,
     "max_grad_norm": float,
     "max_words": int,  # window length in words (a new model's max_len)
     "overlap": int,  # window overlap in words
@@ -41,24 +51,14 @@ OPTIONS: dict[str, Callable[[Any], Any]] = {
     "max_types": int,  # new model only
     "threshold": float,  # recorded for inference and used for the eval figures
     "eval_batch_size": int,
-    "keep_checkpoints": _BOOL,
-    "progress": _BOOL,
+    "keep_checkpoints": parse_flag,
+    "progress": parse_flag,
 }
 DEFAULT_SAVE_EVERY = 200
-_CHECKPOINTS = "checkpoints"
-
-
-class TrainingError(RuntimeError):
-    """A training run that cannot go ahead as configured."""
 
 
 def _options(config: TrainConfig) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in config.options.items():
-        if key not in OPTIONS:
-            raise TrainingError(f"unknown --option {key!r} for {FAMILY}; known: {', '.join(sorted(OPTIONS))}")
-        out[key] = OPTIONS[key](value)
-    return out
+    return parse_options(config.options, OPTIONS, family=FAMILY)
 
 
 def _check_flags(config: TrainConfig) -> None:
@@ -68,40 +68,6 @@ def _check_flags(config: TrainConfig) -> None:
         raise TrainingError("--push is not available for gliner yet; publish the output folder separately")
     if config.batch_size < 1 or config.grad_accum < 1:
         raise TrainingError("--batch-size and --grad-accum must be >= 1")
-
-
-def _cap(examples: Sequence[Example], limit: int | None, seed: int, salt: str) -> list[Example]:
-    rows = list(examples)
-    random.Random(f"{seed}:{salt}").shuffle(rows)
-    return rows if limit is None else rows[:limit]
-
-
-@attrs.frozen
-class PreparedData:
-    train: list[Example]
-    eval: list[Example]
-    split_info: dict[str, Any]
-    sha256: str
-
-
-def prepare_data(config: TrainConfig) -> PreparedData:
-    from kp_core.bases.sources import file_sha256
-    from kp_core.data import load_examples
-    from kp_core.data.split import template_disjoint_split
-
-    path = Path(config.dataset)
-    if not path.is_file():
-        raise TrainingError(f"--dataset {config.dataset}: no such file (JSONL or JSON list in the kp row format)")
-    examples = load_examples(path, strict=False)
-    if not examples:
-        raise TrainingError(f"--dataset {config.dataset}: no rows")
-    split = template_disjoint_split(examples, eval_fraction=config.eval_fraction, seed=config.seed)
-    return PreparedData(
-        train=_cap(split.train, config.max_train, config.seed, "train"),
-        eval=_cap(split.eval, config.max_eval, config.seed, "eval"),
-        split_info=split.info.to_json(),
-        sha256=file_sha256(path),
-    )
 
 
 def _param_groups(model: Any, *, lr: float, encoder_lr: float, weight_decay: float) -> list[dict[str, Any]]:
@@ -147,19 +113,7 @@ def fit_to_budget(plan: Plan, *, step: int, seconds: float, since: float, budget
         plan.warmup = min(plan.warmup, int(warmup_ratio * plan.total))
 
 
-def _epoch_order(n: int, seed: int, epoch: int) -> list[int]:
-    order = list(range(n))
-    random.Random(f"{seed}:epoch:{epoch}").shuffle(order)
-    return order
-
-
 # --- resumable checkpoints -------------------------------------------------------------------------
-
-
-def _latest(out: Path) -> Path | None:
-    root = out / _CHECKPOINTS
-    steps = sorted(p for p in root.glob("step-*") if p.is_dir()) if root.is_dir() else []
-    return steps[-1] if steps else None
 
 
 def _save_checkpoint(out: Path, model: Any, optimizer: Any, state: dict[str, Any], keep: int = 2) -> Path:
@@ -168,9 +122,9 @@ def _save_checkpoint(out: Path, model: Any, optimizer: Any, state: dict[str, Any
 
     from safetensors.torch import save_file
 
-    root = out / _CHECKPOINTS
+    root = checkpoint_root(out)
     root.mkdir(parents=True, exist_ok=True)
-    final = root / f"step-{state['step']:08d}"
+    final = root / checkpoint_name(state["step"])
     tmp = root / f".tmp-{final.name}-{os.getpid()}"
     shutil.rmtree(tmp, ignore_errors=True)
     save_model(model, tmp)
@@ -187,7 +141,7 @@ def _save_checkpoint(out: Path, model: Any, optimizer: Any, state: dict[str, Any
     (tmp / "state.json").write_text(json.dumps(payload, indent=1), encoding="utf-8")
     shutil.rmtree(final, ignore_errors=True)
     tmp.rename(final)
-    for stale in sorted(p for p in root.glob("step-*") if p != final)[: -(keep - 1) or None]:
+    for stale in [p for p in step_folders(root) if p != final][: -(keep - 1) or None]:
         shutil.rmtree(stale, ignore_errors=True)
     return final
 
@@ -196,14 +150,9 @@ def _load_checkpoint(path: Path, model: Any, optimizer: Any, fingerprint: dict[s
     from safetensors.torch import load_file
 
     payload = json.loads((path / "state.json").read_text(encoding="utf-8"))
-    changed = sorted(
-        k for k in set(payload["fingerprint"]) | set(fingerprint) if payload["fingerprint"].get(k) != fingerprint.get(k)
-    )
+    changed = changed_settings(payload["fingerprint"], fingerprint)
     if changed:
-        raise TrainingError(
-            f"{path}: cannot resume, the checkpoint was made with different settings or data "
-            f"({', '.join(changed)} changed); start a fresh run or use another --out"
-        )
+        raise TrainingError(resume_refusal(path, changed))
     weights = load_file(str(path / "model.safetensors"))
     model.model.load_state_dict(weights, strict=True)
     tensors = load_file(str(path / "optimizer.safetensors"))
@@ -268,11 +217,7 @@ def train(config: TrainConfig, *, echo: Callable[[str], None] = print) -> RunRes
     torch.manual_seed(config.seed)
 
     data = prepare_data(config)
-    info = data.split_info
-    echo(
-        f"data: {info['total_rows']} rows -> train {len(data.train)} / eval {len(data.eval)} "
-        f"(template-disjoint: {info['train_groups']} / {info['eval_groups']} templates)"
-    )
+    echo(describe_split(data))
     model, origin = build_model(config.base, options, seed=config.seed)
     echo(f"{FAMILY}: {origin}; device {device}, {torch.get_num_threads()} threads")
     model.to(device)
@@ -324,7 +269,7 @@ def train(config: TrainConfig, *, echo: Callable[[str], None] = print) -> RunRes
         "planned_steps": plan.total, "warmup_steps": plan.warmup,
     }  # fmt: skip
     resumed_from = None
-    if config.resume and (latest := _latest(out)) is not None:
+    if config.resume and (latest := latest_checkpoint(out)) is not None:
         payload = _load_checkpoint(latest, model, optimizer, fingerprint)
         state = {k: payload[k] for k in state}
         # A resumed run keeps the schedule its first part fitted to the budget.
@@ -334,7 +279,7 @@ def train(config: TrainConfig, *, echo: Callable[[str], None] = print) -> RunRes
         resumed_from = state["step"]
         echo(f"resumed from step {resumed_from}")
     elif not config.resume:
-        shutil.rmtree(out / _CHECKPOINTS, ignore_errors=True)
+        shutil.rmtree(checkpoint_root(out), ignore_errors=True)
 
     collator = model._create_data_collator()
     save_every = config.save_every if config.save_every is not None else DEFAULT_SAVE_EVERY
@@ -348,7 +293,7 @@ def train(config: TrainConfig, *, echo: Callable[[str], None] = print) -> RunRes
     calibration_start = 0.0
     while state["step"] < plan.total:
         epoch, position = divmod(state["micro_batches"], batches_per_epoch)
-        order = _epoch_order(len(records), config.seed, epoch)
+        order = epoch_order(len(records), config.seed, epoch)
         rows = [records[i] for i in order[position * config.batch_size : (position + 1) * config.batch_size]]
         batch = {k: v.to(device) if hasattr(v, "to") else v for k, v in collator(rows).items()}
         with torch.autocast("cuda", dtype=torch.bfloat16, enabled=autocast):
@@ -416,7 +361,7 @@ def train(config: TrainConfig, *, echo: Callable[[str], None] = print) -> RunRes
     save_model(model, out)
     finished = state["step"] >= plan.total
     if finished and not options.get("keep_checkpoints", False):
-        shutil.rmtree(out / _CHECKPOINTS, ignore_errors=True)
+        shutil.rmtree(checkpoint_root(out), ignore_errors=True)
     samples_per_s = state["samples"] / state["train_seconds"] if state["train_seconds"] else 0.0
     write_kp_json(
         out,
