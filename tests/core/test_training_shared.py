@@ -39,6 +39,7 @@ from kp_core.training_state import (
     changed_settings,
     epoch_order,
     latest_checkpoint,
+    loop_metrics,
     resume_refusal,
     tail_mean,
 )
@@ -204,6 +205,16 @@ def test_tail_mean_and_state_round_trip() -> None:
     assert tail_mean([float(i) for i in range(100)]) == pytest.approx(sum(range(90, 100)) / 10)
     state = LoopState(step=3, losses=[1.0, 0.5])
     assert LoopState.from_json(json.loads(json.dumps(state.to_json()))) == state
+
+
+def test_loop_metrics_and_throughput() -> None:
+    state = LoopState(samples=30, train_seconds=2.0, losses=[3.0, 2.0, 1.5])
+    assert state.samples_per_s == 15.0
+    assert LoopState().samples_per_s == 0.0
+    metrics = loop_metrics(0.7, {"f1": 0.5, "docs": 4.0}, state)
+    assert list(metrics) == ["eval_loss", "eval_f1", "eval_docs", "train_loss_first", "train_loss_last"]
+    assert (metrics["eval_loss"], metrics["train_loss_first"], metrics["train_loss_last"]) == (0.7, 3.0, 1.5)
+    assert loop_metrics(0.1, {}, LoopState())["train_loss_first"] is None
 
 
 # --- tokenization ---------------------------------------------------------------------------------

@@ -37,6 +37,11 @@ class LoopState:
     losses: list[float] = attrs.field(factory=list)  # mean loss of each optimizer step
     stopped_by_budget: bool = False
 
+    @property
+    def samples_per_s(self) -> float:
+        """Training throughput so far (0.0 before any time was measured)."""
+        return self.samples / self.train_seconds if self.train_seconds else 0.0
+
     def to_json(self) -> dict[str, Any]:
         return attrs.asdict(self)
 
@@ -98,6 +103,17 @@ def tail_mean(losses: Sequence[float]) -> float | None:
         return None
     tail = max(1, min(50, len(losses) // 10))
     return float(sum(losses[-tail:]) / tail)
+
+
+def loop_metrics(eval_loss: float, eval_metrics: Mapping[str, Any], state: LoopState) -> dict[str, Any]:
+    """The figures every loop reports, in kp.json's order: the eval loss, the eval span metrics
+    (``eval_<name>``) and the first and last training losses."""
+    return {
+        "eval_loss": eval_loss,
+        **{f"eval_{k}": v for k, v in eval_metrics.items()},
+        "train_loss_first": state.losses[0] if state.losses else None,
+        "train_loss_last": state.losses[-1] if state.losses else None,
+    }
 
 
 def data_record(

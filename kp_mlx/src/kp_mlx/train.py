@@ -21,18 +21,10 @@ from typing import Any
 
 import numpy as np
 
+from kp_core import training_data
 from kp_core.checkpoint_meta import write_kp_json
 from kp_core.training import RunResult, TrainConfig
-from kp_core.training_data import (
-    TrainingError,
-    alignment_note,
-    check_label_scheme,
-    describe_split,
-    parse_flag,
-    parse_list,
-    prepare_data,
-)
-from kp_core.training_data import parse_options as parse_option_table
+from kp_core.training_data import TrainingError
 from kp_core.training_state import (
     LoopState,
     changed_settings,
@@ -41,6 +33,7 @@ from kp_core.training_state import (
     data_record,
     epoch_order,
     latest_checkpoint,
+    loop_metrics,
     resume_refusal,
     run_record,
     step_folders,
@@ -52,18 +45,18 @@ ADAPTERS = "adapters"
 DEFAULT_SCHEME = "first"
 OPTIONS: dict[str, Callable[[Any], Any]] = {
     "label_scheme": str,
-    "lora_targets": parse_list,
+    "lora_targets": training_data.parse_list,
     "window_overlap": int,
     "max_grad_norm": float,
     "head_scheme": str,  # crosswalk scheme of the base head's labels (default: openai)
-    "progress": parse_flag,
+    "progress": training_data.parse_flag,
 }
 _TOKENIZER_FILES = ("tokenizer.json", "tokenizer_config.json", "special_tokens_map.json")
 
 
 def parse_options(config: TrainConfig) -> dict[str, Any]:
-    out = parse_option_table(config.options, OPTIONS, family=f"{FAMILY} on mlx")
-    check_label_scheme(out, DEFAULT_SCHEME)
+    out = training_data.parse_options(config.options, OPTIONS, family=f"{FAMILY} on mlx")
+    training_data.check_label_scheme(out, DEFAULT_SCHEME)
     return out
 
 
@@ -330,8 +323,8 @@ def train(config: TrainConfig, *, echo: Callable[[str], None] = print) -> RunRes
     mx.random.seed(config.seed)
     out = Path(config.out)
 
-    data = prepare_data(config)
-    echo(describe_split(data))
+    data = training_data.prepare_data(config)
+    echo(training_data.describe_split(data))
     base = resolve_base(config.base)
     if not isinstance(base, Path) or not base.is_dir():
         raise TrainingError(f"--base {config.base}: kp-mlx trains from a local folder (no Hub access at run time)")
@@ -404,13 +397,8 @@ def train(config: TrainConfig, *, echo: Callable[[str], None] = print) -> RunRes
         label_scheme=scheme,
     )
     eval_metrics = span_metrics(detector, data.eval) if data.eval else {}
-    samples_per_s = state.samples / state.train_seconds if state.train_seconds else 0.0
-    metrics = {
-        "eval_loss": loss,
-        **{f"eval_{k}": v for k, v in eval_metrics.items()},
-        "train_loss_first": state.losses[0] if state.losses else None,
-        "train_loss_last": state.losses[-1] if state.losses else None,
-    }
+    samples_per_s = state.samples_per_s
+    metrics = loop_metrics(loss, eval_metrics, state)
     if state.step >= state.total_steps:
         shutil.rmtree(checkpoint_root(out), ignore_errors=True)
     write_kp_json(
@@ -471,6 +459,6 @@ def _encode(
     from kp_mlx.features import encode_examples
 
     encoded = encode_examples(tokenizer, examples, max_length=max_length, scheme=scheme, overlap=overlap)
-    if note := alignment_note(name, encoded.issues, encoded.issue_examples):
+    if note := training_data.alignment_note(name, encoded.issues, encoded.issue_examples):
         echo(note)
     return encoded

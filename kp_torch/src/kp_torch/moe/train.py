@@ -21,7 +21,7 @@ from kp_core.checkpoint_meta import write_kp_json
 from kp_core.training import RunResult, TrainConfig
 from kp_core.training_data import TrainingError, alignment_note, check_label_scheme, describe_split, parse_flag
 from kp_core.training_data import parse_options as parse_option_table
-from kp_core.training_state import tail_mean
+from kp_core.training_state import loop_metrics, tail_mean
 from kp_torch.moe.adapters import AdapterPlan, apply_adapters, head_parameter_fragment, unwrap
 from kp_torch.moe.detector import FAMILY, OVERLAP, WINDOW, PrivacyFilterDetector
 from kp_torch.moe.labels import DEFAULT_MARGIN
@@ -200,12 +200,9 @@ def train(
         label_scheme=scheme,
     )
     eval_metrics = span_metrics(detector, data.eval) if data.eval else {}
-    samples_per_s = state.samples / state.train_seconds if state.train_seconds else 0.0
+    samples_per_s = state.samples_per_s
     metrics = {
-        "eval_loss": loss,
-        **{f"eval_{k}": v for k, v in eval_metrics.items()},
-        "train_loss_first": state.losses[0] if state.losses else None,
-        "train_loss_last": state.losses[-1] if state.losses else None,
+        **loop_metrics(loss, eval_metrics, state),
         "train_loss_final_mean": tail_mean(state.losses),
         "router_min_normalized_entropy": routing["summary"]["min_normalized_entropy"],
         "router_max_share": routing["summary"]["max_share"],

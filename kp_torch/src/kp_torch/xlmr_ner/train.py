@@ -30,7 +30,7 @@ from kp_core.training_data import (
     parse_options,
 )
 from kp_core.training_data import prepare_data as prepare_rows
-from kp_core.training_state import data_record, run_record, tail_mean
+from kp_core.training_state import data_record, loop_metrics, run_record, tail_mean
 from kp_torch.xlmr_ner.checkpoint import checkpoint_root
 from kp_torch.xlmr_ner.loop import LoopConfig, LoopState, run_training
 
@@ -234,12 +234,9 @@ def train(
         label_scheme=scheme,
     )
     eval_metrics = span_metrics(detector, data.eval) if data.eval else {}
-    samples_per_s = state.samples / state.train_seconds if state.train_seconds else 0.0
+    samples_per_s = state.samples_per_s
     metrics = {
-        "eval_loss": loss,
-        **{f"eval_{k}": v for k, v in eval_metrics.items()},
-        "train_loss_first": state.losses[0] if state.losses else None,
-        "train_loss_last": state.losses[-1] if state.losses else None,
+        **loop_metrics(loss, eval_metrics, state),
         "train_loss_final_mean": tail_mean(state.losses),
     }
 
