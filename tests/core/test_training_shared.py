@@ -26,6 +26,7 @@ from kp_core.tokens import (
 )
 from kp_core.training import TrainConfig
 from kp_core.training_data import (
+    PreparedData,
     TrainingError,
     alignment_note,
     check_label_scheme,
@@ -41,6 +42,7 @@ from kp_core.training_state import (
     latest_checkpoint,
     loop_metrics,
     resume_refusal,
+    run_result,
     tail_mean,
 )
 from kp_core.types import Example, Span
@@ -215,6 +217,15 @@ def test_loop_metrics_and_throughput() -> None:
     assert list(metrics) == ["eval_loss", "eval_f1", "eval_docs", "train_loss_first", "train_loss_last"]
     assert (metrics["eval_loss"], metrics["train_loss_first"], metrics["train_loss_last"]) == (0.7, 3.0, 1.5)
     assert loop_metrics(0.1, {}, LoopState())["train_loss_first"] is None
+
+
+def test_run_result_reports_the_loop(tmp_path: Path) -> None:
+    rows = _rows(2, 2)
+    data = PreparedData(train=rows[:3], eval=rows[3:], split_info={}, sha256="0" * 64)
+    state = LoopState(step=7, samples=14, train_seconds=7.0)
+    run = run_result("fam", _config(tmp_path / "d.jsonl", tmp_path), data, state, device="cpu", metrics={"f1": 1.0})
+    assert (run.family, run.out, run.train_examples, run.eval_examples) == ("fam", tmp_path / "out", 3, 1)
+    assert (run.steps, run.train_samples_per_s, run.device, run.pushed) == (7, 2.0, "cpu", False)
 
 
 # --- tokenization ---------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from typing import Any
 
 import attrs
 
-from kp_core.training import TrainConfig
+from kp_core.training import RunResult, TrainConfig
 from kp_core.training_data import PreparedData
 
 CHECKPOINTS = "checkpoints"
@@ -152,3 +152,29 @@ def run_record(
         "wall_seconds": round(time.perf_counter() - wall_start, 2),
         "finished_at": datetime.now(UTC).isoformat(timespec="seconds"),
     }
+
+
+def run_result(
+    family: str,
+    config: TrainConfig,
+    data: PreparedData,
+    state: LoopState,
+    *,
+    device: str,
+    metrics: Mapping[str, Any],
+    pushed: bool = False,
+) -> RunResult:
+    """What ``train`` returns for a finished loop over ``data``."""
+    return RunResult(
+        out=Path(config.out),
+        family=family,
+        base=config.base,
+        train_examples=len(data.train),
+        eval_examples=len(data.eval),
+        steps=state.step,
+        train_seconds=state.train_seconds,
+        train_samples_per_s=state.samples_per_s,
+        device=device,
+        metrics=metrics,
+        pushed=pushed,
+    )

@@ -36,6 +36,7 @@ from kp_core.training_state import (
     loop_metrics,
     resume_refusal,
     run_record,
+    run_result,
     step_folders,
 )
 from kp_core.types import Example
@@ -426,18 +427,7 @@ def train(config: TrainConfig, *, echo: Callable[[str], None] = print) -> RunRes
             "losses": state.losses,
         },
     )
-    run = RunResult(
-        out=out,
-        family=FAMILY,
-        base=config.base,
-        train_examples=len(data.train),
-        eval_examples=len(data.eval),
-        steps=state.step,
-        train_seconds=state.train_seconds,
-        train_samples_per_s=samples_per_s,
-        device="mlx",
-        metrics=metrics,
-    )
+    run = run_result(FAMILY, config, data, state, device="mlx", metrics=metrics)
     echo(
         f"run summary ({FAMILY}, mlx): {run.steps} steps in {run.train_seconds:.1f} s; loss "
         f"{metrics['train_loss_first']:.4f} -> {metrics['train_loss_last']:.4f}; eval loss {loss:.4f}"

@@ -239,7 +239,7 @@ def train(
             "router_load": routing,
         },
     )
-    return finish_run(FAMILY, config, out, data, state, runtime.device, samples_per_s, metrics, echo)
+    return finish_run(FAMILY, config, out, data, state, runtime.device, metrics, echo)
 
 
 def _plan_json(plan: AdapterPlan) -> dict[str, Any]:

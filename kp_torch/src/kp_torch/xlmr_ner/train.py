@@ -30,7 +30,7 @@ from kp_core.training_data import (
     parse_options,
 )
 from kp_core.training_data import prepare_data as prepare_rows
-from kp_core.training_state import data_record, loop_metrics, run_record, tail_mean
+from kp_core.training_state import data_record, loop_metrics, run_record, run_result, tail_mean
 from kp_torch.xlmr_ner.checkpoint import checkpoint_root
 from kp_torch.xlmr_ner.loop import LoopConfig, LoopState, run_training
 
@@ -261,7 +261,7 @@ def train(
             "metrics": metrics,
         },
     )
-    return finish_run(FAMILY, config, out, data, state, runtime.device, samples_per_s, metrics, echo)
+    return finish_run(FAMILY, config, out, data, state, runtime.device, metrics, echo)
 
 
 def run_records(
@@ -295,7 +295,6 @@ def finish_run(
     data: PreparedData,
     state: LoopState,
     device: str,
-    samples_per_s: float,
     metrics: dict[str, Any],
     echo: Callable[[str], None],
 ) -> RunResult:
@@ -306,19 +305,7 @@ def finish_run(
 
         push_folder(out, config.push_id, echo=echo)
         pushed = True
-    run = RunResult(
-        out=out,
-        family=family,
-        base=config.base,
-        train_examples=len(data.train),
-        eval_examples=len(data.eval),
-        steps=state.step,
-        train_seconds=state.train_seconds,
-        train_samples_per_s=samples_per_s,
-        device=device,
-        metrics=metrics,
-        pushed=pushed,
-    )
+    run = run_result(family, config, data, state, device=device, metrics=metrics, pushed=pushed)
     echo(run_summary(run, state))
     return run
 
