@@ -155,16 +155,10 @@ def run_record(
 
 
 def run_result(
-    family: str,
-    config: TrainConfig,
-    data: PreparedData,
-    state: LoopState,
-    *,
-    device: str,
-    metrics: Mapping[str, Any],
-    pushed: bool = False,
+    family: str, config: TrainConfig, data: PreparedData, state: LoopState, *, device: str, metrics: Mapping[str, Any]
 ) -> RunResult:
-    """What ``train`` returns for a finished loop over ``data``."""
+    """What ``train`` returns for a finished loop over ``data`` (``pushed`` False: the caller
+    that publishes the folder sets it with ``attrs.evolve``)."""
     return RunResult(
         out=Path(config.out),
         family=family,
@@ -176,5 +170,4 @@ def run_result(
         train_samples_per_s=state.samples_per_s,
         device=device,
         metrics=metrics,
-        pushed=pushed,
     )

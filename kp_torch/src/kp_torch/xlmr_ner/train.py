@@ -17,6 +17,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from kp_core.checkpoint_meta import write_kp_json
 from kp_core.training import RunResult, TrainConfig
 from kp_core.training_data import (
@@ -305,7 +307,7 @@ def finish_run(
 
         push_folder(out, config.push_id, echo=echo)
         pushed = True
-    run = run_result(family, config, data, state, device=device, metrics=metrics, pushed=pushed)
+    run = attrs.evolve(run_result(family, config, data, state, device=device, metrics=metrics), pushed=pushed)
     echo(run_summary(run, state))
     return run
 
