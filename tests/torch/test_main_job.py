@@ -7,6 +7,7 @@ import json
 from click.testing import CliRunner
 
 from kp_core.cli import build_cli
+from kp_torch.main_job import FIXED_RESERVE_S
 
 
 def test_main_job_smoke(tiny_bases, dev_dir, tmp_path) -> None:
@@ -39,3 +40,24 @@ def test_main_job_smoke(tiny_bases, dev_dir, tmp_path) -> None:
     assert card["training"]["documents_generated"] == 150
     assert (out / "model" / "kp.json").is_file() and (out / "scorecard.md").is_file()
     assert card["sample"]["deidentified"] != "" and "timings" in card
+    # The scoring reserve was measured on this machine: the fixed part plus the timed forward.
+    assert "scoring reserve" in result.output
+    assert card["training"]["scoring_reserve_seconds"] > FIXED_RESERVE_S
+
+
+def test_scoring_estimate_counts_the_windows_the_engine_runs(learned_model) -> None:
+    from transformers import AutoTokenizer
+
+    from kp_torch.engine import EncoderDetector
+    from kp_torch.scoring_estimate import estimate_scoring, window_tokens
+
+    tokenizer = AutoTokenizer.from_pretrained(str(learned_model))
+    texts = ["Mario Rossi", " ".join(["Anna Berg lives in Oslo."] * 40), ""]
+    detector = EncoderDetector.from_pretrained(learned_model, device="cpu", max_length=64)
+    ran: list[int] = []
+    forward = detector._forward
+    detector._forward = lambda rows: (ran.extend(len(r) for r in rows), forward(rows))[1]  # type: ignore[method-assign]
+    detector.predict_spans(texts)
+    assert window_tokens(tokenizer, texts, 64) == (len(ran), sum(ran))
+    estimate = estimate_scoring(learned_model, texts, device="cpu", max_length=64, batch_size=4)
+    assert estimate.windows == len(ran) and estimate.tokens_per_s > 0 and estimate.seconds > 0
