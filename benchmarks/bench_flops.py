@@ -4,9 +4,10 @@ matmul peak, in one run.
     python benchmarks/bench_flops.py --model runs/main/model [--docs 256] [--batch-size 32] [--threads N]
 
 The peak is the best of repeated square fp32 matmuls (2*n^3 FLOPs each). The model's forward FLOPs
-on the real (length-sorted, dynamically padded) dev batches are counted by
-``torch.utils.flop_counter.FlopCounterMode`` (matmuls and attention). Two shares are printed: the
-model's forward alone, and the whole Detector (tokenization, windows, forward, Viterbi decoding).
+on the batches the engine really runs (its windows, length-sorted, dynamically padded) are counted
+by ``torch.utils.flop_counter.FlopCounterMode`` (matmuls and attention). Two shares are printed:
+the model's forward alone, and the whole Detector (tokenization, windows, forward, Viterbi
+decoding), both on that same work.
 """
 
 from __future__ import annotations
@@ -55,19 +56,25 @@ def main() -> None:
     texts = texts[: args.docs]
     detector = EncoderDetector.from_pretrained(args.model, device="cpu", batch_size=args.batch_size)
 
-    # The batches the engine runs: whole documents as windows, longest first.
-    enc = detector.tokenizer(texts, add_special_tokens=False, truncation=False)["input_ids"]
-    rows = [detector.layout.wrap(ids[: detector.window]) for ids in enc]
-    rows.sort(key=len, reverse=True)
-    batches = [rows[i : i + args.batch_size] for i in range(0, len(rows), args.batch_size)]
+    # Record the batches the engine itself runs (its windows, its length order) while counting
+    # their FLOPs, so the forward alone and the whole Detector are measured on the same work.
+    batches: list[list[list[int]]] = []
+    forward = detector._forward
+
+    def recording(rows: list[list[int]]):
+        batches.append(rows)
+        return forward(rows)
+
+    detector._forward = recording  # type: ignore[method-assign]
+    with FlopCounterMode(display=False) as counter:
+        detector.predict_spans(texts)
+    detector._forward = forward  # type: ignore[method-assign]
+    flops = counter.get_total_flops()
 
     def forward_all() -> None:
         for batch in batches:
-            detector._forward(batch)
+            forward(batch)
 
-    with FlopCounterMode(display=False) as counter:
-        forward_all()
-    flops = counter.get_total_flops()
     forward_all()  # warm-up
     start = time.perf_counter()
     forward_all()
