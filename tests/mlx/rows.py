@@ -6,6 +6,8 @@ import json
 import random
 from pathlib import Path
 
+from tests.templated import fill_template
+
 FIRST = ["Maria", "Jonas", "Camille", "Luca", "Piotr", "Jana", "Anna", "Soren", "Elena", "Petra"]
 LAST = ["Ionescu", "Albrecht", "Durand", "Bianchi", "Kowalski", "Novak", "Lindqvist", "Popa"]
 CITIES = ["Berlin", "Torino", "Gdansk", "Brno", "Uppsala", "Cluj"]
@@ -23,30 +25,23 @@ TEMPLATES = [
 ]
 
 
+def _values(rng: random.Random, first: str, last: str) -> dict[str, tuple[str, str]]:
+    return {
+        "P": (f"{first} {last}", "PERSON"),
+        "E": (f"{first.lower()}.{last.lower()}@example.org", "EMAIL"),
+        "D": (f"{rng.randint(1, 28)}.{rng.randint(1, 12)}.{rng.randint(1950, 2020)}", "DATE"),
+        "C": (rng.choice(CITIES), "ADDRESS"),
+    }
+
+
 def make_rows(n: int, seed: int = 0) -> list[dict]:
     rng = random.Random(seed)
     rows = []
     for i in range(n):
         language, template = TEMPLATES[i % len(TEMPLATES)]
-        text, spans = "", []
-        parts = template.replace("}", "{").split("{")
-        for j, part in enumerate(parts):
-            if j % 2 == 0:
-                text += part
-                continue
-            first, last = rng.choice(FIRST), rng.choice(LAST)
-            value, label = {
-                "P": (f"{first} {last}", "PERSON"),
-                "E": (f"{first.lower()}.{last.lower()}@example.org", "EMAIL"),
-                "D": (f"{rng.randint(1, 28)}.{rng.randint(1, 12)}.{rng.randint(1950, 2020)}", "DATE"),
-                "C": (rng.choice(CITIES), "ADDRESS"),
-            }[part]
-            spans.append({"start": len(text), "end": len(text) + len(value), "label": label})
-            text += value
         rows.append(
             {
-                "text": text,
-                "spans": spans,
+                **fill_template(rng, template, FIRST, LAST, _values),
                 "language": language,
                 "doc_id": f"r{seed}-{i}",
                 "template_id": f"t{i % len(TEMPLATES)}",

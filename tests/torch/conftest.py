@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.templated import fill_template
+
 FIRST = ["Mario", "Anna", "Jonas", "Eva", "Lars", "Petra", "Karel", "Giulia", "Sven", "Ida"]
 LAST = ["Rossi", "Novak", "Berg", "Hansen", "Bianchi", "Svoboda", "Lind", "Jensen"]
 CITIES = ["Milano", "Praha", "Malmo", "Aarhus", "Torino", "Brno"]
@@ -32,24 +34,18 @@ TEMPLATES = [
 ]
 
 
+def _values(rng: random.Random, first: str, last: str) -> dict[str, tuple[str, str]]:
+    return {
+        "P": (f"{first} {last}", "PERSON"),
+        "E": (f"{first.lower()}.{last.lower()}@example.com", "EMAIL"),
+        "T": (f"+39 {rng.randint(300, 399)} {rng.randint(1000000, 9999999)}", "PHONE"),
+        "A": (f"{rng.choice(STREETS)} {rng.randint(1, 99)}, {rng.choice(CITIES)}", "ADDRESS"),
+        "D": (f"{rng.randint(1, 28)}.{rng.randint(1, 12)}.{rng.randint(1950, 2020)}", "DATE"),
+    }
+
+
 def _fill(rng: random.Random, template: str) -> dict:
-    text, spans = "", []
-    parts = template.replace("}", "{").split("{")
-    for i, part in enumerate(parts):
-        if i % 2 == 0:
-            text += part
-            continue
-        first, last = rng.choice(FIRST), rng.choice(LAST)
-        value, label = {
-            "P": (f"{first} {last}", "PERSON"),
-            "E": (f"{first.lower()}.{last.lower()}@example.com", "EMAIL"),
-            "T": (f"+39 {rng.randint(300, 399)} {rng.randint(1000000, 9999999)}", "PHONE"),
-            "A": (f"{rng.choice(STREETS)} {rng.randint(1, 99)}, {rng.choice(CITIES)}", "ADDRESS"),
-            "D": (f"{rng.randint(1, 28)}.{rng.randint(1, 12)}.{rng.randint(1950, 2020)}", "DATE"),
-        }[part]
-        spans.append({"start": len(text), "end": len(text) + len(value), "label": label})
-        text += value
-    return {"text": text, "spans": spans}
+    return fill_template(rng, template, FIRST, LAST, _values)
 
 
 def make_rows(n: int, seed: int = 0) -> list[dict]:

@@ -8,6 +8,8 @@ import json
 import random
 from pathlib import Path
 
+from tests.templated import fill_template
+
 TINY = dict(
     num_hidden_layers=2,
     hidden_size=32,
@@ -70,24 +72,19 @@ TEMPLATES = [
 ]
 
 
+def _values(rng: random.Random, first: str, last: str) -> dict[str, tuple[str, str]]:
+    return {
+        "P": (f"{first} {last}", "PERSON"),
+        "E": (f"{first.lower()}.{last.lower()}@example.com", "EMAIL"),
+        "D": (f"{rng.randint(1, 28)}.{rng.randint(1, 12)}.{rng.randint(1950, 2020)}", "DATE"),
+        "H": (rng.choice(CONDITIONS), "HEALTH_CONDITION"),
+        "C": (f"{rng.randint(1, 9)}K{rng.randint(100, 999)}/{rng.randint(10, 24)}", "CASE_NUMBER"),
+        "K": (f"CZ{rng.randint(10_000_000, 99_999_999)}", "COMPANY_ID"),
+    }
+
+
 def _fill(rng: random.Random, template: str) -> dict:
-    text, spans = "", []
-    for i, part in enumerate(template.replace("}", "{").split("{")):
-        if i % 2 == 0:
-            text += part
-            continue
-        first, last = rng.choice(FIRST), rng.choice(LAST)
-        value, label = {
-            "P": (f"{first} {last}", "PERSON"),
-            "E": (f"{first.lower()}.{last.lower()}@example.com", "EMAIL"),
-            "D": (f"{rng.randint(1, 28)}.{rng.randint(1, 12)}.{rng.randint(1950, 2020)}", "DATE"),
-            "H": (rng.choice(CONDITIONS), "HEALTH_CONDITION"),
-            "C": (f"{rng.randint(1, 9)}K{rng.randint(100, 999)}/{rng.randint(10, 24)}", "CASE_NUMBER"),
-            "K": (f"CZ{rng.randint(10_000_000, 99_999_999)}", "COMPANY_ID"),
-        }[part]
-        spans.append({"start": len(text), "end": len(text) + len(value), "label": label})
-        text += value
-    return {"text": text, "spans": spans}
+    return fill_template(rng, template, FIRST, LAST, _values)
 
 
 def new_type_rows(n: int, seed: int) -> list[dict]:

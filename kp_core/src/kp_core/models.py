@@ -149,7 +149,7 @@ def load_detector(ref: str | None = None, *, device: str = "auto", **options: An
         try:
             return family.load(model_ref, device=device, **options)
         except TypeError as exc:
-            if "unexpected keyword argument" not in str(exc):
+            if not options or "unexpected keyword argument" not in str(exc):
                 raise
             raise ModelResolutionError(
                 f"the {family_name} family does not take the option(s) {', '.join(sorted(options))}: {exc}"
