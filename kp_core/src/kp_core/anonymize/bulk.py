@@ -26,6 +26,8 @@ from typing import IO, Any
 
 import attrs
 
+from kp_core.anonymize.keys import key_id
+from kp_core.paths import check_input_file, check_output_file, refuse_same_file
 from kp_core.types import Span
 
 
@@ -65,25 +67,40 @@ def _progress_path(output: str) -> Path:
     return Path(output + ".progress")
 
 
-def _read_progress(options: BulkOptions) -> tuple[int, int]:
+def _read_progress(options: BulkOptions, key_check: str | None) -> tuple[int, int]:
     path = _progress_path(options.output)
     if not path.exists():
         if Path(options.output).exists() and Path(options.output).stat().st_size > 0:
             raise FileExistsError(f"{options.output}: exists and no run is in progress; remove it or choose another")
         return 0, 0
-    state = json.loads(path.read_text(encoding="utf-8"))
+    try:
+        state = json.loads(path.read_text(encoding="utf-8"))
+        done, size = int(state["records"]), int(state["bytes"])
+    except (ValueError, TypeError, KeyError):
+        raise ValueError(
+            f"{path}: not a progress file of kp deidentify; delete the output and its progress file"
+        ) from None
     if state.get("fingerprint") != options.fingerprint():
         raise ValueError(
             f"{path}: an interrupted run with different arguments; re-run it with the same arguments, "
             "or delete the output and its progress file"
         )
-    return int(state["records"]), int(state["bytes"])
+    # A keyed output resumed under another key would mix two keys in one file (the key itself
+    # is never stored: only a keyed fingerprint of it).
+    if state.get("key_check") != key_check:
+        which = "another key (or none)" if key_check else "a key and this run has none"
+        raise ValueError(
+            f"{path}: the interrupted run used {which}; re-run it with the same key, "
+            "or delete the output and its progress file"
+        )
+    return done, size
 
 
-def _write_progress(options: BulkOptions, records: int, size: int) -> None:
+def _write_progress(options: BulkOptions, records: int, size: int, key_check: str | None) -> None:
     path = _progress_path(options.output)
     tmp = path.with_suffix(".progress.tmp")
-    tmp.write_text(json.dumps({"fingerprint": options.fingerprint(), "records": records, "bytes": size}))
+    state = {"fingerprint": options.fingerprint(), "key_check": key_check, "records": records, "bytes": size}
+    tmp.write_text(json.dumps(state))
     os.replace(tmp, path)
 
 
@@ -143,11 +160,35 @@ def _make_anonymizer(options: BulkOptions, key: bytes | None) -> tuple[Callable,
     )
 
 
+def _check_paths(options: BulkOptions) -> None:
+    """Refuse every path problem before a model loads or anything is opened for writing: an
+    unusable input or output, and any two of input, output, vault and side files being one file
+    (``--vault X --output X`` would otherwise destroy the new vault)."""
+    if options.input != "-":
+        check_input_file(options.input, "input")
+    check_output_file(options.output, "output")
+    if options.vault is not None:
+        check_output_file(options.vault, "vault")
+    private_vault = options.output + ".registry" if options.method == "pseudonymize" else None
+    progress = _progress_path(options.output)
+    refuse_same_file(
+        {
+            "input": options.input,
+            "output": options.output,
+            "vault": options.vault if options.vault is not None else private_vault,
+            "progress file": progress,
+            "temporary progress file": progress.with_suffix(".progress.tmp"),
+        }
+    )
+
+
 def run_bulk(options: BulkOptions, *, key: bytes | None = None, progress: bool = True) -> BulkResult:
     """De-identify every record of ``options.input`` into ``options.output`` (see the module doc)."""
     if options.batch_size < 1:
         raise ValueError("batch size must be >= 1")
-    done, valid_bytes = _read_progress(options)
+    _check_paths(options)
+    key_check = key_id(key, "kp deidentify resume") if key is not None else None
+    done, valid_bytes = _read_progress(options, key_check)
     detector = None
     if options.spans_field is None:
         from kp_core.models import load_detector
@@ -161,6 +202,7 @@ def run_bulk(options: BulkOptions, *, key: bytes | None = None, progress: bool =
     name = "<stdin>" if options.input == "-" else options.input
     source = sys.stdin if options.input == "-" else open(options.input, encoding="utf-8")  # noqa: SIM115
     mode = "r+b" if Path(options.output).exists() else "wb"
+    Path(options.output).parent.mkdir(parents=True, exist_ok=True)
     try:
         with open(options.output, mode) as out:
             out.truncate(valid_bytes)
@@ -175,10 +217,10 @@ def run_bulk(options: BulkOptions, *, key: bytes | None = None, progress: bool =
                     continue
                 batch.append((number, record))
                 if len(batch) >= options.batch_size:
-                    records = _flush(batch, options, name, detector, anonymize, out, records)
+                    records = _flush(batch, options, name, detector, anonymize, out, records, key_check)
                     batch = []
             if batch:
-                records = _flush(batch, options, name, detector, anonymize, out, records)
+                records = _flush(batch, options, name, detector, anonymize, out, records, key_check)
             bar.close()
     finally:
         if source is not sys.stdin:
@@ -194,7 +236,9 @@ def _bar(total: int | None, enabled: bool):
     return tqdm(total=total, unit="B", unit_scale=True, desc="deidentify", disable=not enabled, file=sys.stderr)
 
 
-def _flush(batch, options: BulkOptions, name: str, detector, anonymize, out, records: int) -> int:
+def _flush(
+    batch, options: BulkOptions, name: str, detector, anonymize, out, records: int, key_check: str | None
+) -> int:
     texts = []
     for number, record in batch:
         text = record.get(options.text_field)
@@ -219,5 +263,5 @@ def _flush(batch, options: BulkOptions, name: str, detector, anonymize, out, rec
     out.flush()
     os.fsync(out.fileno())
     records += len(batch)
-    _write_progress(options, records, out.tell())
+    _write_progress(options, records, out.tell(), key_check)
     return records

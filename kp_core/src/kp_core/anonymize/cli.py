@@ -7,6 +7,15 @@ import sys
 import click
 
 
+def _path_error(message: str) -> click.ClickException:
+    """A file problem: one line, the exit status of click's own path checks."""
+    from kp_core.paths import PATH_EXIT_CODE
+
+    error = click.ClickException(message)
+    error.exit_code = PATH_EXIT_CODE
+    return error
+
+
 @click.command("deidentify")
 @click.option(
     "--model", "-m", default=None, help="Model reference (folder, Hub id, family or family:ref); default rules."
@@ -37,6 +46,7 @@ def deidentify(
     from kp_core.anonymize.bulk import BulkInputError, BulkOptions, run_bulk
     from kp_core.anonymize.keys import MissingKeyError, read_key_file, resolve_key
     from kp_core.anonymize.vault import VaultError
+    from kp_core.paths import PathProblem, describe_os_error
 
     key = None
     try:
@@ -57,7 +67,11 @@ def deidentify(
             country=country,
         )
         result = run_bulk(options, key=key, progress=not no_progress)
-    except (BulkInputError, MissingKeyError, FileExistsError, ValueError, VaultError) as exc:
+    except (PathProblem, FileExistsError) as exc:
+        raise _path_error(str(exc)) from None
+    except OSError as exc:
+        raise _path_error(describe_os_error(exc)) from None
+    except (BulkInputError, MissingKeyError, ValueError, VaultError) as exc:
         raise click.ClickException(str(exc)) from None
     resumed = f" (resumed after record {result.resumed_from})" if result.resumed_from else ""
     click.echo(f"kp deidentify: {result.records} records written to {output_path}{resumed}", err=True)

@@ -61,3 +61,9 @@ def read_key_file(path: str | os.PathLike[str]) -> bytes:
     if not raw:
         raise MissingKeyError(f"{os.fspath(path)}: the key file is empty")
     return resolve_key(raw)
+
+
+def key_id(key: bytes, purpose: str) -> str:
+    """A keyed fingerprint that tells whether two runs used the same key, without revealing it:
+    HMAC-SHA256 of a fixed label under the key's sub-key for ``purpose`` (hex, 128 bits)."""
+    return hmac.new(derive_key(key, f"kp key id {purpose}"), b"kp key id v1", hashlib.sha256).hexdigest()[:32]
