@@ -114,7 +114,8 @@ def test_predictions_pair_by_doc_id(tmp_path):
     assert [s[0].text for s in spans] == ["a", "b"]
 
 
-def test_dump_and_compare(tmp_path, it_file, it_rows):
+def test_dump_and_compare(tmp_path, it_file, it_rows, monkeypatch):
+    monkeypatch.setenv("KP_PSEUDONYM_KEY", "dump-test-key-0123456789abcdef")
     perfect = write_predictions(tmp_path / "perfect.jsonl", it_rows)
     no_ids = write_predictions(tmp_path / "noids.jsonl", it_rows, keep=lambda i, s: s["label"] != "NATIONAL_ID")
     dump_a = tmp_path / "a.json"
@@ -131,7 +132,7 @@ def test_dump_and_compare(tmp_path, it_file, it_rows):
     assert result.exit_code == 0, result.output
     dumped = json.loads(dump_a.read_text(encoding="utf-8"))
     subjects = dumped["dumps"][0]["subjects"]
-    assert subjects and all(s["value"].startswith("sha256:") and not s["detected"] for s in subjects)
+    assert subjects and all(s["value"].startswith("hmac-sha256:") and not s["detected"] for s in subjects)
     result = kp(
         "evaluate", "--predictions", str(perfect), "--data", str(it_file), "--compare", str(dump_a), "--no-progress"
     )
@@ -145,8 +146,9 @@ def test_compare_pairs_raw_and_hashed_values():
     a = [{"spec": "s", "subjects": [{"doc": 0, "country": "RO", "value": CNP_A, "detected": True}]}]
     from kp_core.evaluation.compare import hashed_dumps
 
-    b = hashed_dumps([{"spec": "s", "subjects": [{"doc": 0, "country": "RO", "value": CNP_A, "detected": False}]}])
-    (result,) = compare_dumps(a, b)
+    key = b"compare-test-key-0123456789"
+    b = hashed_dumps([{"spec": "s", "subjects": [{"doc": 0, "country": "RO", "value": CNP_A, "detected": False}]}], key)
+    (result,) = compare_dumps(a, b, key=key)
     assert result["shared_subjects"] == 1 and result["mcnemar"]["b"] == 1
 
 

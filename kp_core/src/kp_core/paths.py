@@ -95,20 +95,23 @@ def _identity(path: PathLike) -> tuple:
     return ("inode", info.st_dev, info.st_ino)
 
 
-def refuse_same_file(paths: Mapping[str, PathLike | None]) -> None:
-    """Refuse when any two of the named paths are one file (``-`` and None are skipped)."""
-    seen: dict[tuple, tuple[str, str]] = {}
-    for what, path in paths.items():
+def refuse_same_file(written: Mapping[str, PathLike | None], read: Mapping[str, PathLike | None] | None = None) -> None:
+    """Refuse when a written path is the same file as any other named path (``-`` and None are
+    skipped); two paths that are only read may be one file."""
+    named = [(what, path, True) for what, path in written.items()]
+    named += [(what, path, False) for what, path in (read or {}).items()]
+    seen: dict[tuple, tuple[str, str, bool]] = {}
+    for what, path, writes in named:
         if path is None or os.fspath(path) == "-":
             continue
         identity = _identity(path)
-        if identity in seen:
-            other_what, other_path = seen[identity]
+        other = seen.get(identity)
+        if other is not None and (writes or other[2]):
             raise PathProblem(
-                f"{other_what} {other_path} and {what} {os.fspath(path)} are the same file; "
+                f"{other[0]} {other[1]} and {what} {os.fspath(path)} are the same file; "
                 "writing one would destroy the other, choose distinct files"
             )
-        seen[identity] = (what, os.fspath(path))
+        seen.setdefault(identity, (what, os.fspath(path), writes))
 
 
 def atomic_write_text(path: PathLike, text: str) -> None:

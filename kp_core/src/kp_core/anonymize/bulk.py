@@ -16,19 +16,23 @@ surrogates of the interrupted batch. Without ``--vault`` a private one is kept b
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import attrs
 
 from kp_core.anonymize.keys import key_id
 from kp_core.paths import check_input_file, check_output_file, refuse_same_file
 from kp_core.types import Span
+
+if TYPE_CHECKING:
+    from kp_core.data.labels import LabelResolver
 
 
 class BulkInputError(ValueError):
@@ -104,34 +108,49 @@ def _write_progress(options: BulkOptions, records: int, size: int, key_check: st
     os.replace(tmp, path)
 
 
-def _records(handle: IO[str], name: str, skip: int) -> Iterator[tuple[int, dict, int]]:
-    for number, line in enumerate(handle, 1):
-        size = len(line.encode("utf-8"))
-        if number <= skip:
-            yield number, {}, size  # skipped, only counted for the progress bar
+def _records(handle: IO[str] | IO[bytes], name: str, skip: int) -> Iterator[tuple[int, dict, int]]:
+    """(line number, record, bytes read) for every record of a JSONL stream, read by the JSONL
+    reader ``kp data validate`` and ``kp evaluate`` use (UTF-8, optional BOM, CRLF, gzip, blank
+    lines skipped). The first ``skip`` records (done before a resume) come back as (0, {}, size):
+    counted for the progress bar only. The first bad line raises :class:`BulkInputError`."""
+    from kp_core.data.io import jsonl_records, open_stream
+
+    stream = open_stream(getattr(handle, "buffer", handle))  # bytes: the reader decodes itself
+    seen = 0
+    for record, size in jsonl_records(stream, name):
+        seen += 1
+        if seen <= skip:
+            yield 0, {}, size
             continue
-        if not line.strip():
-            raise BulkInputError(f"{name}:{number}: empty line")
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise BulkInputError(f"{name}:{number}: not JSON ({exc.msg} at column {exc.colno})") from None
-        if not isinstance(record, dict):
-            raise BulkInputError(f"{name}:{number}: a record must be a JSON object")
-        yield number, record, size
+        if record.error is not None:
+            raise BulkInputError(f"{record.where}: {record.error}")
+        if not isinstance(record.row, dict):
+            raise BulkInputError(f"{record.where}: a record must be a JSON object")
+        yield record.number, record.row, size
 
 
 def _spans_of(record: dict, options: BulkOptions, where: str) -> list[Span]:
-    raw = record.get(options.spans_field)
-    if not isinstance(raw, list):
-        raise BulkInputError(f"{where}: field {options.spans_field!r} is missing or not a list")
-    spans = []
-    for i, item in enumerate(raw):
-        try:
-            spans.append(Span(int(item["start"]), int(item["end"]), item["label"], item.get("score")))
-        except (KeyError, TypeError, ValueError) as exc:
-            raise BulkInputError(f"{where}: {options.spans_field}[{i}]: {exc}") from None
+    """The record's own spans, checked as ``kp data validate`` checks spans (JSON integer offsets
+    inside the text, a KP label, a score in [0, 1]); overlaps are left to the operator."""
+    from kp_core.data.rows import check_spans
+
+    field = options.spans_field
+    if field not in record or record[field] is None:
+        raise BulkInputError(f"{where}: no field {field!r} (use [] for a record without spans)")
+    text = record.get(options.text_field)
+    if not isinstance(text, str):
+        raise BulkInputError(f"{where}: field {options.text_field!r} is missing or not a string")
+    spans, problems = check_spans(record[field], text, _label_resolver(), where, field=repr(field))
+    if problems:
+        raise BulkInputError(f"{where}: field {field!r}: " + "; ".join(p.message for p in problems))
     return spans
+
+
+@functools.cache
+def _label_resolver() -> LabelResolver:
+    from kp_core.data.labels import LabelResolver
+
+    return LabelResolver()  # one per process: it caches each label it has looked up
 
 
 def _make_anonymizer(options: BulkOptions, key: bytes | None) -> tuple[Callable, Callable[[], None]]:
@@ -173,12 +192,12 @@ def _check_paths(options: BulkOptions) -> None:
     progress = _progress_path(options.output)
     refuse_same_file(
         {
-            "input": options.input,
             "output": options.output,
             "vault": options.vault if options.vault is not None else private_vault,
             "progress file": progress,
             "temporary progress file": progress.with_suffix(".progress.tmp"),
-        }
+        },
+        {"input": options.input},
     )
 
 

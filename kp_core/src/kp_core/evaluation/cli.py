@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,67 @@ from kp_core.evaluation.spec import EvalSpec
 
 def _fail(message: str) -> click.ClickException:
     return click.ClickException(message)
+
+
+def _path_error(problem: OSError | str) -> click.ClickException:
+    """A file problem: one line, what, which path and why, with click's own path-check status."""
+    from kp_core.paths import PATH_EXIT_CODE, describe_os_error
+
+    error = click.ClickException(problem if isinstance(problem, str) else describe_os_error(problem))
+    error.exit_code = PATH_EXIT_CODE
+    return error
+
+
+def _check_files(
+    out: Path | None, dump: Path | None, compare: Path | None, data: Path | None, predictions: Path | None
+) -> None:
+    from kp_core.paths import PathProblem, check_output_file, refuse_same_file
+
+    try:
+        for what, path in (("--out", out), ("--dump-predictions", dump)):
+            if path is not None:
+                check_output_file(path, what)
+        refuse_same_file(
+            {"--out": out, "--dump-predictions": dump},
+            {"--data": data, "--predictions": predictions, "--compare": compare},
+        )
+    except PathProblem as exc:
+        raise _path_error(str(exc)) from None
+
+
+def _dump_key_and_other(
+    key_file: Path | None, dump: Path | None, raw_values: bool, compare: Path | None
+) -> tuple[bytes | None, list[dict[str, Any]] | None]:
+    """The dump key (when a dump is hashed or the compared dump is keyed) and the compared dump."""
+    from kp_core.anonymize.keys import KEY_ENV, MissingKeyError, read_key_file, resolve_key
+    from kp_core.evaluation.compare import SCHEME_HMAC, dump_scheme, read_dumps
+
+    try:
+        keyed_compare = compare is not None and dump_scheme(compare)[0] == SCHEME_HMAC
+        key = None
+        if key_file is not None:
+            key = read_key_file(key_file)
+        elif (dump is not None and not raw_values) or keyed_compare:
+            try:
+                key = resolve_key(None)
+            except MissingKeyError as exc:
+                if os.environ.get(KEY_ENV):  # a key too short
+                    raise _fail(f"{KEY_ENV}: {exc}") from None
+                if keyed_compare:
+                    raise _fail(
+                        f"--compare {compare} holds keyed values: give the key it was written with "
+                        f"(--key-file or {KEY_ENV})"
+                    ) from None
+                raise _fail(
+                    f"--dump-predictions hashes values: give the key with --key-file or {KEY_ENV} (the same key "
+                    "for dumps that are compared), or write raw values with --dump-raw-values"
+                ) from None
+        other = read_dumps(compare, key=key) if compare is not None else None
+    except OSError as exc:
+        raise _path_error(exc) from None
+    except ValueError as exc:
+        raise _fail(str(exc)) from None
+    return key, other
 
 
 def _collect_specs(spec_files: tuple[Path, ...], suite: Path | None) -> list[EvalSpec]:
@@ -89,7 +151,14 @@ def _rows_for(
     help="Write per-subject detection outcomes (for McNemar) here.",
 )
 @click.option(
-    "--dump-raw-values", is_flag=True, help="Write national-ID values in clear in the dump (default: sha256)."
+    "--dump-raw-values",
+    is_flag=True,
+    help="Write national-ID values in clear in the dump (default: HMAC-SHA256 under the key).",
+)
+@click.option(
+    "--key-file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="File holding the key that hashes dump values (default: $KP_PSEUDONYM_KEY); --compare needs the same key.",
 )
 @click.option(
     "--compare",
@@ -116,6 +185,7 @@ def evaluate(
     out: Path | None,
     dump_predictions: Path | None,
     dump_raw_values: bool,
+    key_file: Path | None,
     compare: Path | None,
     no_progress: bool,
     as_json: bool,
@@ -128,7 +198,7 @@ def evaluate(
     from tqdm import tqdm
 
     from kp_core.data import DataError
-    from kp_core.evaluation.compare import compare_dumps, format_comparison, read_dumps, write_dumps
+    from kp_core.evaluation.compare import compare_dumps, format_comparison, write_dumps
     from kp_core.evaluation.data import PredictionsMismatchError, StaticDetector, load_predictions, load_rows
     from kp_core.evaluation.leaderboard import build_leaderboard, format_leaderboard, write_leaderboard
     from kp_core.evaluation.runner import UnsupportedTaskError, check_spec
@@ -141,6 +211,9 @@ def evaluate(
         raise click.UsageError("give --data or --data-dir, not both")
     if data is None and data_dir is None:
         raise click.UsageError("give the gold rows with --data FILE or --data-dir DIR")
+    # Files are checked, and the comparison dump read, before any model loads or row is scored.
+    _check_files(out, dump_predictions, compare, data, predictions)
+    dump_key, other = _dump_key_and_other(key_file, dump_predictions, dump_raw_values, compare)
 
     try:
         specs = _collect_specs(spec_files, suite)
@@ -209,10 +282,15 @@ def evaluate(
             raise _fail("no spec could be run (no matching data)")
     except (SpecError, DataError, PredictionsMismatchError, UnsupportedTaskError, FileNotFoundError) as exc:
         raise _fail(str(exc)) from None
+    except OSError as exc:
+        raise _path_error(exc) from None
     except KeyError as exc:
         raise _fail(str(exc.args[0]) if exc.args else str(exc)) from None
 
-    board = write_leaderboard(results, out) if out else build_leaderboard(results)
+    try:
+        board = write_leaderboard(results, out) if out else build_leaderboard(results)
+    except OSError as exc:
+        raise _path_error(exc) from None
     if as_json:
         click.echo(json.dumps(results, indent=2, ensure_ascii=False))
     else:
@@ -220,15 +298,18 @@ def evaluate(
     if out:
         click.echo(f"leaderboard written to {out}", err=True)
     if dump_predictions and dumps is not None:
-        write_dumps(dump_predictions, dumps, timestamp=timestamp, raw_values=dump_raw_values)
-        click.echo(f"per-subject dump written to {dump_predictions}", err=True)
-    if compare and dumps is not None:
         try:
-            other = read_dumps(compare)
+            write_dumps(dump_predictions, dumps, timestamp=timestamp, raw_values=dump_raw_values, key=dump_key)
+        except OSError as exc:
+            raise _path_error(exc) from None
+        click.echo(f"per-subject dump written to {dump_predictions}", err=True)
+    if other is not None and dumps is not None:
+        try:
+            comparison = compare_dumps(dumps, other, key=dump_key)
         except ValueError as exc:
-            raise _fail(str(exc)) from None
+            raise _fail(f"{compare}: {exc}") from None
         click.echo("")
-        click.echo(format_comparison(compare_dumps(dumps, other)))
+        click.echo(format_comparison(comparison))
     if skipped:
         click.echo(f"{len(skipped)} spec(s) skipped for lack of data", err=True)
 

@@ -1,66 +1,155 @@
 """Per-subject prediction dumps and the paired comparison of two of them.
 
-A dump file is ``{timestamp, dumps: [{adapter, model_id, spec, dataset, n, limit, subjects: [...]}]}``
-(the harness's format). kp writes subject values as ``sha256:<hex>`` unless raw values are asked
-for, so a dump is not a copy of the gold identifiers; pairing hashes raw values the same way, so
-kp dumps and harness dumps pair with each other.
+A dump file is ``{timestamp, values, dumps: [{adapter, model_id, spec, dataset, n, limit,
+subjects: [...]}]}`` (the harness's format plus a ``values`` header). Subject values are national
+IDs, so kp writes them as ``hmac-sha256:<hex>`` under a secret key unless raw values are asked
+for: an unsalted hash of a birth number is reversed by trying every date and serial, a keyed one
+is not without the key. The header holds the scheme and a keyed fingerprint of the key (never the
+key), so a dump is compared only under the key it was written with. Two runs stay comparable
+because the key is the user's, not a per-run one.
+
+Older kp dumps (``sha256:<hex>``, no header) stay readable and comparable: the run's raw values
+are hashed the same way to pair with them. Harness dumps hold raw values and pair directly.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from kp_core.anonymize.keys import derive_key, key_id
 from kp_core.metrics.significance import mcnemar_from_outcomes, paired_bootstrap
+from kp_core.paths import atomic_write_text
 
-HASH_PREFIX = "sha256:"
+HASH_PREFIX = "sha256:"  # older kp dumps: unkeyed, reversible by brute force for short identifiers
+HMAC_PREFIX = "hmac-sha256:"
+SCHEME_HMAC = "hmac-sha256"
+SCHEME_RAW = "raw"
+_PURPOSE = "kp prediction dump values v1"
+
+
+class DumpKeyError(ValueError):
+    """A keyed dump read without its key, or with another one."""
+
+
+def dump_key_id(key: bytes) -> str:
+    """The fingerprint written in a dump's header: tells keys apart, reveals nothing of them."""
+    return key_id(key, _PURPOSE)
 
 
 def hash_value(value: str) -> str:
+    """The unkeyed ``sha256:`` form of older dumps (only to pair with them; never written)."""
     if value.startswith(HASH_PREFIX):
         return value
     return HASH_PREFIX + hashlib.sha256(value.encode("utf-8")).hexdigest()
 
 
-def hashed_dumps(dumps: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+def keyed_value(value: str, key: bytes) -> str:
+    """``hmac-sha256:<hex>`` of a subject value under the dump key."""
+    if value.startswith(HMAC_PREFIX):
+        return value
+    mac = hmac.new(derive_key(key, _PURPOSE), value.encode("utf-8"), hashlib.sha256).hexdigest()
+    return HMAC_PREFIX + mac
+
+
+def hashed_dumps(dumps: Sequence[Mapping[str, Any]], key: bytes) -> list[dict[str, Any]]:
     out = []
     for dump in dumps:
         dump = dict(dump)
         if "subjects" in dump:
-            dump["subjects"] = [{**s, "value": hash_value(str(s["value"]))} for s in dump["subjects"]]
+            dump["subjects"] = [{**s, "value": keyed_value(str(s["value"]), key)} for s in dump["subjects"]]
         out.append(dump)
     return out
 
 
 def write_dumps(
-    path: str | Path, dumps: Sequence[Mapping[str, Any]], *, timestamp: str | None, raw_values: bool
+    path: str | Path,
+    dumps: Sequence[Mapping[str, Any]],
+    *,
+    timestamp: str | None,
+    raw_values: bool,
+    key: bytes | None = None,
 ) -> None:
-    payload = {"timestamp": timestamp, "dumps": list(dumps) if raw_values else hashed_dumps(dumps)}
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    """Write a dump atomically; values keyed under ``key`` unless ``raw_values``."""
+    if raw_values:
+        header: dict[str, Any] = {"scheme": SCHEME_RAW}
+        body = list(dumps)
+    else:
+        if key is None:
+            raise DumpKeyError("hashed dump values need a key (or ask for raw values)")
+        header = {"scheme": SCHEME_HMAC, "key_id": dump_key_id(key)}
+        body = hashed_dumps(dumps, key)
+    payload = {"timestamp": timestamp, "values": header, "dumps": body}
+    atomic_write_text(path, json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
 
 
-def read_dumps(path: str | Path) -> list[dict[str, Any]]:
-    path = Path(path)
+def dump_scheme(path: str | Path) -> tuple[str | None, str | None]:
+    """(scheme, key id) from a dump's header; (None, None) for older dumps and harness dumps."""
+    return _header(_load(Path(path)), path)
+
+
+def _header(payload: Mapping[str, Any], path: str | Path) -> tuple[str | None, str | None]:
+    header = payload.get("values")
+    if header is None:
+        return None, None
+    if not isinstance(header, dict) or header.get("scheme") not in (SCHEME_HMAC, SCHEME_RAW):
+        raise ValueError(f"{path}: unknown dump value scheme (expected {SCHEME_HMAC} or {SCHEME_RAW})")
+    return header["scheme"], header.get("key_id")
+
+
+def _load(path: Path) -> dict[str, Any]:
     try:
         payload = json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as exc:
         raise ValueError(f"{path}: not JSON ({exc.msg} at line {exc.lineno})") from None
-    dumps = payload.get("dumps") if isinstance(payload, dict) else None
-    if not isinstance(dumps, list):
+    except UnicodeDecodeError:
+        raise ValueError(f"{path}: not a predictions dump (not UTF-8 text)") from None
+    if not isinstance(payload, dict) or not isinstance(payload.get("dumps"), list):
         raise ValueError(f"{path}: not a predictions dump (expected an object with a 'dumps' list)")
+    return payload
+
+
+def read_dumps(path: str | Path, *, key: bytes | None = None) -> list[dict[str, Any]]:
+    """The dumps of a file. A keyed dump needs the key it was written with, checked against its
+    header (a wrong key would silently pair nothing)."""
+    path = Path(path)
+    payload = _load(path)
+    dumps = payload["dumps"]
+    scheme, written_id = _header(payload, path)
+    if scheme == SCHEME_HMAC:
+        if key is None:
+            raise DumpKeyError(f"{path}: its values are keyed; give the key it was written with")
+        if written_id != dump_key_id(key):
+            raise DumpKeyError(f"{path}: written under another key (key fingerprint differs)")
     for i, dump in enumerate(dumps):
         if not isinstance(dump, dict) or "spec" not in dump or not ("subjects" in dump or "tab_subjects" in dump):
             raise ValueError(f"{path}: dumps[{i}] lacks 'spec' and a subject list")
     return dumps
 
 
-def _id_outcomes(dump: Mapping[str, Any]) -> dict[tuple, bool]:
-    return {(s["doc"], s["country"], hash_value(str(s["value"]))): bool(s["detected"]) for s in dump["subjects"]}
+def _pairing(dumps: Sequence[Sequence[Mapping[str, Any]]], key: bytes | None) -> Callable[[str], str]:
+    """How subject values are made comparable: keyed when either side is keyed, the old unkeyed
+    hash when either side is an older dump, else as they are (raw against raw)."""
+    values = [str(s["value"]) for side in dumps for d in side for s in d.get("subjects", ())]
+    keyed = any(v.startswith(HMAC_PREFIX) for v in values)
+    unkeyed = any(v.startswith(HASH_PREFIX) for v in values)
+    if keyed and unkeyed:
+        raise DumpKeyError("one dump has keyed values and the other older unkeyed sha256 values; they cannot pair")
+    if keyed:
+        if key is None:
+            raise DumpKeyError("a dump has keyed values; give the key it was written with")
+        return lambda v: keyed_value(v, key)
+    if unkeyed:
+        return hash_value
+    return lambda v: v
+
+
+def _id_outcomes(dump: Mapping[str, Any], token: Callable[[str], str]) -> dict[tuple, bool]:
+    return {(s["doc"], s["country"], token(str(s["value"]))): bool(s["detected"]) for s in dump["subjects"]}
 
 
 def _tab_direct_outcomes(dump: Mapping[str, Any]) -> dict[tuple, bool]:
@@ -76,12 +165,16 @@ def _pair(a: dict[tuple, bool], b: dict[tuple, bool]) -> tuple[list[bool], list[
     return [a[k] for k in shared], [b[k] for k in shared]
 
 
-def compare_dumps(a_dumps: Sequence[Mapping[str, Any]], b_dumps: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+def compare_dumps(
+    a_dumps: Sequence[Mapping[str, Any]], b_dumps: Sequence[Mapping[str, Any]], *, key: bytes | None = None
+) -> list[dict[str, Any]]:
     """For every (spec, subject kind) in both: exact McNemar over the shared subjects and the paired
-    bootstrap of the leak-rate difference (A − B; national IDs: all shared subjects; TAB: DIRECT)."""
+    bootstrap of the leak-rate difference (A − B; national IDs: all shared subjects; TAB: DIRECT).
+    ``key`` is the dump key, needed when either side holds keyed values."""
+    token = _pairing((a_dumps, b_dumps), key)
     results = []
     for kind, field, outcomes in (
-        ("national_id", "subjects", _id_outcomes),
+        ("national_id", "subjects", lambda d: _id_outcomes(d, token)),
         ("tab_direct", "tab_subjects", _tab_direct_outcomes),
     ):
         a_by_spec = {d["spec"]: d for d in a_dumps if field in d}

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from kp_core.evaluation.results import annotate_row, entry_key
+from kp_core.paths import atomic_write_text
 
 SCHEMA = 3
 
@@ -30,9 +31,7 @@ def build_leaderboard(results: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
 
 def write_leaderboard(results: Iterable[Mapping[str, Any]], path: str | Path) -> dict[str, Any]:
     board = build_leaderboard(results)
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(board, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    atomic_write_text(path, json.dumps(board, indent=2, ensure_ascii=False) + "\n")  # no half file on failure
     return board
 
 
