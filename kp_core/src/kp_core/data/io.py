@@ -12,7 +12,9 @@ import contextlib
 import gzip
 import io
 import json
+import math
 import os
+import re
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -24,6 +26,12 @@ from kp_core.types import Example
 
 _GZIP_MAGIC = b"\x1f\x8b"
 _DATASET_BATCH = 1024
+_UTF8_BOM = b"\xef\xbb\xbf"
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
+# Rows are a few levels deep (row, spans, span, an extra value); far deeper is an attack or a bug.
+MAX_DEPTH = 64
 
 Source = str | os.PathLike | Iterable[Any]
 
@@ -38,8 +46,8 @@ class RowRecord:
     """One raw row and where it came from.
 
     ``unit`` is ``"line"`` for JSONL (``number`` is the 1-based line, as editors show it) and
-    ``"row"`` for JSON lists and datasets (``number`` is the 0-based index, as ``rows[i]`` reads).
-    ``error`` is set, and ``row`` is None, when the line could not be parsed.
+    ``"row"`` for JSON lists and datasets (``number`` is the 0-based index, as ``rows[i]`` reads),
+    ``"file"`` for a defect of a whole JSON-list file. ``error`` is set, and ``row`` is None, when the line could not be parsed.
     """
 
     source: str
@@ -50,6 +58,8 @@ class RowRecord:
 
     @property
     def where(self) -> str:
+        if self.unit == "file":  # a defect of the whole file (a JSON list that does not parse)
+            return self.source
         return f"{self.source}:{self.number}" if self.unit == "line" else f"{self.source}[{self.number}]"
 
 
@@ -63,6 +73,14 @@ def _open_binary(path: Path) -> IO[bytes]:
     return gzip.open(path, "rb") if magic == _GZIP_MAGIC else open(path, "rb")  # noqa: SIM115
 
 
+def open_stream(stream: IO[bytes]) -> IO[bytes]:
+    """``stream`` itself, or its decompressed content when it starts with the gzip magic."""
+    if not hasattr(stream, "peek"):
+        stream = io.BufferedReader(stream)  # type: ignore[arg-type]
+    magic = stream.peek(2)[:2]  # type: ignore[attr-defined]
+    return gzip.GzipFile(fileobj=stream, mode="rb") if magic == _GZIP_MAGIC else stream
+
+
 def _first_char(path: Path) -> str:
     """The first non-whitespace character of the (decompressed) file, or '' when it is blank."""
     with _open_binary(path) as handle:
@@ -73,39 +91,129 @@ def _first_char(path: Path) -> str:
     return ""
 
 
+class _BadValue(ValueError):
+    """A JSON value kp refuses even though a lenient parser takes it."""
+
+
+def _no_constant(name: str) -> Any:
+    raise _BadValue(f"{name} is not a JSON number")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if math.isinf(value):
+        raise _BadValue("a number is too large for a float")
+    return value
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    obj = dict(pairs)
+    if len(obj) != len(pairs):
+        # The key is not named: keys of user objects may be data too.
+        raise _BadValue("an object repeats a key (the value would be ambiguous)")
+    return obj
+
+
+def _check_values(value: Any) -> str | None:
+    """Why a parsed value is refused (too deep, a lone surrogate), or None. Iterative, so a deep
+    value cannot exhaust the stack here."""
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, str):
+            if _SURROGATE.search(item):
+                return "a string holds a lone surrogate (\\ud800-\\udfff without its pair), which is not text"
+        elif isinstance(item, dict):
+            if depth > MAX_DEPTH:
+                return f"nested more than {MAX_DEPTH} levels deep"
+            stack.extend((key, depth) for key in item)
+            stack.extend((child, depth + 1) for child in item.values())
+        elif isinstance(item, list):
+            if depth > MAX_DEPTH:
+                return f"nested more than {MAX_DEPTH} levels deep"
+            stack.extend((child, depth + 1) for child in item)
+    return None
+
+
+def _parse_json(text: str, raw: bytes | None = None) -> tuple[Any, str | None, int]:
+    """(value, None, 0), or (None, why, line of the defect or 0) for text kp does not take as
+    JSON: bad syntax, NaN or Infinity, a number too large, a repeated key, nesting deeper than
+    ``MAX_DEPTH``, a lone surrogate. The reason names columns and kinds, never a value."""
+    try:
+        value = json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_no_constant, parse_float=_finite_float)
+    except json.JSONDecodeError as exc:
+        return None, f"bad JSON: {exc.msg} (column {exc.colno})", exc.lineno
+    except _BadValue as exc:
+        return None, f"bad JSON: {exc}", 0
+    except RecursionError:
+        return None, f"bad JSON: nested more than {MAX_DEPTH} levels deep", 0
+    except ValueError:
+        # int() refuses numbers of more than sys.get_int_max_str_digits() digits.
+        return None, "bad JSON: a number has too many digits", 0
+    # Skip the walk when no bracket count or escape could make it fail (the common case).
+    probe = raw if raw is not None else text.encode("utf-8", "surrogatepass")
+    if probe.count(b"[") + probe.count(b"{") > MAX_DEPTH or _SURROGATE_ESCAPE.search(probe):
+        why = _check_values(value)
+        if why is not None:
+            return None, f"bad JSON: {why}", 0
+    return value, None, 0
+
+
+def jsonl_records(stream: IO[bytes], name: str) -> Iterator[tuple[RowRecord, int]]:
+    """Every non-blank line of a JSONL byte stream as (record, bytes read for it, blank lines
+    before it included). The one JSONL reader of kp: ``kp data``, ``kp evaluate`` and
+    ``kp deidentify`` all read through it, so they take and refuse the same files.
+
+    UTF-8 only, a byte-order mark accepted at the start of the file; CRLF line ends accepted;
+    blank (whitespace-only) lines skipped but counted in line numbers. A UTF-16 file gives one
+    error on line 1 and nothing more. Each bad line gives a record with ``error`` set.
+    """
+    pending = 0
+    for number, raw in enumerate(stream, start=1):
+        pending += len(raw)
+        if number == 1:
+            if raw.startswith(_UTF16_BOMS):
+                yield (
+                    RowRecord(
+                        name, 1, "line", None, "UTF-16 text (it starts with a UTF-16 byte-order mark); kp reads UTF-8"
+                    ),
+                    pending,
+                )
+                return
+            if raw.startswith(_UTF8_BOM):
+                raw = raw[len(_UTF8_BOM) :]
+        if not raw.strip():
+            continue  # blank lines (a trailing newline, say) are not rows, everywhere
+        size, pending = pending, 0
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            yield RowRecord(name, number, "line", None, f"not UTF-8 (byte {exc.start + 1} of the line)"), size
+            continue
+        row, error, _ = _parse_json(line, raw)
+        yield RowRecord(name, number, "line", row, error), size
+
+
 def _read_jsonl(path: Path, name: str) -> Iterator[RowRecord]:
     with _open_binary(path) as handle:
-        for number, raw in enumerate(handle, start=1):
-            if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
-                raw = raw[3:]
-            if not raw.strip():
-                continue  # blank lines (a trailing newline, say) are not rows
-            try:
-                line = raw.decode("utf-8").rstrip("\r\n")
-            except UnicodeDecodeError as exc:
-                yield RowRecord(name, number, "line", None, f"not UTF-8 (byte {exc.start})")
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield RowRecord(name, number, "line", None, f"bad JSON: {exc.msg} (column {exc.colno})")
-                continue
-            yield RowRecord(name, number, "line", row)
+        for record, _ in jsonl_records(handle, name):
+            yield record
 
 
 def _read_json_list(path: Path, name: str) -> Iterator[RowRecord]:
     with _open_binary(path) as handle:
         data = handle.read()
     try:
-        rows = json.loads(data.decode("utf-8-sig"))
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        yield RowRecord(name, 1, "line", None, f"not UTF-8 (byte {exc.start})")
+        yield RowRecord(name, 1, "line", None, f"not UTF-8 (byte {exc.start + 1})")
         return
-    except json.JSONDecodeError as exc:
-        yield RowRecord(name, exc.lineno, "line", None, f"bad JSON: {exc.msg} (column {exc.colno})")
+    rows, error, line = _parse_json(text, data)
+    if error is not None:
+        yield RowRecord(name, line, "line", None, error) if line else RowRecord(name, 0, "file", None, error)
         return
     if not isinstance(rows, list):
-        yield RowRecord(name, 1, "line", None, f"a JSON file must hold a list of rows, found {type(rows).__name__}")
+        yield RowRecord(name, 0, "file", None, f"a JSON file must hold a list of rows, found {type(rows).__name__}")
         return
     for index, row in enumerate(rows):
         yield RowRecord(name, index, "row", row)

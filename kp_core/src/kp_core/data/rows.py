@@ -14,6 +14,7 @@ import attrs
 from kp_core.data.io import RowRecord
 from kp_core.data.labels import LabelResolver, UnknownLabelError
 from kp_core.grid import GoldAlignmentError, gold_bioes
+from kp_core.taxonomy import TAXONOMY_VERSION
 from kp_core.types import Example, Span
 
 METADATA_FIELDS = ("language", "domain", "country", "doc_id", "template_id")
@@ -80,6 +81,12 @@ def _metadata(row: Mapping[str, Any], out: _Collector) -> dict[str, str | None]:
     return values
 
 
+def _unknown_label(resolver: LabelResolver) -> str:
+    if resolver.scheme is not None:
+        return f"unknown label (not a KP type, not mapped by scheme {resolver.scheme!r} or --label-map)"
+    return f"unknown label (not in the taxonomy {TAXONOMY_VERSION}); map it with --label-map or --scheme"
+
+
 def _span(
     index: int,
     raw: Any,
@@ -120,10 +127,11 @@ def _span(
     kp_label: str | None = None
     try:
         kp_label = resolver.resolve(label).label
-    except UnknownLabelError as exc:
-        out.add("unknown_label", f"span {index} ({start}:{end}): {exc}")
+    except UnknownLabelError:
+        # The label itself is never shown: an unknown label may be a value pasted from the text.
+        out.add("unknown_label", f"span {index} ({start}:{end}): {_unknown_label(resolver)}")
         bad = True
-    shown = kp_label or label
+    shown = kp_label or "unknown label"
     if end <= start:
         out.add("empty_span", f"span {index} ({shown}) has end {end} <= start {start}")
         return False
@@ -216,6 +224,24 @@ def check_row(record: RowRecord, resolver: LabelResolver, *, strict: bool = True
     return RowCheck(record, example, (), dropped)
 
 
+def check_spans(
+    raw_spans: Any, text: str, resolver: LabelResolver, where: str, *, field: str = "spans"
+) -> tuple[list[Span], tuple[Problem, ...]]:
+    """The spans of one record checked one by one as :func:`check_row` checks a row's (JSON
+    integer offsets inside ``text``, a known label, a score in [0, 1]), with every problem.
+    Overlaps are allowed: predictions and spans handed to de-identification may overlap."""
+    out = _Collector(where)
+    if not isinstance(raw_spans, list):
+        out.add("bad_type", f"{field} is {_type_name(raw_spans)}, expected a list")
+        return [], tuple(out.problems)
+    spans = []
+    for index, raw in enumerate(raw_spans):
+        span = _span(index, raw, text, resolver, out)
+        if isinstance(span, Span):
+            spans.append(span)
+    return spans, tuple(out.problems)
+
+
 @attrs.define
 class DocIdTracker:
     """Remembers where each doc_id was first seen, to flag duplicates across a source."""
@@ -233,4 +259,5 @@ class DocIdTracker:
         earlier = self.first_seen.setdefault(doc_id, where)
         if earlier == where:
             return None
-        return Problem(where, "duplicate_doc_id", f"doc_id {doc_id!r} was already used at {earlier}")
+        # The doc_id is not shown (ids are often names or case numbers); its first place is.
+        return Problem(where, "duplicate_doc_id", f"doc_id repeats the doc_id at {earlier}")

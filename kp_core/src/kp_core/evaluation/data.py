@@ -6,9 +6,14 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+import attrs
 
 from kp_core.types import Span
+
+if TYPE_CHECKING:
+    from kp_core.data.labels import LabelResolver
 
 
 class PredictionsMismatchError(ValueError):
@@ -18,9 +23,12 @@ class PredictionsMismatchError(ValueError):
 def load_rows(path: str | Path) -> list[dict[str, Any]]:
     """Gold rows of a JSONL or JSON-list file, validated strictly (labels, offsets, the whitespace
     grid), returned in the harness row format with every extra key kept."""
-    from kp_core.data import load_examples
+    from kp_core.data import DataError, load_examples
 
-    return [dict(example.to_json()) for example in load_examples(path)]
+    rows = [dict(example.to_json()) for example in load_examples(path)]
+    if not rows:
+        raise DataError(f"{path}: no documents (the file holds no rows)")
+    return rows
 
 
 def rows_file_candidates(data_dir: str | Path, config: str) -> list[Path]:
@@ -41,26 +49,17 @@ def find_rows_file(data_dir: str | Path, config: str | None) -> Path | None:
     return None
 
 
-def _spans_of(row: Mapping[str, Any], text: str, where: str) -> list[Span]:
-    out = []
-    for i, raw in enumerate(row.get("spans") or ()):
-        try:
-            out.append(
-                Span(
-                    int(raw["start"]),
-                    int(raw["end"]),
-                    raw["label"],
-                    score=raw.get("score"),
-                    text=text[raw["start"] : raw["end"]],
-                )
-            )
-        except (KeyError, TypeError, ValueError) as exc:
-            raise PredictionsMismatchError(f"{where}: span {i}: {exc}") from None
-        if out[-1].end > len(text):
-            raise PredictionsMismatchError(
-                f"{where}: span {i} ends at {out[-1].end}, past the text (length {len(text)})"
-            )
-    return out
+def _spans_of(row: Mapping[str, Any], text: str, where: str, resolver: LabelResolver) -> list[Span]:
+    """Predicted spans checked as gold spans are (JSON integer offsets inside the text, a KP
+    label, a score in [0, 1]); they may overlap: the first span wins a token."""
+    from kp_core.data.rows import check_spans
+
+    if row.get("spans") is None:
+        raise PredictionsMismatchError(f"{where}: a prediction row needs 'spans' (use [] for none)")
+    spans, problems = check_spans(row["spans"], text, resolver, where)
+    if problems:
+        raise PredictionsMismatchError(f"{where}: " + "; ".join(p.message for p in problems))
+    return [attrs.evolve(span, text=text[span.start : span.end]) for span in spans]
 
 
 def load_predictions(path: str | Path, gold_rows: Sequence[Mapping[str, Any]]) -> list[list[Span]]:
@@ -70,6 +69,8 @@ def load_predictions(path: str | Path, gold_rows: Sequence[Mapping[str, Any]]) -
     from kp_core.data import read_rows
 
     records = list(read_rows(path))
+    if not records:
+        raise PredictionsMismatchError(f"{path}: no documents (the file holds no rows)")
     for record in records:
         if record.error is not None:
             raise PredictionsMismatchError(f"{record.where}: {record.error}")
@@ -80,16 +81,17 @@ def load_predictions(path: str | Path, gold_rows: Sequence[Mapping[str, Any]]) -
         rec.row.get("doc_id") is not None for rec in records
     )
     if by_id:
+        # doc_ids are never shown (they are often names or case numbers): lines and row numbers are.
         index = {}
         for rec in records:
             doc_id = str(rec.row["doc_id"])
             if doc_id in index:
-                raise PredictionsMismatchError(f"{rec.where}: doc_id {doc_id!r} appears twice in the predictions")
+                raise PredictionsMismatchError(f"{rec.where}: doc_id repeats the doc_id at {index[doc_id].where}")
             index[doc_id] = rec
-        missing = [str(r["doc_id"]) for r in gold_rows if str(r["doc_id"]) not in index]
+        missing = [i for i, r in enumerate(gold_rows) if str(r["doc_id"]) not in index]
         if missing:
             raise PredictionsMismatchError(
-                f"{path}: no predictions for {len(missing)} gold doc_id(s), e.g. {missing[0]!r}"
+                f"{path}: no predictions for {len(missing)} gold doc_id(s), e.g. the one of gold row {missing[0]}"
             )
         extra = len(index) - len({str(r["doc_id"]) for r in gold_rows})
         if extra > 0:
@@ -101,13 +103,16 @@ def load_predictions(path: str | Path, gold_rows: Sequence[Mapping[str, Any]]) -
                 f"{path}: {len(records)} prediction rows for {len(gold_rows)} gold rows (no doc_id to pair them by)"
             )
         paired = records
+    from kp_core.data.labels import LabelResolver
+
+    resolver = LabelResolver()
     out = []
     for doc, (gold, rec) in enumerate(zip(gold_rows, paired, strict=True)):
         if rec.row["text"] != gold["text"]:
             raise PredictionsMismatchError(
                 f"{rec.where}: text differs from gold row {doc} (lengths {len(rec.row['text'])} vs {len(gold['text'])})"
             )
-        out.append(_spans_of(rec.row, gold["text"], rec.where))
+        out.append(_spans_of(rec.row, gold["text"], rec.where, resolver))
     return out
 
 
