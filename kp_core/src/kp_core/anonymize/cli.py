@@ -6,6 +6,8 @@ import sys
 
 import click
 
+from kp_core.data.cli import check_country, check_language
+
 
 def _path_error(message: str) -> click.ClickException:
     """A file problem: one line, the exit status of click's own path checks."""
@@ -35,8 +37,8 @@ def _path_error(message: str) -> click.ClickException:
 @click.option("--device", default="auto", show_default=True)
 @click.option("--vault", default=None, type=click.Path(dir_okay=False), help="Vault file for reversible pseudonyms.")
 @click.option("--key-file", default=None, type=click.Path(exists=True, dir_okay=False), help="File holding the key.")
-@click.option("--language", default=None, help="Locale language of surrogates (ISO 639-1).")
-@click.option("--country", default=None, help="Country of surrogates (ISO 3166-1 alpha-2).")
+@click.option("--language", default=None, callback=check_language, help="Locale language of surrogates (ISO 639-1).")
+@click.option("--country", default=None, callback=check_country, help="Country of surrogates (ISO 3166-1 alpha-2).")
 @click.option("--no-progress", is_flag=True, help="No progress bar.")
 def deidentify(
     model, method, input_path, output_path, text_field, spans_field, batch_size, with_rules, device, vault,

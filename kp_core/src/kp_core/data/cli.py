@@ -33,6 +33,34 @@ def _scheme(ctx: click.Context, param: click.Parameter, value: str | None) -> st
     return value
 
 
+def check_language(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A click callback: a surrogate language kp has a locale for (ISO 639-1, any case), or an
+    error listing them; unknown codes would otherwise fall back to English silently."""
+    from kp_core.anonymize.locale_choice import LANGUAGE_COUNTRY
+
+    return _locale_code(ctx, param, value, value.lower() if value else value, "language", sorted(LANGUAGE_COUNTRY))
+
+
+def check_country(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A click callback: a surrogate country kp has a locale for (ISO 3166-1 alpha-2, any case)."""
+    from kp_core.anonymize.locale_choice import COUNTRY_LANGUAGE
+
+    return _locale_code(ctx, param, value, value.upper() if value else value, "country", sorted(COUNTRY_LANGUAGE))
+
+
+def _locale_code(
+    ctx: click.Context, param: click.Parameter, value: str | None, code: str | None, what: str, known: list[str]
+) -> str | None:
+    if value is None:
+        return None
+    if code not in known:
+        # The value is an option the user typed, not data, so it may be shown.
+        raise click.BadParameter(
+            f"{value!r} is not a {what} kp has surrogates for; accepted: {', '.join(known)}", ctx=ctx, param=param
+        )
+    return code
+
+
 def label_options(command: Any) -> Any:
     """--label-map and --scheme, shared by every command that reads rows."""
     command = click.option(
