@@ -18,11 +18,12 @@ import hashlib
 import hmac
 import random
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from functools import cache
 
-from kp_core.anonymize.fpe import DIGITS, Shape, char_class, cycle_candidates
+from kp_core.anonymize.fpe import DIGITS, Shape, cycle_candidates
 from kp_core.anonymize.locale_choice import CALLING_CODES, DEFAULT_LANGUAGE, LocaleChoice, calling_code
+from kp_core.anonymize.national_id_surrogates import national_id_candidates
 
 _TOKEN_ALPHABET = "0123456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 _ORG_FORMS = {
@@ -69,128 +70,6 @@ def _case_like(template: str, value: str) -> str:
 
 
 # --- structured values ----------------------------------------------------------------------
-
-
-def _national_id_country(value: str, country: str) -> str | None:
-    from kp_core.national_id import parse_national_id, supported_countries
-
-    if country and parse_national_id(value, country) is not None:
-        return country.upper()
-    for code in supported_countries():
-        if parse_national_id(value, code) is not None:
-            return code
-    return None
-
-
-# Characters (indices among a national ID's letters and digits) kept as they are, so that a
-# surrogate encodes the same sex and the same birth decade (and century) as its source: the
-# sex/century digit (RO, EE, LT, FR), the year's tens (every date-bearing ID), PESEL's month tens
-# (the century offset), CZ/SK month tens (sex offset), DK's century-bearing serial digit, FI's
-# century sign, SI's year hundreds and tens and the sex half of its serial. What the kept
-# characters cannot fix (a PESEL's or a CPR's sex parity, an inferred century) the validity
-# predicate checks.
-_ID_KEPT = {
-    "RO": (0, 1), "PL": (0, 2), "IT": (6,), "FR": (0, 1), "CZ": (0, 2), "SK": (0, 2), "DK": (4, 6),
-    "FI": (4, 6), "EE": (0, 1), "LT": (0, 1), "SI": (4, 5, 9),
-}  # fmt: skip
-
-
-def _kept_id_positions(value: str, country: str) -> frozenset[int]:
-    alnum = [i for i, ch in enumerate(value) if ch.isalnum()]
-    kept = _ID_KEPT.get(country, ())
-    if country == "SE":  # YYYYMMDDNNNC keeps century and decade, YYMMDD-NNNC the decade
-        kept = (0, 1, 2) if len(alnum) == 12 else (0,)
-    return frozenset(alnum[k] for k in kept if k < len(alnum))
-
-
-def _rodne_cislo_check(body: str) -> str | None:
-    if len(body) != 9:  # 9-digit numbers (born before 1954) carry no check digit
-        return None
-    remainder = int(body) % 11
-    return "0" if remainder == 10 else str(remainder)
-
-
-def _bsn_check(body: str) -> str | None:
-    from kp_core.national_id._validators import nl_elfproef_sum
-
-    remainder = nl_elfproef_sum(body + "0") % 11
-    return None if len(body) != 8 or remainder == 10 else str(remainder)
-
-
-@cache
-def _id_checks() -> dict[str, tuple[int, Callable[[str], str | None]]]:
-    """Country → (number of trailing check characters, their value from the other letters and
-    digits). Computing the check instead of walking to it keeps surrogates fast."""
-    from kp_core.checksums import luhn_check_digit, mod11_two_pass
-    from kp_core.national_id import _validators as V
-
-    def es(body: str) -> str:
-        return V.es_letter(int(V._ES_NIE_PREFIX.get(body[:1], body[:1]) + body[1:]))
-
-    return {
-        "RO": (1, lambda b: str(V.ro_check_digit(b))),
-        "PL": (1, lambda b: str(V.pl_check_digit(b))),
-        "IT": (1, V.it_control_letter),
-        "ES": (1, es),
-        "DE": (1, lambda b: str(V.iso7064_mod11_10(b))),
-        "FR": (2, lambda b: f"{V.fr_key(b):02d}"),
-        "SE": (1, lambda b: str(luhn_check_digit(b[-9:]))),
-        "CZ": (1, _rodne_cislo_check),
-        "SK": (1, _rodne_cislo_check),
-        "FI": (1, lambda b: V.fi_control("".join(ch for ch in b[:6] + b[-3:]))),
-        "EE": (1, lambda b: str(mod11_two_pass(b))),
-        "LT": (1, lambda b: str(mod11_two_pass(b))),
-        "NL": (1, _bsn_check),
-        "SI": (1, lambda b: str(V.si_check_digit(b))),
-    }
-
-
-def national_id_candidates(key: bytes, value: str, locale: LocaleChoice) -> Iterator[str]:
-    """A valid ID of the same country and shape that encodes the same sex and the same birth
-    decade (hence century) as the source, where the ID encodes them. Check characters are
-    computed (zeroed in the shape, so sources that differ only there share one permutation)."""
-    from kp_core.national_id import parse_national_id
-
-    country = _national_id_country(value, locale.country)
-    if country is None:  # not a valid ID of any supported country: keep its shape only
-        yield from cycle_candidates(key, "NATIONAL_ID|shape", Shape.of(value))
-        return
-    source = parse_national_id(value, country)
-    decade = None if source.birth_date is None else source.birth_date.year // 10
-    alnum = [i for i, ch in enumerate(value) if ch.isalnum()]
-    count, compute = _id_checks().get(country, (0, None))
-    check_at = alnum[len(alnum) - count :] if count else []
-    if check_at and compute("".join(value[i] for i in alnum[: len(alnum) - count])) is None:
-        check_at, compute = [], None  # a form whose check is not computed here (CZ 9 digits): walk
-    kept = _kept_id_positions(value, country) | set(check_at)
-    zeroed = "".join("0" if i in check_at else ch for i, ch in enumerate(value))
-    shape = Shape.of(zeroed, keep=lambda i, ch: i in kept)
-
-    def finish(candidate: str) -> str | None:
-        if not check_at:
-            return candidate
-        try:
-            check = compute("".join(candidate[i] for i in alnum[: len(alnum) - count]))
-        except ValueError:  # a body no check is defined for (a letter where digits belong)
-            return None
-        if check is None:
-            return None
-        chars = list(candidate)
-        for i, ch in zip(check_at, check, strict=True):
-            chars[i] = ch
-        return "".join(chars)
-
-    def valid(candidate: str) -> bool:
-        full = finish(candidate)
-        if full is None or any(char_class(full[i]) != char_class(value[i]) for i in check_at):
-            return False  # a FI control letter where the source has a digit changes the shape
-        parsed = parse_national_id(full, country)
-        if parsed is None or parsed.sex != source.sex:
-            return False
-        return decade is None or (parsed.birth_date is not None and parsed.birth_date.year // 10 == decade)
-
-    for candidate in cycle_candidates(key, f"NATIONAL_ID|{country}", shape, valid):
-        yield finish(candidate)
 
 
 def account_candidates(key: bytes, value: str) -> Iterator[str]:
