@@ -112,14 +112,17 @@ class _FamilyB:
         register(Family(name="same-name", description="b", frameworks=(), load=lambda ref, **kw: None))
 
 
-def test_duplicate_family_names_both_providers() -> None:
+def test_duplicate_family_name_first_wins_and_names_both_providers() -> None:
     host = PluginHost()
     host.register(_FamilyA(), name="plugin-a")
     host.register(_FamilyB(), name="plugin-b")
-    with pytest.raises(DuplicateRegistrationError) as info:
-        Registry.collect(host.pm)
-    message = str(info.value)
-    assert "plugin-a" in message and "plugin-b" in message and "same-name" in message
+    registry = Registry.collect(host.pm, report=host.report)
+    assert registry.family("same-name").description == "a"
+    [failure] = host.failed
+    assert (failure.name, failure.stage) == ("plugin-b", "duplicate")
+    assert "plugin-a" in failure.error and "plugin-b" in failure.error and "same-name" in failure.error
+    with pytest.raises(DuplicateRegistrationError):  # the table itself still refuses
+        registry.families.add(Family(name="same-name", description="c", frameworks=(), load=lambda ref, **kw: None))
 
 
 def test_import_kp_core_stays_light() -> None:
@@ -151,11 +154,12 @@ def backend_plugin(name: str) -> str:
 """
 
 
-def test_duplicate_backend_is_a_clean_error_naming_both_plugins(tmp_path: Path) -> None:
+def test_duplicate_backend_keeps_the_first_and_warns_naming_both_plugins(tmp_path: Path) -> None:
     make_distribution(tmp_path, "kp-clash-a", "kp_clash_a", backend_plugin("clash-dev"), "clash-a")
     make_distribution(tmp_path, "kp-clash-b", "kp_clash_b", backend_plugin("clash-dev"), "clash-b")
-    result = run_kp(["backends"], extra_path=tmp_path)
-    assert result.returncode == 1
+    result = run_kp(["backends", "--json"], extra_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert [b["provider"] for b in json.loads(result.stdout) if b["name"] == "clash-dev"] == ["clash-a"]
     assert "Traceback" not in result.stderr
     assert "backend 'clash-dev' is registered twice" in result.stderr
     assert "'clash-a'" in result.stderr and "'clash-b'" in result.stderr

@@ -17,7 +17,8 @@ if TYPE_CHECKING:
 
 
 class DuplicateRegistrationError(RuntimeError):
-    """Two plugins registered the same name for the same kind of thing."""
+    """Two plugins registered the same name for the same kind of thing. ``Registry.collect`` keeps
+    the first and reports the second; ``Table.add`` itself refuses."""
 
 
 class UnknownNameError(KeyError):
@@ -104,8 +105,8 @@ class Table(Generic[T]):
         existing = self._items.get(item.name)
         if existing is not None:
             raise DuplicateRegistrationError(
-                f"{self.kind} {item.name!r} is registered twice: by plugin {existing.provider!r} "
-                f"and by plugin {item.provider!r}; uninstall one, or skip it with KP_DISABLE_PLUGINS=<plugin>"
+                f"{self.kind} {item.name!r} is registered twice: first by plugin {existing.provider!r}, "
+                f"then by plugin {item.provider!r}; the first is kept (skip one with KP_DISABLE_PLUGINS=<plugin>)"
             )
         self._items[item.name] = item
 
@@ -220,30 +221,63 @@ class Registry:
     """Everything the loaded plugins registered, collected through the ``kp_register_*`` hooks."""
 
     def __init__(self) -> None:
+        self.failures: list[tuple[str, str, str]] = []  # (plugin, stage, error)
         self.backends: Table[Backend] = Table("backend")
         self.families: Table[Family] = FamilyTable("family", self.backends)
         self.evaluators: Table[Evaluator] = Table("evaluator")
         self.operators: Table[Operator] = Table("operator")
 
     @classmethod
-    def collect(cls, pm: Any) -> Registry:
+    def collect(cls, pm: Any, report: Reporter | None = None) -> Registry:
+        """Call every plugin's ``kp_register_*`` hooks, one plugin at a time, in load order.
+
+        A plugin whose hook raises (or exits) contributes nothing at all, so no half-registered
+        plugin is left behind; a name already taken stays with the plugin that registered it first
+        (built-ins first). Each such failure goes to ``report(plugin, stage, error, traceback)``
+        and to ``registry.failures``; every other plugin is unaffected.
+        """
+        from kp_core.plugins.manager import DUPLICATE_STAGE, PluginFailure, impls_in_load_order, plugin_code
+
         registry = cls()
-        for hook_name, table in (
-            ("kp_register_families", registry.families),
-            ("kp_register_backends", registry.backends),
-            ("kp_register_evaluators", registry.evaluators),
-            ("kp_register_operators", registry.operators),
-        ):
-            hook = getattr(pm.hook, hook_name)
-            # Call each implementation on its own so every item knows which plugin gave it.
-            for impl in hook.get_hookimpls():
-                provider = impl.plugin_name
 
-                def register(item: Any, _provider: str = provider, _table: Table = table) -> None:
-                    _table.add(attrs.evolve(item, provider=_provider))
+        def record(plugin: str, stage: str, error: str, tb: str = "") -> None:
+            registry.failures.append((plugin, stage, error))
+            if report is not None:
+                report(plugin, stage, error, tb)
 
-                impl.function(register=register) if "register" in impl.argnames else impl.function()
+        tables = registry._tables()
+        by_plugin: dict[str, list[tuple[str, Any]]] = {}
+        for hook_name in tables:
+            for impl in impls_in_load_order(pm, hook_name):
+                by_plugin.setdefault(impl.plugin_name, []).append((hook_name, impl))
+        for plugin, impls in by_plugin.items():  # dicts keep the load order of the first hook seen
+            staged: list[tuple[Table, Any]] = []
+            failed = False
+            for hook_name, impl in impls:
+                table, item_type = tables[hook_name]
+                try:
+                    with plugin_code():
+                        _call_register_hook(impl, hook_name, table, item_type, plugin, staged)
+                except PluginFailure as failure:
+                    record(plugin, hook_name, failure.error, failure.traceback)
+                    failed = True
+                    break
+            if failed:
+                continue
+            for table, item in staged:
+                try:
+                    table.add(item)
+                except DuplicateRegistrationError as exc:
+                    record(plugin, DUPLICATE_STAGE, str(exc))
         return registry
+
+    def _tables(self) -> dict[str, tuple[Table, type]]:
+        return {
+            "kp_register_families": (self.families, Family),
+            "kp_register_backends": (self.backends, Backend),
+            "kp_register_evaluators": (self.evaluators, Evaluator),
+            "kp_register_operators": (self.operators, Operator),
+        }
 
     def family(self, name: str) -> Family:
         return self.families.get(name)
@@ -258,16 +292,36 @@ class Registry:
         return self.operators.get(name)
 
 
+def _call_register_hook(
+    impl: Any, hook_name: str, table: Table, item_type: type, plugin: str, staged: list[tuple[Table, Any]]
+) -> None:
+    """Run one plugin's hook, staging what it registers: nothing reaches a table until all of the
+    plugin's hooks have run."""
+
+    def register(item: Any) -> None:
+        if not isinstance(item, item_type):
+            raise TypeError(f"{hook_name}: register() takes {item_type.__name__} items, not {type(item).__name__}")
+        staged.append((table, attrs.evolve(item, provider=plugin)))
+
+    impl.function(register=register) if "register" in impl.argnames else impl.function()
+
+
+Reporter = Callable[[str, str, str, str], None]
+
 _registry: Registry | None = None
 
 
-def get_registry() -> Registry:
-    """The registry of the process-wide plugin host, built on first use."""
+def get_registry(*, warn: bool = True) -> Registry:
+    """The registry of the process-wide plugin host, built on first use. Plugin failures (of any
+    stage) are warned about once, one line each, unless ``warn`` is false."""
     global _registry
     if _registry is None:
         from kp_core.plugins import get_host
 
-        _registry = Registry.collect(get_host().pm)
+        host = get_host()
+        _registry = Registry.collect(host.pm, report=host.report)
+        if warn:
+            host.warn_failures()
     return _registry
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 import click
 
@@ -25,14 +26,20 @@ def version() -> None:
 
 @click.command()
 @json_option
-def plugins(as_json: bool) -> None:
-    """List loaded plugins (distribution, version, hooks) and plugins that failed to load."""
+@click.option("--verbose", "-v", is_flag=True, help="Add each failure's traceback (as KP_DEBUG=1 does).")
+def plugins(as_json: bool, verbose: bool) -> None:
+    """List loaded plugins (distribution, version, hooks) and plugins that failed, with the stage
+    (import, a hook, a duplicate name) and the reason."""
     from kp_core.plugins import get_host
+    from kp_core.plugins.manager import DEBUG_ENV
+    from kp_core.registry import get_registry
 
     host = get_host()
+    get_registry(warn=False)  # runs the register hooks, so their failures are listed below
+    verbose = verbose or bool(os.environ.get(DEBUG_ENV))
     payload = {
         "loaded": [p.to_json() for p in host.loaded],
-        "failed": [p.to_json() for p in host.failed],
+        "failed": [p.to_json() | ({"traceback": p.traceback} if verbose else {}) for p in host.failed],
         "skipped": sorted(host.skipped),
     }
     if as_json:
@@ -41,7 +48,9 @@ def plugins(as_json: bool) -> None:
     for p in host.loaded:
         click.echo(f"{p.name:<16} {p.distribution} {p.version}  hooks: {', '.join(p.hooks) or '-'}")
     for p in host.failed:
-        click.echo(f"{p.name:<16} FAILED ({p.distribution} {p.version}, {p.entry_point}): {p.error}")
+        click.echo(f"{p.name:<16} FAILED {p.stage} ({p.distribution} {p.version}, {p.entry_point}): {p.error}")
+        if verbose and p.traceback:
+            click.echo(p.traceback.rstrip())
     for name in sorted(host.skipped):
         click.echo(f"{name:<16} skipped (KP_LOAD_PLUGINS / KP_DISABLE_PLUGINS)")
 

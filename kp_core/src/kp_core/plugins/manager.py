@@ -1,14 +1,20 @@
 """Loads plugins from the ``kp`` entry-point group, safely.
 
-A plugin that raises on import is recorded with its distribution, entry point and error, and kp
-keeps working. ``KP_LOAD_PLUGINS`` is an allow-list of external plugins (empty string = none);
-``KP_DISABLE_PLUGINS`` a deny-list. Built-ins (distribution ``kp-core``) always load.
+A plugin that fails (raises or exits on import, raises in a hook, registers a name that is taken)
+is recorded against that plugin with the stage and the error, and kp keeps working.
+``KP_LOAD_PLUGINS`` is an allow-list of external plugins (empty string = none);
+``KP_DISABLE_PLUGINS`` a deny-list. Built-ins (distribution ``kp-core``) always load, first.
+``KP_DEBUG`` adds tracebacks to the warnings.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
+import traceback
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from importlib import metadata
 from typing import Any
 
@@ -19,6 +25,12 @@ from kp_core.plugins import hookspecs
 
 ENTRY_POINT_GROUP = "kp"
 CORE_DISTRIBUTION = "kp-core"
+DEBUG_ENV = "KP_DEBUG"
+IMPORT_STAGE = "import"
+DUPLICATE_STAGE = "duplicate"
+_MAX_ERROR = 300
+
+log = logging.getLogger("kp_core.plugins")
 
 
 @attrs.frozen
@@ -35,14 +47,68 @@ class LoadedPlugin:
 
 @attrs.frozen
 class FailedPlugin:
+    """One failure of one plugin. ``stage`` is ``import`` (the plugin is not loaded), a hook name
+    (what that hook registered is dropped) or ``duplicate`` (one name it registered was refused)."""
+
     name: str
     distribution: str
     version: str
     entry_point: str
     error: str
+    stage: str = IMPORT_STAGE
+    traceback: str = attrs.field(default="", repr=False, eq=False)
 
     def to_json(self) -> dict[str, Any]:
-        return attrs.asdict(self)
+        return {k: v for k, v in attrs.asdict(self).items() if k != "traceback"}
+
+    def warning(self) -> str:
+        """One line for stderr; kp keeps working without what this plugin failed to give."""
+        where = "at import" if self.stage == IMPORT_STAGE else f"in {self.stage}"
+        if self.stage == DUPLICATE_STAGE:
+            where = "with a duplicate name"
+        return (
+            f"kp: warning: plugin {self.name!r} ({self.distribution} {self.version}) failed {where}: "
+            f"{self.error} (see `kp plugins`; {DEBUG_ENV}=1 shows the traceback)"
+        )
+
+
+class PluginFailure(Exception):
+    """A plugin's own code raised (or exited); carries what to record."""
+
+    def __init__(self, error: str, tb: str) -> None:
+        super().__init__(error)
+        self.error = error
+        self.traceback = tb
+
+
+def describe(exc: BaseException) -> str:
+    """``Type: message`` on one line, bounded: plugin errors go into one-line warnings."""
+    if isinstance(exc, SystemExit):
+        text = f"SystemExit: exit code {exc.code!r}"
+    else:
+        text = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+    text = " ".join(text.split())
+    return text if len(text) <= _MAX_ERROR else text[: _MAX_ERROR - 3] + "..."
+
+
+@contextmanager
+def plugin_code() -> Iterator[None]:
+    """Run a plugin's code: anything it raises, ``SystemExit`` included, becomes a
+    :class:`PluginFailure`. Ctrl-C (``KeyboardInterrupt``) still interrupts kp."""
+    try:
+        yield
+    except KeyboardInterrupt:
+        raise
+    except BaseException as exc:  # a plugin must never take kp down, not even with sys.exit()
+        raise PluginFailure(describe(exc), traceback.format_exc()) from None
+
+
+def impls_in_load_order(pm: pluggy.PluginManager, hook_name: str) -> list[Any]:
+    """A hook's implementations in plugin registration order (built-ins first), ignoring
+    ``tryfirst``/``trylast``: when two plugins claim one name, the earlier plugin wins."""
+    rank = {name: i for i, (name, _) in enumerate(pm.list_name_plugin())}
+    impls = getattr(pm.hook, hook_name).get_hookimpls()
+    return sorted(impls, key=lambda impl: rank.get(impl.plugin_name, len(rank)))
 
 
 def _split_env(name: str) -> set[str] | None:
@@ -61,6 +127,7 @@ class PluginHost:
         self.loaded: list[LoadedPlugin] = []
         self.failed: list[FailedPlugin] = []
         self.skipped: list[str] = []
+        self._warned: list[FailedPlugin] = []
 
     def load_entry_points(self) -> None:
         allow = _split_env("KP_LOAD_PLUGINS")
@@ -69,7 +136,13 @@ class PluginHost:
 
         self.register(builtin, name="builtin", distribution=CORE_DISTRIBUTION, version=_core_version())
         seen: set[tuple[str, str]] = set()
-        for ep in metadata.entry_points(group=ENTRY_POINT_GROUP):
+        # Sorted (stable, so sys.path order still decides between two copies of one distribution):
+        # load order decides who wins a duplicate name, and must not depend on the file system.
+        entry_points = sorted(
+            metadata.entry_points(group=ENTRY_POINT_GROUP),
+            key=lambda ep: (_canonical(ep.dist.name) if ep.dist is not None else "", ep.name),
+        )
+        for ep in entry_points:
             dist_name = ep.dist.name if ep.dist is not None else "?"
             dist_version = ep.dist.version if ep.dist is not None else "?"
             if (ep.name, _canonical(dist_name)) in seen:  # one distribution found twice on sys.path
@@ -84,16 +157,18 @@ class PluginHost:
                 self.skipped.append(ep.name)
                 continue
             try:
-                module = ep.load()
-                self.register(module, name=ep.name, distribution=dist_name, version=dist_version)
-            except Exception as exc:  # a broken plugin must never take kp down
+                with plugin_code():
+                    module = ep.load()
+                    self.register(module, name=ep.name, distribution=dist_name, version=dist_version)
+            except PluginFailure as failure:
                 self.failed.append(
                     FailedPlugin(
                         name=ep.name,
                         distribution=dist_name,
                         version=dist_version,
                         entry_point=ep.value,
-                        error=f"{type(exc).__name__}: {exc}",
+                        error=failure.error,
+                        traceback=failure.traceback,
                     )
                 )
 
@@ -109,6 +184,33 @@ class PluginHost:
                 hooks=hooks,
             )
         )
+
+    def report(self, plugin: str, stage: str, error: str, tb: str = "") -> None:
+        """Record a failure of a loaded plugin (a hook that raised, a refused duplicate name)."""
+        info = next((p for p in self.loaded if p.name == plugin), None)
+        failure = FailedPlugin(
+            name=plugin,
+            distribution=info.distribution if info else "?",
+            version=info.version if info else "?",
+            entry_point=info.module if info else "?",
+            error=error,
+            stage=stage,
+            traceback=tb,
+        )
+        if failure not in self.failed:  # the registry may be collected more than once
+            self.failed.append(failure)
+
+    def warn_failures(self, emit: Callable[[str], None] | None = None) -> None:
+        """One line per failure not warned about yet (with its traceback under ``KP_DEBUG``)."""
+        emit = emit or log.warning
+        debug = bool(os.environ.get(DEBUG_ENV))
+        for failure in self.failed:
+            if failure in self._warned:
+                continue
+            self._warned.append(failure)
+            emit(failure.warning())
+            if debug and failure.traceback:
+                emit(failure.traceback.rstrip())
 
     def unregister(self, name: str) -> None:
         self.pm.unregister(name=name)
