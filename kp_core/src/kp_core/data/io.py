@@ -11,11 +11,13 @@ from __future__ import annotations
 import contextlib
 import gzip
 import io
+import itertools
 import json
 import math
 import os
 import re
 import tempfile
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -26,6 +28,8 @@ from kp_core.types import Example
 
 _GZIP_MAGIC = b"\x1f\x8b"
 _DATASET_BATCH = 1024
+# What a damaged or truncated gzip stream raises while it is read.
+_DAMAGED = (EOFError, zlib.error, gzip.BadGzipFile)
 _UTF8_BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -84,10 +88,13 @@ def open_stream(stream: IO[bytes]) -> IO[bytes]:
 def _first_char(path: Path) -> str:
     """The first non-whitespace character of the (decompressed) file, or '' when it is blank."""
     with _open_binary(path) as handle:
-        while chunk := handle.read(4096):
-            stripped = chunk.lstrip(b" \t\r\n\xef\xbb\xbf")
-            if stripped:
-                return chr(stripped[0])
+        try:
+            while chunk := handle.read(4096):
+                stripped = chunk.lstrip(b" \t\r\n\xef\xbb\xbf")
+                if stripped:
+                    return chr(stripped[0])
+        except _DAMAGED:
+            return ""  # the JSONL reader reports the damage with its line
     return ""
 
 
@@ -169,7 +176,15 @@ def jsonl_records(stream: IO[bytes], name: str) -> Iterator[tuple[RowRecord, int
     error on line 1 and nothing more. Each bad line gives a record with ``error`` set.
     """
     pending = 0
-    for number, raw in enumerate(stream, start=1):
+    lines = iter(stream)
+    for number in itertools.count(1):
+        try:
+            raw = next(lines)
+        except StopIteration:
+            return
+        except _DAMAGED as exc:
+            yield RowRecord(name, number, "line", None, _damaged(exc)), pending
+            return
         pending += len(raw)
         if number == 1:
             if raw.startswith(_UTF16_BOMS):
@@ -200,9 +215,17 @@ def _read_jsonl(path: Path, name: str) -> Iterator[RowRecord]:
             yield record
 
 
+def _damaged(exc: BaseException) -> str:
+    return f"the gzip data is damaged or cut short ({type(exc).__name__}); nothing after this point can be read"
+
+
 def _read_json_list(path: Path, name: str) -> Iterator[RowRecord]:
-    with _open_binary(path) as handle:
-        data = handle.read()
+    try:
+        with _open_binary(path) as handle:
+            data = handle.read()
+    except _DAMAGED as exc:
+        yield RowRecord(name, 0, "file", None, _damaged(exc))
+        return
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
