@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from kp_core.normalize import normalize
 from kp_core.rules import patterns as P
 from kp_core.types import Span
 
@@ -57,6 +58,17 @@ class RulesDetector:
         return [self.find(text) for text in texts]
 
     def find(self, text: str) -> list[Span]:
+        """Spans of ``text``, found on its normalized view (:mod:`kp_core.normalize`: hidden
+        characters removed, Unicode spaces and digits made plain, accents composed) and mapped back
+        to the offsets of ``text``. Where the view differs, ``text`` as written is searched too:
+        the view can only add spans (a removed zero-width space may glue an ID to a word)."""
+        view = normalize(text)
+        found = self._candidates(view.text)
+        if view.changed:
+            found = [view.to_original(s) for s in found] + self._candidates(text)
+        return _settle(found)
+
+    def _candidates(self, text: str) -> list[Span]:
         found: list[Span] = []
         found += self._national_ids(text)
         found += self._accounts(text)
@@ -64,12 +76,15 @@ class RulesDetector:
         found += self._urls(text)
         found += self._phones(text)
         found += self._dates(text)
-        return _settle(found)
+        return found
 
     def _context(self, text: str, start: int, pattern) -> bool:
         """Does ``pattern`` occur shortly before ``start``, on the same line?"""
-        line_start = text.rfind("\n", 0, start) + 1
-        return pattern.search(text, max(line_start, start - _CONTEXT_CHARS), start) is not None
+        # Look for the line break within the window only: searching back to the text's start
+        # made every candidate of a long line cost the whole line.
+        window = max(0, start - _CONTEXT_CHARS)
+        newline = text.rfind("\n", window, start)
+        return pattern.search(text, window if newline < 0 else newline + 1, start) is not None
 
     def _national_ids(self, text: str) -> list[Span]:
         from kp_core.national_id import parse_national_id
@@ -161,9 +176,18 @@ def _exists(year: str, month: str, day: str) -> bool:
 
 
 def _settle(spans: list[Span]) -> list[Span]:
-    """Keep the highest-priority candidate where candidates overlap; sorted by start."""
+    """Keep the highest-priority candidate where candidates overlap; sorted by start.
+
+    Taken characters are marked in a bytearray, so a candidate is checked against everything kept
+    in the time of its own length: the whole settling is linear in the candidates' total length
+    (each pattern's matches do not overlap) plus a sort, where comparing with every kept span was
+    quadratic in their number."""
+    if not spans:
+        return []
+    taken = bytearray(max(s.end for s in spans))
     kept: list[Span] = []
     for span in sorted(spans, key=lambda s: (_PRIORITY[s.label], -(s.end - s.start), s.start)):
-        if not any(span.overlaps(k) for k in kept):
+        if taken.find(1, span.start, span.end) < 0:
+            taken[span.start : span.end] = b"\x01" * (span.end - span.start)
             kept.append(span)
     return sorted(kept, key=lambda s: s.start)

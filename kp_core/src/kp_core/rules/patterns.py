@@ -46,8 +46,12 @@ COMPANY_CONTEXT = re.compile(
 )
 IBAN = re.compile(r"(?<![\w])[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}(?![\w])")
 CARD = re.compile(r"(?<![\w\-])\d(?:[ \-]?\d){12,18}(?![\w])")
+# Letters and digits of any script ([^\W_]; on ASCII exactly [A-Za-z0-9]): internationalized
+# addresses (müller@exämple.de) are found whole, not from their first accented letter on.
+_ALNUM = r"[^\W_]"
+_EMAIL_LABEL = rf"{_ALNUM}(?:(?:{_ALNUM}|-)*{_ALNUM})?"
 EMAIL = re.compile(
-    r"(?<![\w.+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,24}(?![\w])"
+    rf"(?<![\w.+\-]){_ALNUM}(?:{_ALNUM}|[._%+\-])*@{_EMAIL_LABEL}(?:\.{_EMAIL_LABEL})*\.[^\W\d_]{{2,24}}(?![\w])"
 )
 URL = re.compile(r"(?i)(?<![\w@])(?:https?://|www\.)[^\s<>\"'«»]+")
 URL_TRAILING = ".,;:!?)]}'\""
