@@ -200,6 +200,13 @@ def jsonl_records(stream: IO[bytes], name: str) -> Iterator[tuple[RowRecord, int
         if not raw.strip():
             continue  # blank lines (a trailing newline, say) are not rows, everywhere
         size, pending = pending, 0
+        nul = raw.find(b"\0")
+        if nul >= 0:  # never in JSON text; the mark of UTF-16 without a BOM, or of binary data
+            yield (
+                RowRecord(name, number, "line", None, f"a NUL byte (byte {nul + 1} of the line): not UTF-8 text"),
+                size,
+            )
+            continue
         try:
             line = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
