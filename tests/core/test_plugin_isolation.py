@@ -151,9 +151,11 @@ def baseline(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     output, _ = _deidentify(tmp, None, env={"KP_LOAD_PLUGINS": ""})
     sdk = _sdk(None, env={"KP_LOAD_PLUGINS": ""})
     assert sdk.returncode == 0, sdk.stderr
+    predicted = run_kp(["predict", "--json", TEXT], env={"KP_LOAD_PLUGINS": ""})
+    assert predicted.returncode == 0, predicted.stderr
     assert all(secret not in output for secret in SECRETS)
-    assert json.loads(sdk.stdout), "the rules family should find the synthetic phone and e-mail"
-    return {"deidentified": output, "sdk": sdk.stdout}
+    assert len(json.loads(sdk.stdout)) == len(SECRETS), "the rules family should find the phone and the e-mail"
+    return {"deidentified": output, "sdk": sdk.stdout, "predict": predicted.stdout}
 
 
 @pytest.mark.parametrize("kind", sorted(BROKEN))
@@ -192,6 +194,11 @@ def test_broken_plugin_is_isolated(kind: str, tmp_path: Path, baseline: dict[str
     assert output == baseline["deidentified"]
     assert len(_warnings(stderr)) == 1
     assert all(secret not in stderr for secret in SECRETS)
+
+    predicted = run_kp(["predict", "--json", TEXT], extra_path=plugins)
+    assert predicted.returncode == 0, predicted.stderr
+    assert predicted.stdout == baseline["predict"]
+    assert len(_warnings(predicted.stderr)) == 1
 
     sdk = _sdk(plugins)
     assert sdk.returncode == 0, sdk.stderr

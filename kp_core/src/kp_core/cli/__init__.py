@@ -53,14 +53,9 @@ def build_cli() -> click.Group:
 
 
 def main(argv: list[str] | None = None) -> None:
-    from kp_core.registry import DuplicateRegistrationError
-
     group = build_cli()
     try:
         group.main(args=argv if argv is not None else sys.argv[1:], prog_name="kp")
-    except DuplicateRegistrationError as exc:  # two installed plugins clash: say which, no traceback
-        click.echo(f"Error: {exc}", err=True)
-        sys.exit(1)
     except OSError as exc:
         if exc.filename is None:
             raise
