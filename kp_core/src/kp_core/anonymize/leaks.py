@@ -6,6 +6,7 @@ A value survives in a text iff, with all whitespace removed from both, some wind
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import attrs
@@ -32,16 +33,6 @@ def survives(value: str, text: str) -> bool:
     return any(w in haystack for w in windows(value))
 
 
-def leaks_any(candidate: str, sources: Iterable[frozenset[str]]) -> bool:
-    """Does ``candidate`` contain a leak window of any of the sources (given as window sets)?"""
-    haystack = squeeze(candidate)
-    for source_windows in sources:
-        for window in source_windows:
-            if window in haystack:
-                return True
-    return False
-
-
 _MASK_WORDS = frozenset({"REDACTED", "MASK", "MASKED", "PII", "ANONYMIZED", "HIDDEN", "REMOVED"})
 _MASK_CHARS = frozenset("*#_-xX")
 
@@ -58,7 +49,12 @@ def looks_like_mask(text: str) -> bool:
     return False
 
 
-_WORD_RE = __import__("re").compile(r"[^\W\d_]{3,}")
+_WORD_RE = re.compile(r"[^\W\d_]{3,}")
+
+
+def words(text: str) -> frozenset[str]:
+    """The words of 3+ letters of ``text``, case-folded (what the relaxed rule compares)."""
+    return frozenset(w.casefold() for w in _WORD_RE.findall(text))
 
 
 @attrs.frozen
@@ -71,13 +67,11 @@ class RelaxedSource:
     @classmethod
     def of(cls, value: str, exempt: str = "") -> RelaxedSource:
         """``exempt``: kept format parts (a top-level domain) whose words may be shared."""
-        kept = {w.casefold() for w in _WORD_RE.findall(exempt)}
-        words = frozenset(w.casefold() for w in _WORD_RE.findall(value)) - kept
-        return cls(words, frozenset(w for w in windows(value) if w.isdigit()))
+        return cls(words(value) - words(exempt), frozenset(w for w in windows(value) if w.isdigit()))
 
 
 def leaks_relaxed(candidate: str, sources: Iterable[RelaxedSource]) -> bool:
     """The relaxed rule: a shared word (3+ letters) or a shared window of 4 digits."""
-    words = {w.casefold() for w in _WORD_RE.findall(candidate)}
+    found = words(candidate)
     haystack = squeeze(candidate)
-    return any(words & s.words or any(w in haystack for w in s.digit_windows) for s in sources)
+    return any(found & s.words or any(w in haystack for w in s.digit_windows) for s in sources)

@@ -48,15 +48,8 @@ import attrs
 
 from kp_core.anonymize.conflicts import resolve_overlaps
 from kp_core.anonymize.keys import derive_key, resolve_key
-from kp_core.anonymize.leaks import (
-    LEAK_WINDOW,
-    RelaxedSource,
-    leaks_any,
-    leaks_relaxed,
-    looks_like_mask,
-    squeeze,
-    windows,
-)
+from kp_core.anonymize.leak_index import DocumentWindows, LeakGuard
+from kp_core.anonymize.leaks import looks_like_mask
 from kp_core.anonymize.locale_choice import LocaleChoice, choose_locale
 from kp_core.anonymize.surrogates import candidates, kept_prefix, keyed_token
 from kp_core.anonymize.vault import Vault, source_key
@@ -72,6 +65,11 @@ _TOKEN_AFTER = 10_000
 # Values made of words, where the strict window rule can be unsatisfiable (every Swedish street
 # ends in "-gatan" or "-vägen"; every Greek month name in "-ου", so "Ιουνίου 2025" and any 20xx
 # date share "ου20"): after _STRICT_ATTEMPTS the relaxed rule applies to them.
+# Sooner where the strict rule is unsatisfiable by design, not by bad luck: a court or facility
+# keeps the generic words of its kind ("Tribunale di", "Krankenhaus") and any window glued to
+# them, a date written with words keeps its layout's words ("14 de julio de 2016": every 20xx
+# date in that layout shares "de20").
+_STRICT_BUDGET = {"COURT": 50, "FACILITY": 50, "STATUTE_REF": 50, "DATE": 100}
 _NATURAL_LANGUAGE = frozenset(
     {
         "PERSON",
@@ -149,10 +147,20 @@ class Pseudonymizer:
     ) -> str:
         """The surrogate of one value (registering it), avoiding the leak windows of ``avoid``."""
         locale = choose_locale("", [], language or self.language, country or self.country)
-        kept = [v for v in avoid if source_key(v) != source_key(value) and len(squeeze(v)) >= LEAK_WINDOW]
-        return self._assign(label, value, locale, kept)
+        own = source_key(value)
+        neighbours = DocumentWindows.of_values((source_key(v), v) for v in avoid if source_key(v) != own)
+        return self._assign(label, value, locale, [neighbours])
 
-    def _assign(self, label: str, value: str, locale: LocaleChoice, avoid_values: Sequence[str]) -> str:
+    def _assign(
+        self,
+        label: str,
+        value: str,
+        locale: LocaleChoice,
+        documents: Sequence[DocumentWindows],
+        *,
+        is_date: bool = False,
+    ) -> str:
+        """``documents``: the indexes of the documents the value occurs in (its neighbours)."""
         key = source_key(value)
         known = self._assigned.get(key)
         if known is not None:
@@ -163,34 +171,25 @@ class Pseudonymizer:
                 self._register(key, value, stored)
                 return stored
         exempt = kept_prefix(label, value, locale.language)
-        sources = [
-            frozenset(w for w in ws if w not in exempt) for ws in (windows(value), *(windows(v) for v in avoid_values))
-        ]
-        relaxed: list[RelaxedSource] | None = None
+        guard = LeakGuard(key, value, exempt, is_date, documents, lambda surface, s: _render_like(surface, s, value))
+        strict_budget = _STRICT_BUDGET.get(label, _STRICT_ATTEMPTS) if label in _NATURAL_LANGUAGE else _MAX_ATTEMPTS
         stream = candidates(self._key, label, value, locale)
         for attempt in range(_MAX_ATTEMPTS):
             candidate = next(stream, None) if attempt < _TOKEN_AFTER else None
-            rule = relaxed
+            relaxed = attempt >= strict_budget
+            checked = candidate
             if candidate is None:
                 candidate = keyed_token(self._key, label, key, attempt)
-                rule = None  # a token is checked by the strict rule, its "TYPE-" prefix aside
-            elif relaxed is None and attempt >= _STRICT_ATTEMPTS and label in _NATURAL_LANGUAGE:
-                relaxed = rule = [RelaxedSource.of(value, exempt), *(RelaxedSource.of(v, exempt) for v in avoid_values)]
-            checked = candidate[len(label) + 1 :] if rule is None and candidate.startswith(f"{label}-") else candidate
-            if self._acceptable(key, candidate, sources, rule, checked) and self._claim(label, value, candidate):
+                relaxed = False  # a token is checked by the strict rule, its "TYPE-" prefix aside
+                checked = candidate[len(label) + 1 :]
+            if self._acceptable(key, candidate, checked, guard, relaxed) and self._claim(label, value, candidate):
                 self._register(key, value, candidate)
                 return candidate
         raise SurrogateExhaustedError(f"no acceptable {label} surrogate after {_MAX_ATTEMPTS} candidates")
 
-    def _acceptable(
-        self,
-        key: str,
-        candidate: str,
-        sources: list[frozenset[str]],
-        relaxed: list[RelaxedSource] | None,
-        checked: str | None = None,
-    ) -> bool:
-        """``checked``: the part of the candidate held against the leak rules (all of it by default)."""
+    def _acceptable(self, key: str, candidate: str, checked: str, guard: LeakGuard, relaxed: bool) -> bool:
+        """``checked``: the part of the candidate held against the value's leak rules; the
+        whole-document rule sees the whole candidate, as it will be written."""
         candidate_key = source_key(candidate)
         if not candidate_key or candidate_key == key:
             return False
@@ -199,8 +198,9 @@ class Pseudonymizer:
             return False
         if looks_like_mask(candidate):
             return False
-        checked = candidate if checked is None else checked
-        return not (leaks_relaxed(checked, relaxed) if relaxed is not None else leaks_any(checked, sources))
+        if guard.relaxed(checked) if relaxed else guard.strict(checked):
+            return False
+        return not guard.whole_document(candidate)
 
     def _claim(self, label: str, value: str, candidate: str) -> bool:
         return self.vault is None or self.vault.claim(label, value, candidate)
@@ -225,30 +225,30 @@ class Pseudonymizer:
         labels: dict[str, Counter[str]] = defaultdict(Counter)
         locale_votes: dict[str, Counter[LocaleChoice]] = defaultdict(Counter)
         surfaces: dict[str, set[str]] = defaultdict(set)
-        neighbours: dict[str, set[str]] = defaultdict(set)
-        for text, doc, locale in zip(texts, resolved, locales, strict=True):
-            doc_values = {}
+        occurs: dict[str, list[int]] = defaultdict(list)  # key → the documents it occurs in
+        for index, (text, doc, locale) in enumerate(zip(texts, resolved, locales, strict=True)):
             for span in doc:
                 value = text[span.start : span.end]
                 key = source_key(value)
                 if not key:
                     continue
-                doc_values[key] = value
                 labels[key][span.label] += 1
                 locale_votes[key][locale] += 1
                 surfaces[key].add(value)
-            for key in doc_values:
-                neighbours[key].update(v for k, v in doc_values.items() if k != key)
+                if not occurs[key] or occurs[key][-1] != index:
+                    occurs[key].append(index)
+        # One index per document, built once: a candidate is checked against it by look-ups, so
+        # the work is linear in the documents' length (no value is compared with every other).
+        indexes = [
+            DocumentWindows.of_document(text, doc, source_key, lambda k: "DATE" in labels[k])
+            for text, doc in zip(texts, resolved, strict=True)
+        ]
         for key in sorted(labels):
             label = min(labels[key], key=lambda lab: (-labels[key][lab], self._label_order.get(lab, 99)))
             locale = min(locale_votes[key], key=lambda loc: (-locale_votes[key][loc], loc.language, loc.country))
             representative = min(surfaces[key])
-            avoid = [
-                v
-                for v in sorted(neighbours[key])
-                if len(squeeze(v)) >= LEAK_WINDOW and not (label == "DATE" and "DATE" in labels[source_key(v)])
-            ]
-            self._assign(label, representative, locale, avoid)
+            documents = [indexes[i] for i in occurs[key]]
+            self._assign(label, representative, locale, documents, is_date=label == "DATE")
         if self.vault is not None:
             self.vault.commit()
         return [self._rewrite(text, doc) for text, doc in zip(texts, resolved, strict=True)]
