@@ -222,6 +222,8 @@ def test_human_listing_and_tracebacks_on_request(tmp_path: Path) -> None:
     listed = run_kp(["plugins"], extra_path=tmp_path)
     [line] = [line for line in listed.stdout.splitlines() if line.startswith("iso-broken") and "FAILED" in line]
     assert "kp_register_families" in line and "families hook broke" in line
+    [loaded] = [line for line in listed.stdout.splitlines() if line.startswith("iso-broken") and "hooks:" in line]
+    assert loaded.endswith("(failed: kp_register_families)")
     assert "Traceback" not in listed.stdout
 
     verbose = run_kp(["plugins", "--verbose"], extra_path=tmp_path)

@@ -45,8 +45,12 @@ def plugins(as_json: bool, verbose: bool) -> None:
     if as_json:
         _echo_json(payload)
         return
+    stages: dict[str, list[str]] = {}
+    for f in host.failed:
+        stages.setdefault(f.name, []).append(f.stage)
     for p in host.loaded:
-        click.echo(f"{p.name:<16} {p.distribution} {p.version}  hooks: {', '.join(p.hooks) or '-'}")
+        note = f"  (failed: {', '.join(stages[p.name])})" if p.name in stages else ""
+        click.echo(f"{p.name:<16} {p.distribution} {p.version}  hooks: {', '.join(p.hooks) or '-'}{note}")
     for p in host.failed:
         click.echo(f"{p.name:<16} FAILED {p.stage} ({p.distribution} {p.version}, {p.entry_point}): {p.error}")
         if verbose and p.traceback:
