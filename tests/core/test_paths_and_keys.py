@@ -179,37 +179,56 @@ def _hash_run(source: Path, output: Path, key: str):
     )  # fmt: skip
 
 
-def test_resuming_a_hash_run_with_another_key_is_refused(tmp_path):
+def _interrupted_hash_run(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """(fixed input, output, straight output): a hash run stopped after its first batch (line 3
+    was bad, lines 1-2 are written and recorded), its input since fixed."""
     lines = [
         json.dumps({"text": f"CNP 18001012211{i:02d}", "spans": [{"start": 4, "end": 17, "label": "NATIONAL_ID"}]})
         for i in range(6)
     ]
-    good = tmp_path / "in.jsonl"
-    good.write_text("\n".join(lines) + "\n")
+    source = tmp_path / "in.jsonl"
+    source.write_text("\n".join(lines) + "\n")
     straight = tmp_path / "straight.jsonl"
-    assert _hash_run(good, straight, KEY).exit_code == 0
-
-    # Interrupted after the first batch: line 3 is bad, lines 1-2 are written and recorded.
-    broken = tmp_path / "broken.jsonl"
-    broken.write_text("\n".join(lines[:2] + ["{not json"] + lines[3:]) + "\n")
+    assert _hash_run(source, straight, KEY).exit_code == 0
+    source.write_text("\n".join(lines[:2] + ["{not json"] + lines[3:]) + "\n")
     output = tmp_path / "out.jsonl"
-    first = _hash_run(broken, output, KEY)
-    assert first.exit_code != 0 and "broken.jsonl:3" in first.output
+    first = _hash_run(source, output, KEY)
+    assert first.exit_code != 0 and "in.jsonl:3" in first.output
+    source.write_text("\n".join(lines) + "\n")
+    return source, output, straight
+
+
+def test_resuming_a_hash_run_with_another_key_is_refused(tmp_path):
+    source, output, straight = _interrupted_hash_run(tmp_path)
     progress = Path(str(output) + ".progress")
     state = json.loads(progress.read_text())
     assert state["records"] == 2 and state["key_check"]
     assert KEY not in progress.read_text() and KEY.encode().hex() not in progress.read_text()
     written, recorded = output.read_bytes(), progress.read_bytes()
 
-    broken.write_text("\n".join(lines) + "\n")  # the input is fixed, the run is resumed ...
-    wrong = _hash_run(broken, output, OTHER_KEY)  # ... under another key: refused, nothing touched
+    wrong = _hash_run(source, output, OTHER_KEY)  # resumed under another key: refused, nothing touched
     assert wrong.exit_code == 1 and "another key" in wrong.output, wrong.output
     assert OTHER_KEY not in wrong.output and KEY not in wrong.output
     assert output.read_bytes() == written and progress.read_bytes() == recorded
 
-    right = _hash_run(broken, output, KEY)
+    right = _hash_run(source, output, KEY)
     assert right.exit_code == 0 and "resumed after record 2" in right.output, right.output
     assert output.read_bytes() == straight.read_bytes()
+
+
+@pytest.mark.parametrize("damage", ["deleted", "cut"])
+def test_resuming_onto_a_missing_or_cut_output_is_refused(tmp_path, damage):
+    source, output, _ = _interrupted_hash_run(tmp_path)
+    if damage == "deleted":
+        output.unlink()
+    else:
+        output.write_bytes(output.read_bytes()[:-5])
+    result = _hash_run(source, output, KEY)  # would have padded the output with zero bytes
+    assert result.exit_code == 1 and "shorter than" in result.output, result.output
+    if damage == "deleted":
+        assert not output.exists()
+    else:
+        assert b"\0" not in output.read_bytes()
 
 
 # --- kp evaluate: path problems -----------------------------------------------------------------

@@ -97,6 +97,12 @@ def _read_progress(options: BulkOptions, key_check: str | None) -> tuple[int, in
             f"{path}: the interrupted run used {which}; re-run it with the same key, "
             "or delete the output and its progress file"
         )
+    output = Path(options.output)
+    if (output.stat().st_size if output.exists() else -1) < size:  # resuming would pad it with zeros
+        raise ValueError(
+            f"{options.output}: missing or shorter than the {size} bytes its progress file records; "
+            "delete the output and its progress file to start again"
+        )
     return done, size
 
 
