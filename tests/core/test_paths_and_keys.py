@@ -216,6 +216,26 @@ def test_resuming_a_hash_run_with_another_key_is_refused(tmp_path):
     assert output.read_bytes() == straight.read_bytes()
 
 
+def test_an_sdk_resume_binds_the_key_taken_from_the_environment(tmp_path, monkeypatch):
+    from kp_core.anonymize.bulk import BulkInputError, BulkOptions, run_bulk
+
+    source, _, straight = _interrupted_hash_run(tmp_path)
+    fixed = source.read_text()
+    source.write_text(fixed.replace(fixed.splitlines()[2], "{not json"))
+    output = tmp_path / "sdk.jsonl"
+    options = BulkOptions(str(source), str(output), method="hash", spans_field="spans", batch_size=2)
+    monkeypatch.setenv("KP_PSEUDONYM_KEY", KEY)  # no key= anywhere: the operator takes the environment's
+    with pytest.raises(BulkInputError):
+        run_bulk(options, progress=False)
+    source.write_text(fixed)
+    monkeypatch.setenv("KP_PSEUDONYM_KEY", OTHER_KEY)
+    with pytest.raises(ValueError, match="another key"):
+        run_bulk(options, progress=False)
+    monkeypatch.setenv("KP_PSEUDONYM_KEY", KEY)
+    assert run_bulk(options, progress=False).resumed_from == 2
+    assert output.read_bytes() == straight.read_bytes()
+
+
 @pytest.mark.parametrize("damage", ["deleted", "cut"])
 def test_resuming_onto_a_missing_or_cut_output_is_refused(tmp_path, damage):
     source, output, _ = _interrupted_hash_run(tmp_path)

@@ -27,7 +27,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 import attrs
 
-from kp_core.anonymize.keys import key_id
+from kp_core.anonymize.keys import key_id, resolve_key
 from kp_core.paths import check_input_file, check_output_file, refuse_same_file
 from kp_core.types import Span
 
@@ -212,6 +212,8 @@ def run_bulk(options: BulkOptions, *, key: bytes | None = None, progress: bool =
     if options.batch_size < 1:
         raise ValueError("batch size must be >= 1")
     _check_paths(options)
+    if key is None and (options.method in ("hash", "pseudonymize") or options.vault is not None):
+        key = resolve_key(None)  # the operator would take KP_PSEUDONYM_KEY: bind the resume to it too
     key_check = key_id(key, "kp deidentify resume") if key is not None else None
     done, valid_bytes = _read_progress(options, key_check)
     detector = None
