@@ -6,8 +6,10 @@ records how many input records are done and how many output bytes are valid, rep
 atomically. After a crash, running the same command again truncates the output to the last
 recorded length, skips the records already done and continues: no record is lost or duplicated,
 and the output is byte-identical to an uninterrupted run. The progress file also holds a
-fingerprint of the arguments, so a re-run with different arguments is refused instead of mixing
-two outputs. A finished run removes the progress file.
+fingerprint of the arguments and a keyed fingerprint of the key (never the key), so a re-run with
+different arguments or another key is refused instead of mixing two outputs. A finished run
+removes the progress file. Paths are checked before a model loads or a file is opened for
+writing, and no two of input, output, vault and progress file may be one file.
 
 Pseudonymization in bulk always keeps its assignments in a vault, so a resumed run reuses the
 surrogates of the interrupted batch. Without ``--vault`` a private one is kept beside the output
