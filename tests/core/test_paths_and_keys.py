@@ -420,3 +420,4 @@ def test_older_sha256_dumps_still_compare_without_a_key(tmp_path, cz_file, cz_ro
     for other in (old, raw):
         result = kp([*base, "--predictions", perfect, "--compare", other], env={"KP_PSEUDONYM_KEY": None})
         assert result.exit_code == 0 and f"shared subjects {n}: A leaked 0, B leaked {n}" in result.output
+        assert ("older dump" in result.output) == (other == old)  # the reversible old format is pointed out

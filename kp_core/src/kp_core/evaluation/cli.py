@@ -49,7 +49,7 @@ def _dump_key_and_other(
 ) -> tuple[bytes | None, list[dict[str, Any]] | None]:
     """The dump key (when a dump is hashed or the compared dump is keyed) and the compared dump."""
     from kp_core.anonymize.keys import KEY_ENV, MissingKeyError, read_key_file, resolve_key
-    from kp_core.evaluation.compare import SCHEME_HMAC, dump_scheme, read_dumps
+    from kp_core.evaluation.compare import HASH_PREFIX, SCHEME_HMAC, dump_scheme, read_dumps
 
     try:
         keyed_compare = compare is not None and dump_scheme(compare)[0] == SCHEME_HMAC
@@ -76,6 +76,14 @@ def _dump_key_and_other(
         raise _path_error(exc) from None
     except ValueError as exc:
         raise _fail(str(exc)) from None
+    if other is not None and any(
+        str(s.get("value", "")).startswith(HASH_PREFIX) for d in other for s in d.get("subjects", ())
+    ):
+        click.echo(
+            f"note: {compare} is an older dump whose unkeyed sha256 values can be reversed by brute force; "
+            "compared as is, but rewrite it with a key",
+            err=True,
+        )
     return key, other
 
 
