@@ -221,3 +221,26 @@ def test_locale_codes_are_taken_in_any_case(tmp_path: Path) -> None:
     code, output, _ = _run([*args, "--language", "RO", "--country", "ro"])
     assert code == 0, output
     assert PII not in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("data", "error"),
+    [
+        (gzip.compress(b"\xef\xbb\xbf" + _line(GOOD_1) + b"\r\n\n", mtime=0), None),
+        ((_line(GOOD_1).decode() + "\n").encode("utf-16"), "<stdin>:1: UTF-16 text"),
+        (_after_good(_span2(start=True)), "<stdin>:2: field 'spans': span 0 start is bool"),
+    ],
+    ids=["gzip-bom-crlf", "utf16", "bool-offset"],
+)
+def test_stdin_is_read_by_the_same_reader(data: bytes, error: str | None, tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    args = ["deidentify", "--input", "-", "--output", str(out), "--no-progress", "--spans-field", "spans"]
+    result = CliRunner().invoke(build_cli(), args, input=data)
+    if error is None:
+        assert result.exit_code == 0, result.output
+        [record] = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+        assert PII not in record["text"]
+    else:
+        assert result.exit_code == 1 and error in result.output, result.output
+        assert "Quarkbridge" not in result.output
+        assert not out.exists() or out.stat().st_size == 0
