@@ -234,6 +234,17 @@ def test_human_listing_and_tracebacks_on_request(tmp_path: Path) -> None:
     assert "Traceback" in debug.stderr and "kp_iso_broken.py" in debug.stderr
 
 
+def test_what_a_plugin_prints_stays_off_stdout(tmp_path: Path) -> None:
+    chatty = GOOD.replace("    @hookimpl\n", "    print('hello from import')\n\n    @hookimpl\n").replace(
+        "(register):\n", "(register):\n        print('hello from hook')\n"
+    )
+    make_distribution(tmp_path, "kp-iso-chatty", "kp_iso_chatty", chatty, "iso-chatty")
+    result = run_kp(["families", "--json"], extra_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "iso-good" in {f["name"] for f in json.loads(result.stdout)}  # the hook really ran
+    assert "hello from import" in result.stderr and "hello from hook" in result.stderr
+
+
 def test_keyboard_interrupt_at_import_still_interrupts(tmp_path: Path) -> None:
     make_distribution(tmp_path, "kp-iso-ctrlc", "kp_iso_ctrlc", "raise KeyboardInterrupt\n", "iso-ctrlc")
     result = run_kp(["--help"], extra_path=tmp_path)

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 import threading
 import traceback
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, redirect_stdout
 from importlib import metadata
 from typing import Any
 
@@ -94,9 +95,11 @@ def describe(exc: BaseException) -> str:
 @contextmanager
 def plugin_code() -> Iterator[None]:
     """Run a plugin's code: anything it raises, ``SystemExit`` included, becomes a
-    :class:`PluginFailure`. Ctrl-C (``KeyboardInterrupt``) still interrupts kp."""
+    :class:`PluginFailure`. Ctrl-C (``KeyboardInterrupt``) still interrupts kp. What the plugin
+    prints goes to stderr: stdout carries kp's own output (``--json``, JSONL streams)."""
     try:
-        yield
+        with redirect_stdout(sys.stderr):
+            yield
     except KeyboardInterrupt:
         raise
     except BaseException as exc:  # a plugin must never take kp down, not even with sys.exit()
