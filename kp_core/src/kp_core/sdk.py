@@ -185,12 +185,17 @@ def pseudonymize(
     return results[0] if single else results
 
 
-def reidentify(text: str, vault: str | PathLike[str], key: bytes | str | None = None) -> str:
+def reidentify(text: str, vault: str | PathLike[str], key: bytes | str | None = None, *, fallback: bool = True) -> str:
     """Put the original values back in place of the surrogates recorded in ``vault``.
 
+    An unchanged output of :func:`pseudonymize` (or ``kp deidentify --method pseudonymize``)
+    with this vault comes back exactly as its source, from the vault's record of that document.
+    A text with no record (edited since) goes through a fallback that replaces whole-token runs
+    equal to a recorded surrogate (see :mod:`kp_core.anonymize.reidentify` for its limits);
+    ``fallback=False`` raises :class:`kp_core.anonymize.reidentify.UnrecordedTextError` instead.
     A wrong key raises :class:`kp_core.anonymize.vault.VaultKeyError` before any output."""
     from kp_core.anonymize.keys import resolve_key
     from kp_core.anonymize.vault import Vault
 
     with Vault.open(vault, resolve_key(key), create=False) as store:
-        return store.reidentify(text)
+        return store.reidentify(text, fallback=fallback)

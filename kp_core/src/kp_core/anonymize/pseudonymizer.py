@@ -52,7 +52,7 @@ from kp_core.anonymize.leak_index import DocumentWindows, LeakGuard
 from kp_core.anonymize.leaks import looks_like_mask
 from kp_core.anonymize.locale_choice import LocaleChoice, choose_locale
 from kp_core.anonymize.surrogates import candidates, kept_prefix, keyed_token
-from kp_core.anonymize.vault import Vault, source_key
+from kp_core.anonymize.vault import Replacement, Vault, source_key
 from kp_core.taxonomy import entity_names
 from kp_core.types import Span
 
@@ -96,6 +96,8 @@ class DocumentResult:
     text: str
     surrogates: dict[str, str]  # raw source surface → surrogate, as the harness's maps
     spans: tuple[Span, ...]  # the resolved spans, in the source text's offsets
+    # (start, end, source text) per surrogate, in the output's offsets: what reidentify restores
+    replacements: tuple[Replacement, ...] = ()
 
 
 def _render_like(surface: str, surrogate: str, representative: str) -> str:
@@ -182,9 +184,12 @@ class Pseudonymizer:
                 candidate = keyed_token(self._key, label, key, attempt)
                 relaxed = False  # a token is checked by the strict rule, its "TYPE-" prefix aside
                 checked = candidate[len(label) + 1 :]
-            if self._acceptable(key, candidate, checked, guard, relaxed) and self._claim(label, value, candidate):
-                self._register(key, value, candidate)
-                return candidate
+            if not self._acceptable(key, candidate, checked, guard, relaxed):
+                continue
+            claimed = self._claim(label, value, candidate)
+            if claimed is not None:  # the candidate, or the surrogate another process gave the value first
+                self._register(key, value, claimed)
+                return claimed
         raise SurrogateExhaustedError(f"no acceptable {label} surrogate after {_MAX_ATTEMPTS} candidates")
 
     def _acceptable(self, key: str, candidate: str, checked: str, guard: LeakGuard, relaxed: bool) -> bool:
@@ -202,8 +207,10 @@ class Pseudonymizer:
             return False
         return not guard.whole_document(candidate)
 
-    def _claim(self, label: str, value: str, candidate: str) -> bool:
-        return self.vault is None or self.vault.claim(label, value, candidate)
+    def _claim(self, label: str, value: str, candidate: str) -> str | None:
+        """The surrogate ``value`` gets: ``candidate``, or the one the vault already holds for it
+        (written meanwhile by another process); None if another value owns ``candidate``."""
+        return candidate if self.vault is None else self.vault.assign(label, value, candidate)
 
     def _register(self, key: str, value: str, surrogate: str) -> None:
         self._assigned[key] = (value, surrogate)
@@ -251,23 +258,37 @@ class Pseudonymizer:
             self._assign(label, representative, locale, documents, is_date=label == "DATE")
         if self.vault is not None:
             self.vault.commit()
-        return [self._rewrite(text, doc) for text, doc in zip(texts, resolved, strict=True)]
+        return self._rewrite_all(texts, resolved)
+
+    def _rewrite_all(self, texts: Sequence[str], resolved: Sequence[Sequence[Span]]) -> list[DocumentResult]:
+        """Rewrite the batch; with a vault, record every output (even one without PII, so that
+        re-identifying it changes nothing) and commit before the caller can write the outputs."""
+        results = [self._rewrite(text, doc) for text, doc in zip(texts, resolved, strict=True)]
+        if self.vault is not None:
+            for result in results:
+                self.vault.record(result.text, result.replacements)
+            self.vault.commit()
+        return results
 
     def _rewrite(self, text: str, doc: Sequence[Span]) -> DocumentResult:
-        pieces, cursor, mapping = [], 0, {}
+        pieces, cursor, mapping, replacements, out = [], 0, {}, [], 0
         for span in doc:
             value = text[span.start : span.end]
             key = source_key(value)
             pieces.append(text[cursor : span.start])
+            out += span.start - cursor
             cursor = span.end
             if not key:  # a whitespace-only span carries nothing to hide
                 pieces.append(value)
+                out += len(value)
                 continue
             rendered = self.rendered(value)
             pieces.append(rendered)
+            replacements.append((out, out + len(rendered), value))
+            out += len(rendered)
             mapping.setdefault(value, rendered)
         pieces.append(text[cursor:])
-        return DocumentResult("".join(pieces), mapping, tuple(doc))
+        return DocumentResult("".join(pieces), mapping, tuple(doc), tuple(replacements))
 
     def rendered(self, value: str) -> str:
         """The registered surrogate of ``value``, cased like ``value``; the value itself if it is blank."""
