@@ -380,6 +380,30 @@ def test_builtins_win_even_against_tryfirst() -> None:
     assert [(f.name, f.stage) for f in host.failed] == [("iso-pushy", "duplicate")]
 
 
+def test_first_loaded_plugin_wins_whatever_hooks_the_others_implement() -> None:
+    class BackendOnly:
+        @hookimpl
+        def kp_register_backends(self, register):
+            register(attrs.evolve(ITEMS["kp_register_backends"], description="first"))
+
+    class Both:
+        @hookimpl
+        def kp_register_families(self, register):
+            register(_family("iso-both"))
+
+        @hookimpl
+        def kp_register_backends(self, register):
+            register(attrs.evolve(ITEMS["kp_register_backends"], description="second"))
+
+    host = PluginHost()
+    host.register(BackendOnly(), name="iso-first")
+    host.register(Both(), name="iso-second")
+    registry = Registry.collect(host.pm, report=host.report)
+    assert registry.backend("iso-dev").description == "first"
+    assert registry.families.names() == ["iso-both"]
+    assert [(f.name, f.stage) for f in host.failed] == [("iso-second", "duplicate")]
+
+
 def test_duplicate_within_one_plugin_keeps_its_first() -> None:
     class Twice:
         @hookimpl

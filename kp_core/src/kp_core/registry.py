@@ -250,7 +250,11 @@ class Registry:
         for hook_name in tables:
             for impl in impls_in_load_order(pm, hook_name):
                 by_plugin.setdefault(impl.plugin_name, []).append((hook_name, impl))
-        for plugin, impls in by_plugin.items():  # dicts keep the load order of the first hook seen
+        load_order = [name for name, _ in pm.list_name_plugin()]
+        for plugin in sorted(
+            by_plugin, key=lambda name: load_order.index(name) if name in load_order else len(load_order)
+        ):
+            impls = by_plugin[plugin]
             staged: list[tuple[Table, Any]] = []
             failed = False
             for hook_name, impl in impls:
