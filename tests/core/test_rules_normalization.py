@@ -86,10 +86,19 @@ def test_redacting_a_hidden_identifier_leaves_none_of_it_in_clear(case, before, 
     assert visible and not any(ch in replaced for ch in value), case
 
 
-def test_a_zero_width_space_used_as_a_separator_does_not_glue_the_id_away():
-    # On the view "CNP" and the number touch; the text as written still separates them.
-    text = f"CNP\u200b{CNP} ."
-    assert [(s.start, s.end) for s in RulesDetector().find(text)] == [(4, 4 + len(CNP))]
+@pytest.mark.parametrize("padding", [0, 300])
+def test_a_zero_width_space_used_as_a_separator_does_not_glue_the_id_away(padding):
+    # On the view "CNP" and the number touch; the text as written still separates them. Padded,
+    # the text is searched again only around the edit, not from its start to its end.
+    pad = "Text fără date personale. " * (padding // 26)
+    text = f"{pad}CNP\u200b{CNP} .{pad}"
+    start = len(pad) + 4
+    assert [(s.start, s.end) for s in RulesDetector().find(text)] == [(start, start + len(CNP))]
+
+
+def test_changed_regions_surround_each_edit_and_merge():
+    view = normalize("a" * 100 + "\u200b" + "b" * 5 + "\u00a0" + "c" * 100 + "\u00ad")
+    assert view.changed_regions(10) == [(90, 117), (197, 208)]
 
 
 def test_checksums_run_on_the_normalized_digits():
@@ -123,7 +132,7 @@ def test_offsets_outside_the_view_are_a_clear_error():
 _PIECES = st.sampled_from(
     (
         "a|Z|7|_| |@|.|\n|\u200b|\u00ad|\ufeff|\u2060|\u00a0|\u202f|"
-        "\uff15|\u0663|e\u0301|u\u0308|\u00e9|\u0103|\u1100\u1161"
+        "\uff15|\u0663|e\u0301|u\u0308|\u00e9|\u0103|\u1100\u1161|\u0301|\u0323|\uff21|\u0958"
     ).split("|")
 )
 
@@ -141,7 +150,16 @@ def test_every_view_range_maps_to_the_original_characters_behind_it(pieces, data
     b = data.draw(st.integers(a + 1, len(view.text)))
     start, end = view.offsets_to_original(a, b)
     assert 0 <= start < end <= len(text)
-    # The original stretch normalizes to exactly the view's range: nothing more, nothing less.
+
+    # The original stretch normalizes to exactly the view's range, widened only to whole composed
+    # clusters where the range cuts one (a cluster's view characters all map to all of it).
+    def behind(i: int) -> tuple[int, int]:
+        return view.offsets_to_original(i, i + 1)
+
+    while a > 0 and behind(a - 1) == behind(a):
+        a -= 1
+    while b < len(view.text) and behind(b) == behind(b - 1):
+        b += 1
     assert normalize(text[start:end]).text == view.text[a:b]
     # It starts and ends on a character that is seen, never on a hidden one.
     assert normalize(text[start]).text and normalize(text[end - 1]).text != ""

@@ -53,8 +53,8 @@ _SCANNED = ((0x80, 0x30000), (0xE0000, 0xE1000))
 
 @cache
 def _tables() -> tuple[dict[str, str], re.Pattern[str]]:
-    """Character replacements, and the pattern of the clusters the view may change: a character
-    with its following combining marks, or any character that is replaced alone."""
+    """Character replacements, and the pattern of what the view may change: a run of combining
+    marks (``marks``; composed with the character before it), or a character replaced alone."""
     replace: dict[str, str] = {}
     attaching: set[int] = set()
     alone: set[int] = set()
@@ -93,15 +93,23 @@ def _tables() -> tuple[dict[str, str], re.Pattern[str]]:
         attaching.update(range(low, high + 1))
     alone.update(ord(ch) for ch in replace)
     alone -= attaching
-    attach_class = _char_class(attaching)
-    pattern = re.compile(f"[^{attach_class}]?[{attach_class}]+|[{_char_class(alone)}]", re.DOTALL)
+    # The cheap look-ahead skips ASCII at once; BMP and astral characters sit in separate classes
+    # because only an all-BMP class compiles to a constant-time bitmap.
+    pattern = re.compile(f"(?=[^\\x00-\\x7f])(?:(?P<marks>{_char_class(attaching)}+)|{_char_class(alone)})")
     return replace, pattern
 
 
 def _char_class(codepoints: Iterable[int]) -> str:
-    """The body of a regex character class holding exactly ``codepoints`` (as ranges)."""
-    parts: list[str] = []
+    """A regex group matching one of ``codepoints``: a BMP class or an astral class."""
     ordered = sorted(set(codepoints))
+    bmp = [cp for cp in ordered if cp < 0x10000]
+    astral = [cp for cp in ordered if cp >= 0x10000]
+    return "(?:" + "|".join(f"[{_ranges(part)}]" for part in (bmp, astral) if part) + ")"
+
+
+def _ranges(ordered: list[int]) -> str:
+    """The body of a character class holding exactly the sorted ``ordered`` code points."""
+    parts: list[str] = []
     i = 0
     while i < len(ordered):
         j = i
@@ -139,6 +147,18 @@ class NormalizedText:
         shifted = i - view_end + orig_end
         return shifted, shifted + 1
 
+    def changed_regions(self, margin: int) -> list[tuple[int, int]]:
+        """Original stretches around the edits, ``margin`` characters on each side, merged where
+        they meet; sorted. Outside them the view is an exact copy of the original."""
+        regions: list[tuple[int, int]] = []
+        for _, _, orig_start, orig_end in self._edits:
+            start, end = max(0, orig_start - margin), min(len(self.original), orig_end + margin)
+            if regions and start <= regions[-1][1]:
+                regions[-1] = (regions[-1][0], end)
+            else:
+                regions.append((start, end))
+        return regions
+
     def offsets_to_original(self, start: int, end: int) -> tuple[int, int]:
         """Original offsets of the view's [start, end) (``end > start``): from the first original
         character behind ``start`` to the last one behind ``end - 1``, all hidden ones between."""
@@ -167,11 +187,18 @@ def normalize(text: str) -> NormalizedText:
     copied = 0  # original offset up to which pieces hold the text
     view_length = 0
     for match in pattern.finditer(text):
-        cluster = match.group()
+        start, end = match.span()
+        if match.lastgroup == "marks" and start > 0 and replace.get(text[start - 1]) != "":
+            if edits and edits[-1][3] == start:  # the base was changed alone: redo it with its marks
+                view_length, _, copied, _ = edits.pop()
+                pieces.pop()
+                start = copied
+            else:
+                start -= 1
+        cluster = text[start:end]
         new = unicodedata.normalize("NFC", "".join([replace.get(ch, ch) for ch in cluster]))
         if new == cluster:
             continue
-        start, end = match.span()
         pieces.append(text[copied:start])
         view_length += start - copied
         edits.append((view_length, view_length + len(new), start, end))

@@ -31,6 +31,9 @@ from kp_core.types import Span
 
 _PRIORITY = {"NATIONAL_ID": 0, "ACCOUNT_ID": 1, "EMAIL": 2, "URL": 3, "DATE": 4, "PHONE": 5}
 _CONTEXT_CHARS = 48
+# Longer than any candidate the text as written can lose to the view (IDs, IBANs, phones, dates),
+# so a search of the text around an edit, cut this far away, sees each such candidate whole.
+_REACH = 64
 OPERATING_POINTS = ("precision", "recall")
 
 
@@ -61,21 +64,32 @@ class RulesDetector:
         """Spans of ``text``, found on its normalized view (:mod:`kp_core.normalize`: hidden
         characters removed, Unicode spaces and digits made plain, accents composed) and mapped back
         to the offsets of ``text``. Where the view differs, ``text`` as written is searched too:
-        the view can only add spans (a removed zero-width space may glue an ID to a word)."""
+        the view can only add spans (a removed zero-width space may glue an ID to a word). Only
+        the stretches around the view's edits are searched again, so the cost stays one pass."""
         view = normalize(text)
-        found = self._candidates(view.text)
+        found = self._candidates(view.text, 0, len(view.text))
         if view.changed:
-            found = [view.to_original(s) for s in found] + self._candidates(text)
+            found = [view.to_original(s) for s in found]
+            for start, end in view.changed_regions(2 * _REACH):
+                found += [
+                    s
+                    for s in self._candidates(text, start, end)
+                    # A match near a cut edge may be a piece of a longer value: the full-text
+                    # pass of the view settles those; a span beside an edit lies well inside.
+                    if (start == 0 or s.start >= start + _REACH) and (end == len(text) or s.end <= end - _REACH)
+                ]
         return _settle(found)
 
-    def _candidates(self, text: str) -> list[Span]:
+    def _candidates(self, text: str, pos: int, end: int) -> list[Span]:
+        """Validated candidates matched within ``text[pos:end]`` (boundaries and context words
+        look at the whole text)."""
         found: list[Span] = []
-        found += self._national_ids(text)
-        found += self._accounts(text)
-        found += [Span(m.start(), m.end(), "EMAIL", 0.99) for m in P.EMAIL.finditer(text)]
-        found += self._urls(text)
-        found += self._phones(text)
-        found += self._dates(text)
+        found += self._national_ids(text, pos, end)
+        found += self._accounts(text, pos, end)
+        found += [Span(m.start(), m.end(), "EMAIL", 0.99) for m in P.EMAIL.finditer(text, pos, end)]
+        found += self._urls(text, pos, end)
+        found += self._phones(text, pos, end)
+        found += self._dates(text, pos, end)
         return found
 
     def _context(self, text: str, start: int, pattern) -> bool:
@@ -86,12 +100,12 @@ class RulesDetector:
         newline = text.rfind("\n", window, start)
         return pattern.search(text, window if newline < 0 else newline + 1, start) is not None
 
-    def _national_ids(self, text: str) -> list[Span]:
+    def _national_ids(self, text: str, pos: int, end: int) -> list[Span]:
         from kp_core.national_id import parse_national_id
 
         out = []
         for pattern, countries in P.NATIONAL_ID_PATTERNS:
-            for match in pattern.finditer(text):
+            for match in pattern.finditer(text, pos, end):
                 value = match.group()
                 valid = [c for c in countries if c in self.countries and parse_national_id(value, c) is not None]
                 if not valid or self._context(text, match.start(), P.COMPANY_CONTEXT):
@@ -106,46 +120,46 @@ class RulesDetector:
                     out.append(Span(match.start(), match.end(), "NATIONAL_ID", 0.95))
         return out
 
-    def _accounts(self, text: str) -> list[Span]:
+    def _accounts(self, text: str, pos: int, end: int) -> list[Span]:
         from kp_core.checksums import card_brand, iban_is_valid, luhn_is_valid
 
         out = []
-        for match in P.IBAN.finditer(text):
+        for match in P.IBAN.finditer(text, pos, end):
             value = match.group().rstrip()
             if iban_is_valid(value):
                 out.append(Span(match.start(), match.start() + len(value), "ACCOUNT_ID", 0.99))
-        for match in P.CARD.finditer(text):
+        for match in P.CARD.finditer(text, pos, end):
             digits = "".join(ch for ch in match.group() if ch.isdigit())
             if luhn_is_valid(digits) and card_brand(digits) is not None:
                 out.append(Span(match.start(), match.end(), "ACCOUNT_ID", 0.9))
         return out
 
-    def _urls(self, text: str) -> list[Span]:
+    def _urls(self, text: str, pos: int, end: int) -> list[Span]:
         out = []
-        for match in P.URL.finditer(text):
+        for match in P.URL.finditer(text, pos, end):
             value = match.group().rstrip(P.URL_TRAILING)
             if len(value) > 8:
                 out.append(Span(match.start(), match.start() + len(value), "URL", 0.95))
         return out
 
-    def _phones(self, text: str) -> list[Span]:
+    def _phones(self, text: str, pos: int, end: int) -> list[Span]:
         from kp_core.anonymize.locale_choice import CALLING_CODES
 
         out = []
-        for match in P.PHONE_INTERNATIONAL.finditer(text):
+        for match in P.PHONE_INTERNATIONAL.finditer(text, pos, end):
             cc = match.group("cc")
             if any(cc[:n] in CALLING_CODES for n in (1, 2, 3)):
                 out.append(Span(match.start(), match.end(), "PHONE", 0.9))
-        for match in P.PHONE_NATIONAL.finditer(text):
+        for match in P.PHONE_NATIONAL.finditer(text, pos, end):
             if not self.require_context or self._context(text, match.start(), P.PHONE_CONTEXT):
                 digits = sum(ch.isdigit() for ch in match.group())
                 if 7 <= digits <= 12:
                     out.append(Span(match.start(), match.end(), "PHONE", 0.75))
         return out
 
-    def _dates(self, text: str) -> list[Span]:
+    def _dates(self, text: str, pos: int, end: int) -> list[Span]:
         out = []
-        for match in P.DATE_NUMERIC.finditer(text):
+        for match in P.DATE_NUMERIC.finditer(text, pos, end):
             if match.group("Y"):
                 parts = (match.group("Y"), match.group("M"), match.group("D"))
             else:
@@ -156,7 +170,7 @@ class RulesDetector:
             if _exists(*parts):
                 out.append(Span(match.start(), match.end(), "DATE", 0.85))
         pattern, months = P.textual_date_pattern()
-        for match in pattern.finditer(text):
+        for match in pattern.finditer(text, pos, end):
             day, month, year = (
                 match.group("d") or match.group("d2"),
                 match.group("m") or match.group("m2"),
