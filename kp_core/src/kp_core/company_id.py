@@ -51,7 +51,8 @@ def _n(rng: random.Random, count: int, first_nonzero: bool = False) -> str:
 
 # --- RO --------------------------------------------------------------------------------------
 _RO_CUI_KEY = (7, 5, 3, 2, 1, 7, 5, 3, 2)
-_RO_COUNTIES = tuple(range(1, 41)) + (51, 52)
+RO_COUNTIES = tuple(range(1, 41)) + (51, 52)  # county codes of RO registration numbers
+_RO_COUNTIES = RO_COUNTIES
 _RO_J_OLD = re.compile(r"([JFC])(\d{1,2})/(\d{1,6})/((?:19|20)\d{2})")
 _RO_J_NEW = re.compile(r"([JFC])((?:19|20)\d{2})(\d{6})(\d{2})")
 

@@ -13,17 +13,24 @@ vary (no letter or digit) get a keyed token ``TYPE-XXXXXX``.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import hmac
 import random
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 
-from kp_core.anonymize.fpe import DIGITS, Shape, cycle_candidates
-from kp_core.anonymize.locale_choice import CALLING_CODES, DEFAULT_LANGUAGE, LocaleChoice, calling_code
+from kp_core.anonymize.date_surrogates import date_candidates, layout_words
+from kp_core.anonymize.fpe import DIGITS, Shape, char_class, cycle_candidates
+from kp_core.anonymize.locale_choice import (
+    CALLING_CODES,
+    DEFAULT_LANGUAGE,
+    LANGUAGE_COUNTRY,
+    LocaleChoice,
+    calling_code,
+)
 from kp_core.anonymize.national_id_surrogates import national_id_candidates
+from kp_core.anonymize.registry_numbers import ro_trade_register_candidates
 
 _TOKEN_ALPHABET = "0123456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 _ORG_FORMS = {
@@ -37,7 +44,6 @@ _ORG_FORMS = {
     "RO": ("SRL", "SA", "SNC"), "SE": ("AB", "HB", "KB"), "SI": ("d.o.o.", "d.d."),
     "SK": ("s.r.o.", "a.s.", "k.s."),
 }  # fmt: skip
-_DATE_NUMERIC = re.compile(r"^(\d{1,4})([./\-])(\d{1,2})\2(\d{1,4})$")
 _WORD = re.compile(r"[^\W\d_]+\.?")
 
 
@@ -76,7 +82,7 @@ def account_candidates(key: bytes, value: str) -> Iterator[str]:
     from kp_core.checksums import luhn_is_valid
 
     compact = value.replace(" ", "").replace("-", "")
-    if re.fullmatch(r"[A-Za-z]{2}\d{2}[A-Za-z0-9]+", compact):
+    if _is_iban_like(value):
         yield from _iban_candidates(key, value)
         return
     if compact.isdigit() and 12 <= len(compact) <= 19 and luhn_is_valid(compact):
@@ -85,6 +91,22 @@ def account_candidates(key: bytes, value: str) -> Iterator[str]:
         yield from cycle_candidates(key, "ACCOUNT_ID|card", shape, lambda c: luhn_is_valid(c.replace(" ", "")))
         return
     yield from cycle_candidates(key, "ACCOUNT_ID|shape", Shape.of(value))
+
+
+def _is_iban_like(value: str) -> bool:
+    """An IBAN, or a slip of one: two letters naming a country that issues IBANs, two digits,
+    then letters and digits (spaces allowed). "KD-6555972" is an account number of another
+    kind, whose letters vary like its digits."""
+    from kp_core.checksums import iban_country_length
+
+    compact = "".join(value.split())
+    if not re.fullmatch(r"[A-Za-z]{2}\d{2}[A-Za-z0-9]+", compact):
+        return False
+    try:
+        iban_country_length(compact[:2])
+    except KeyError:
+        return False
+    return True
 
 
 def _iban_check_digits(country: str, bban: str) -> str:
@@ -206,7 +228,17 @@ def kept_prefix(label: str, value: str, language: str = "") -> str:
     windows inside it are not held against candidates."""
     if label == "ACCOUNT_ID":
         compact = "".join(value.split())
-        return compact[:4] if re.fullmatch(r"[A-Za-z]{2}\d{2}[A-Za-z0-9\-]+", compact) else ""
+        return compact[:4] if _is_iban_like(value) else ""
+    if label == "DATE":  # "de", "gada", "m.": the layout's words
+        return layout_words(value, language or DEFAULT_LANGUAGE)
+    if label in ("CASE_NUMBER", "MRN") and any(ch.isdigit() for ch in value):
+        at = _filing_year(value)[1]
+        return _kept_runs(value, lambda i, ch: ch not in DIGITS or i == at)
+    if label == "SECRET":
+        return _kept_runs(value, lambda i, ch: char_class(ch) is None)
+    if label == "COMPANY_ID":
+        found = company_id_kind(value, LANGUAGE_COUNTRY.get(language, ""))
+        return _kept_runs(value, _company_kept(value, found[1] if found else None))
     if label in ("PERSON", "PROVIDER"):  # titles stay: "Dr. med." names nobody
         return _leading_titles(value, language)
     if label in _FORMAT_KEYS:
@@ -235,6 +267,31 @@ _YEAR_RUN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _YEAR_ERAS = ((1950, 2000), (2000, 2030))
 
 
+def _kept_runs(value: str, kept: Callable[[int, str], bool]) -> str:
+    """The runs of characters every candidate keeps as they are (whitespace removed, joined by
+    NUL): a window inside one is the format's ("R.G.", "VIII Ips", a secret's "!*$$"), shared
+    by every surrogate of that shape, so it is never held against one."""
+    runs, run = [], []
+    for i, ch in enumerate(value):
+        if ch.isspace():
+            continue
+        if kept(i, ch):
+            run.append(ch)
+        elif run:
+            runs.append("".join(run))
+            run = []
+    runs.append("".join(run))
+    return "\x00".join(r for r in runs if r)
+
+
+def _filing_year(value: str) -> tuple[tuple[int, int] | None, int]:
+    """The era of a case number's filing year (its last four-digit run read as a year) and the
+    position of its kept first digit; (None, -1) without one."""
+    runs = list(_YEAR_RUN.finditer(value))
+    era = next((e for e in _YEAR_ERAS if runs and e[0] <= int(runs[-1].group()) < e[1]), None)
+    return era, (runs[-1].start() if era else -1)
+
+
 def digits_candidates(key: bytes, label: str, value: str) -> Iterator[str]:
     """Case and record numbers (``80672/2002``, ``FO 123456``, ``RG 1234/19``): digits are
     permuted, letters and punctuation kept. The last four-digit run, when it reads as a year
@@ -247,9 +304,7 @@ def digits_candidates(key: bytes, label: str, value: str) -> Iterator[str]:
     # era (one of _YEAR_ERAS, part of the permutation's tweak, so every source of a shape and era
     # walks onto the same valid set: still a permutation) and keeps its first digit (keeping two
     # would glue a constant window such as "/20" to the letters before it).
-    runs = list(_YEAR_RUN.finditer(value))
-    era = next((e for e in _YEAR_ERAS if runs and e[0] <= int(runs[-1].group()) < e[1]), None)
-    at = runs[-1].start() if era else -1
+    era, at = _filing_year(value)
     shape = Shape.of(value, keep=lambda i, ch: ch not in DIGITS or i == at)
 
     def valid(candidate: str) -> bool:
@@ -325,10 +380,36 @@ def company_candidates(key: bytes, value: str, locale: LocaleChoice) -> Iterator
         yield from cycle_candidates(key, "COMPANY_ID|shape", Shape.of(value))
         return
     country, kind = found
-    shape = Shape.of(value, keep=lambda i, ch: not ch.isdigit())
-    yield from cycle_candidates(
-        key, f"COMPANY_ID|{country}|{kind}", shape, lambda c: parse_company_id(c, country, kind) is not None
-    )
+    if (country, kind) == ("RO", "trade_register"):
+        structured = ro_trade_register_candidates(key, value)
+        if structured is not None:
+            yield from structured
+            return
+    kept = _company_kept(value, kind)
+    shape = Shape.of(value, keep=kept)
+    first = next((i for i in shape.positions), -1)
+
+    def valid(candidate: str) -> bool:
+        if kind in _ZERO_PADDED and candidate[first] == "0":  # KRS 0000098131, not 0000008131
+            return False
+        return parse_company_id(candidate, country, kind) is not None
+
+    yield from cycle_candidates(key, f"COMPANY_ID|{country}|{kind}", shape, valid)
+
+
+# Registry numbers written zero-padded to a fixed width (a KRS number is ten digits, the first
+# four zeros for a long while yet): the padding is kept, the magnitude too.
+_ZERO_PADDED = frozenset({"krs"})
+
+
+def _company_kept(value: str, kind: str | None) -> Callable[[int, str], bool]:
+    """Which characters of a company ID every surrogate keeps: its letters and separators, and
+    the zero padding of a zero-padded registry number."""
+    padding = -1
+    if kind in _ZERO_PADDED:
+        digits = [i for i, ch in enumerate(value) if ch.isdigit()]
+        padding = next((i for i in digits if value[i] != "0"), len(value)) - 1
+    return lambda i, ch: not ch.isdigit() or i <= padding
 
 
 _VAT_PREFIX_COUNTRY = {"EL": "GR"}
@@ -486,104 +567,6 @@ def url_candidates(key: bytes, value: str, locale: LocaleChoice) -> Iterator[str
         if path_stream is not None:
             new_path = next(path_stream, None) or rest
         yield _case_like(value, f"{value[:host_start]}{new_name}{dot}{tld}{new_path}")
-
-
-def date_candidates(key: bytes, value: str, locale: LocaleChoice) -> Iterator[str]:
-    parsed = _parse_date(value, locale)
-    if parsed is None:  # an unknown date layout: permute its digits, keep words and separators
-        yield from cycle_candidates(key, "DATE|digits", Shape.of(value, keep=lambda i, ch: ch not in DIGITS))
-        return
-    date, render = parsed
-    for attempt in range(1_000_000):
-        rng = _rng(key, "DATE", value, attempt)
-        # Within ±12 years, so ages and periods stay plausible; never the same day.
-        shifted = date + dt.timedelta(days=rng.choice((-1, 1)) * rng.randint(30, 4383))
-        if 1 <= shifted.year <= 9999:
-            candidate = render(shifted)
-            if candidate is not None:
-                yield candidate
-
-
-def _parse_date(value: str, locale: LocaleChoice):
-    match = _DATE_NUMERIC.match(value.strip())
-    if match:
-        a, sep, b, c = match.groups()
-        if len(a) == 4:  # ISO order
-            year_text, month_text, day_text, order = a, b, c, "ymd"
-        else:
-            day_text, month_text, year_text, order = a, b, c, "dmy"
-        try:
-            year = int(year_text) if len(year_text) == 4 else 1900 + int(year_text)
-            date = dt.date(year, int(month_text), int(day_text))
-        except ValueError:
-            return None
-        if len(year_text) == 2 and year < 1930:
-            date = date.replace(year=date.year + 100) if _valid_replace(date, date.year + 100) else date
-
-        def render(d: dt.date) -> str | None:
-            day = f"{d.day:0{len(day_text)}d}" if len(day_text) == 2 else str(d.day)
-            month = f"{d.month:0{len(month_text)}d}" if len(month_text) == 2 else str(d.month)
-            if len(year_text) == 2:
-                year_out = f"{d.year % 100:02d}"
-            elif len(year_text) == 4 and d.year >= 1000:
-                year_out = str(d.year)
-            else:
-                return None
-            parts = (year_out, month, day) if order == "ymd" else (day, month, year_out)
-            return value.replace(value.strip(), sep.join(parts))
-
-        return date, render
-    return _parse_textual_date(value, locale)
-
-
-def _valid_replace(date: dt.date, year: int) -> bool:
-    try:
-        date.replace(year=year)
-    except ValueError:
-        return False
-    return True
-
-
-@cache
-def _month_languages(first: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """(language, month names) to read a date's month word with: the locale's language first,
-    then every other, so "10 maja 2018" reads as Polish in a document whose locale is unclear."""
-    from kp_core.locales import LANGUAGES
-
-    order = [first, *(lang for lang in LANGUAGES if lang != first)]
-    return tuple((lang, _locale(lang).months) for lang in order)
-
-
-_DAY_MONTH_YEAR = re.compile(r"^(?P<d>\d{1,2})(?P<g1>\.?\s+)(?P<m>[^\W\d_]+\.?)(?P<g2>\s+)(?P<y>\d{4})$")
-_MONTH_DAY_YEAR = re.compile(r"^(?P<m>[^\W\d_]+\.?)(?P<g1>\s+)(?P<d>\d{1,2})(?P<g2>,?\s+)(?P<y>\d{4})$")
-
-
-def _parse_textual_date(value: str, locale: LocaleChoice):
-    stripped = value.strip()
-    match = _DAY_MONTH_YEAR.match(stripped) or _MONTH_DAY_YEAR.match(stripped)
-    if not match:
-        return None
-    month_word = match.group("m")
-    for _, names in _month_languages(locale.language):
-        folded = [m.casefold() for m in names]
-        if month_word.casefold() in folded:
-            break
-    else:
-        return None
-    try:
-        date = dt.date(int(match.group("y")), folded.index(month_word.casefold()) + 1, int(match.group("d")))
-    except ValueError:
-        return None
-    day_text, day_first = match.group("d"), match.re is _DAY_MONTH_YEAR
-
-    def render(d: dt.date) -> str | None:
-        day = f"{d.day:02d}" if len(day_text) == 2 else str(d.day)
-        month = _case_like(month_word, names[d.month - 1])
-        g1, g2 = match.group("g1"), match.group("g2")
-        text = f"{day}{g1}{month}{g2}{d.year}" if day_first else f"{month}{g1}{day}{g2}{d.year}"
-        return value.replace(stripped, text)
-
-    return date, render
 
 
 def candidates(key: bytes, label: str, value: str, locale: LocaleChoice) -> Iterator[str]:
