@@ -11,10 +11,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kp_core.checksums import generate_iban
+from kp_core.detector import NormalizedDetector
 from kp_core.national_id import generate_national_id
 from kp_core.normalize import normalize
 from kp_core.rules.detector import RulesDetector
 from kp_core.sdk import deidentify
+from kp_core.types import Span
 
 _RNG = random.Random(11)
 IBAN = generate_iban("RO", _RNG, formatted=True)  # "RO.. XXXX XXXX ..."
@@ -163,3 +165,34 @@ def test_every_view_range_maps_to_the_original_characters_behind_it(pieces, data
     assert normalize(text[start:end]).text == view.text[a:b]
     # It starts and ends on a character that is seen, never on a hidden one.
     assert normalize(text[start]).text and normalize(text[end - 1]).text != ""
+
+
+class _DigitRuns:
+    """A stand-in model: 13-digit runs of its input, with their text, and nothing hidden-aware."""
+
+    name, model_id = "digits", "digits:test"
+
+    def predict_spans(self, texts):
+        import re
+
+        return [
+            [Span(m.start(), m.end(), "NATIONAL_ID", 0.8, m.group()) for m in re.finditer(r"\d{13}", t)] for t in texts
+        ]
+
+
+def test_a_model_family_sees_hidden_identifiers_through_the_normalized_front():
+    text, start, end = _padded("CNP ", _split(_fullwidth(CNP), 6, "\u200b"), ".")
+    assert _DigitRuns().predict_spans([text]) == [[]]
+    [spans] = NormalizedDetector(_DigitRuns()).predict_spans([text])
+    assert [(s.start, s.end, s.text) for s in spans] == [(start, end, text[start:end])]
+
+
+def test_the_normalized_front_merges_spans_where_a_model_cuts_a_composed_cluster():
+    class Halves:
+        name, model_id = "halves", "halves:test"
+
+        def predict_spans(self, texts):  # the two view characters of the one original "\u0958"
+            return [[Span(1, 2, "PERSON", 0.6), Span(2, 3, "PERSON", 0.7)] for _ in texts]
+
+    [spans] = NormalizedDetector(Halves()).predict_spans(["x\u0958y"])
+    assert [(s.start, s.end, s.label, s.text) for s in spans] == [(1, 2, "PERSON", "\u0958")]

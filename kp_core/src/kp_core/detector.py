@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol, runtime_checkable
 
+import attrs
+
 from kp_core.types import Span
 
 
@@ -18,3 +20,31 @@ class Detector(Protocol):
     def predict_spans(self, texts: Sequence[str]) -> list[list[Span]]:
         """One list of character spans per text, sorted by start, non-overlapping."""
         ...
+
+
+class NormalizedDetector:
+    """Any detector, run on the normalized view of each text (:mod:`kp_core.normalize`: hidden
+    characters removed, Unicode spaces and digits made plain, accents composed), its spans mapped
+    back to the offsets of the text as given. Opt-in: a model family sees identifiers hidden by
+    zero-width or look-alike characters as plain ones, and its output keeps the protocol's shape."""
+
+    def __init__(self, detector: Detector) -> None:
+        self.detector = detector
+        self.name = detector.name
+        self.model_id = detector.model_id
+
+    def predict_spans(self, texts: Sequence[str]) -> list[list[Span]]:
+        from kp_core.anonymize.conflicts import resolve_overlaps
+        from kp_core.normalize import normalize
+
+        views = [normalize(text) for text in texts]
+        found = self.detector.predict_spans([view.text for view in views])
+        out = []
+        for view, spans in zip(views, found, strict=True):
+            mapped = [view.to_original(span) for span in spans]
+            # Two spans that cut one composed cluster meet on it once mapped: merge them, as
+            # the protocol promises non-overlapping spans.
+            if any(a.end > b.start for a, b in zip(mapped, mapped[1:], strict=False)):
+                mapped = [attrs.evolve(s, text=view.original[s.start : s.end]) for s in resolve_overlaps(mapped)]
+            out.append(mapped)
+        return out
