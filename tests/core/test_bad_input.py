@@ -80,6 +80,7 @@ CASES: dict[str, tuple[bytes, int, tuple[str, ...]]] = {
     "lone-surrogate-escape": (_after_good(_row2(text=f"{PII} \\ud800").replace(b"\\\\ud800", b"\\ud800")), 2, ALL),
     "utf16-with-bom": ((_line(GOOD_1).decode() + "\n").encode("utf-16"), 1, ALL),
     "utf16-without-bom": ((_line(GOOD_1).decode() + "\n").encode("utf-16-le"), 1, ALL),
+    "bom-after-the-start": (_after_good(b"\xef\xbb\xbf" + _row2()), 2, ALL),
     "gzip-garbage": (b"\x1f\x8b" + b"not gzip " + PII.encode(), 1, ALL),
     "gzip-truncated": (_CUT_GZIP, _CUT_LINE, ALL),
     # the JSON
@@ -121,6 +122,7 @@ CASES: dict[str, tuple[bytes, int, tuple[str, ...]]] = {
     # nothing to read
     "empty-file": (b"", 0, (VALIDATE, EVALUATE, PREDICTIONS)),
     "blank-lines-only": (b"\n  \r\n\n", 0, (VALIDATE, EVALUATE, PREDICTIONS)),
+    "bom-only": (b"\xef\xbb\xbf\r\n", 0, (VALIDATE, EVALUATE, PREDICTIONS)),
 }
 
 PAIRS = [(case, command) for case, (_, _, commands) in CASES.items() for command in commands]
@@ -244,3 +246,29 @@ def test_stdin_is_read_by_the_same_reader(data: bytes, error: str | None, tmp_pa
         assert result.exit_code == 1 and error in result.output, result.output
         assert "Quarkbridge" not in result.output
         assert not out.exists() or out.stat().st_size == 0
+
+
+JSON_LIST_CASES = {
+    "nan": b'{"text": "x", "spans": [], "w": NaN}',
+    "5000-digit-integer": b'{"text": "x", "spans": [], "w": ' + b"7" * 5000 + b"}",
+    "deep-nesting": b'{"text": "x", "spans": [], "w": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
+    "repeated-key": _row2()[:-1] + b', "text": "' + PII.encode() + b'"}',
+    "lone-surrogate-escape": _row2(text=f"{PII} \\ud800").replace(b"\\\\ud800", b"\\ud800"),
+    "label-unknown-holding-pii": _span2(label=PII),
+    "missing-comma": _row2() + b" " + _row2(),
+}
+
+
+@pytest.mark.parametrize("case", JSON_LIST_CASES)
+@pytest.mark.parametrize("command", [VALIDATE, EVALUATE])
+def test_bad_row_of_a_json_list_is_named_by_line(case: str, command: str, tmp_path: Path) -> None:
+    """JSON-list files (the EuroPriv-Bench format) are read row by row: a bad row is named by its
+    line, with the same reasons and the same silence about values as JSONL."""
+    path = tmp_path / "rows.json"
+    path.write_bytes(b"[\n" + _line(GOOD_1) + b",\n" + JSON_LIST_CASES[case] + b"\n]\n")
+    out = tmp_path / "board.json"
+    code, output, exception = _run(_command(command, path, out, tmp_path))
+    assert code == 1 and (exception is None or isinstance(exception, SystemExit)), output
+    assert f"{path}:3:" in output or f"{path}[1]:" in output, output
+    assert "Quarkbridge" not in output and "7777777" not in output
+    assert not out.exists()

@@ -44,8 +44,22 @@ def test_json_list_locations_are_row_indices(tmp_path: Path) -> None:
 def test_broken_json_list_names_the_line(tmp_path: Path) -> None:
     path = tmp_path / "rows.json"
     path.write_text('[\n {"text": "a", "spans": []},\n {"text": }\n]', encoding="utf-8")
-    [record] = list(read_rows(path))
-    assert record.where == f"{path}:3" and record.error.startswith("bad JSON")
+    good, record = list(read_rows(path))  # rows are read one by one: the one before the defect is kept
+    assert good.where == f"{path}[0]" and good.error is None
+    assert record.where == f"{path}:3" and record.error.startswith("bad JSON") and "row 1" in record.error
+
+
+def test_json_list_reading_goes_on_after_a_refused_value(tmp_path: Path) -> None:
+    path = tmp_path / "rows.json"
+    rows = ['{"text": "a", "spans": []}', '{"text": "b", "spans": [], "w": NaN}', '{"text": "c", "spans": []}']
+    path.write_text("[\n" + ",\n".join(rows) + "\n]\n", encoding="utf-8")
+    records = list(read_rows(path))
+    assert [(r.where, r.error is None) for r in records] == [
+        (f"{path}[0]", True),
+        (f"{path}:3", False),
+        (f"{path}[2]", True),
+    ]
+    assert "NaN" in records[1].error and "row 1" in records[1].error
 
 
 @pytest.mark.parametrize("as_list", [False, True])

@@ -142,28 +142,57 @@ def _check_values(value: Any) -> str | None:
     return None
 
 
-def _parse_json(text: str, raw: bytes | None = None) -> tuple[Any, str | None, int]:
-    """(value, None, 0), or (None, why, line of the defect or 0) for text kp does not take as
-    JSON: bad syntax, NaN or Infinity, a number too large, a repeated key, nesting deeper than
-    ``MAX_DEPTH``, a lone surrogate. The reason names columns and kinds, never a value."""
+_STRICT = json.JSONDecoder(object_pairs_hook=_unique_keys, parse_constant=_no_constant, parse_float=_finite_float)
+_LENIENT = json.JSONDecoder()  # only to find where a refused value ends, so reading can go on
+_SPACE = re.compile(r"[ \t\n\r]*")
+
+
+class _Refused(ValueError):
+    def __init__(self, why: str, pos: int) -> None:
+        super().__init__(why)
+        self.why = why
+        self.pos = pos
+
+
+def _decode(text: str, pos: int, *, walk: bool) -> tuple[Any, int]:
+    """The JSON value at ``pos`` and where it ends; raises :class:`_Refused` (the reason names
+    kinds and positions, never a value) for what kp does not take as JSON: bad syntax, NaN or
+    Infinity, a number too large, a repeated key, nesting deeper than ``MAX_DEPTH``, a lone
+    surrogate. ``walk`` checks depth and surrogates (the caller may know they cannot occur)."""
     try:
-        value = json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_no_constant, parse_float=_finite_float)
+        value, end = _STRICT.raw_decode(text, pos)
     except json.JSONDecodeError as exc:
-        return None, f"bad JSON: {exc.msg} (column {exc.colno})", exc.lineno
+        raise _Refused(exc.msg, exc.pos) from None
     except _BadValue as exc:
-        return None, f"bad JSON: {exc}", 0
+        raise _Refused(str(exc), pos) from None
     except RecursionError:
-        return None, f"bad JSON: nested more than {MAX_DEPTH} levels deep", 0
+        raise _Refused(f"nested more than {MAX_DEPTH} levels deep", pos) from None
     except ValueError:
         # int() refuses numbers of more than sys.get_int_max_str_digits() digits.
-        return None, "bad JSON: a number has too many digits", 0
-    # Skip the walk when no bracket count or escape could make it fail (the common case).
-    probe = raw if raw is not None else text.encode("utf-8", "surrogatepass")
-    if probe.count(b"[") + probe.count(b"{") > MAX_DEPTH or _SURROGATE_ESCAPE.search(probe):
-        why = _check_values(value)
-        if why is not None:
-            return None, f"bad JSON: {why}", 0
-    return value, None, 0
+        raise _Refused("a number has too many digits", pos) from None
+    if walk and (why := _check_values(value)) is not None:
+        raise _Refused(why, pos)
+    return value, end
+
+
+def _parse_line(line: str, raw: bytes) -> tuple[Any, str | None]:
+    """(value, None) or (None, why) for one JSONL line."""
+    # The walk is skipped when no bracket count or escape could make it fail (the common case).
+    walk = raw.count(b"[") + raw.count(b"{") > MAX_DEPTH or bool(_SURROGATE_ESCAPE.search(raw))
+    try:
+        value, end = _decode(line, _SPACE.match(line).end(), walk=walk)  # type: ignore[union-attr]
+        end = _SPACE.match(line, end).end()  # type: ignore[union-attr]
+        if end != len(line):
+            raise _Refused("Extra data", end)
+    except _Refused as exc:
+        return None, f"bad JSON: {exc.why} (column {exc.pos + 1})"
+    return value, None
+
+
+def _line_of(text: str, pos: int, why: str) -> tuple[int, str, None, str]:
+    """(line, "line", no row, the reason with its column) for a defect at ``pos``."""
+    column = pos - text.rfind("\n", 0, pos)
+    return text.count("\n", 0, pos) + 1, "line", None, f"{why} (column {column})"
 
 
 def jsonl_records(stream: IO[bytes], name: str) -> Iterator[tuple[RowRecord, int]]:
@@ -212,7 +241,7 @@ def jsonl_records(stream: IO[bytes], name: str) -> Iterator[tuple[RowRecord, int
         except UnicodeDecodeError as exc:
             yield RowRecord(name, number, "line", None, f"not UTF-8 (byte {exc.start + 1} of the line)"), size
             continue
-        row, error, _ = _parse_json(line, raw)
+        row, error = _parse_line(line, raw)
         yield RowRecord(name, number, "line", row, error), size
 
 
@@ -238,15 +267,45 @@ def _read_json_list(path: Path, name: str) -> Iterator[RowRecord]:
     except UnicodeDecodeError as exc:
         yield RowRecord(name, 1, "line", None, f"not UTF-8 (byte {exc.start + 1})")
         return
-    rows, error, line = _parse_json(text, data)
-    if error is not None:
-        yield RowRecord(name, line, "line", None, error) if line else RowRecord(name, 0, "file", None, error)
+    yield from _json_list_rows(text, name)
+
+
+def _skip_space(text: str, pos: int) -> int:
+    return _SPACE.match(text, pos).end()  # type: ignore[union-attr]
+
+
+def _json_list_rows(text: str, name: str) -> Iterator[RowRecord]:
+    """The rows of a JSON list one by one, so a refused row is reported with its index and line
+    and the rows after it are still read."""
+    pos = _skip_space(text, 0)
+    if not text.startswith("[", pos):
+        yield RowRecord(name, 0, "file", None, "a JSON file must hold a list of rows")
         return
-    if not isinstance(rows, list):
-        yield RowRecord(name, 0, "file", None, f"a JSON file must hold a list of rows, found {type(rows).__name__}")
-        return
-    for index, row in enumerate(rows):
-        yield RowRecord(name, index, "row", row)
+    pos = _skip_space(text, pos + 1)
+    index = 0
+    while not text.startswith("]", pos) or index > 0:
+        try:
+            row, end = _decode(text, pos, walk=True)
+            yield RowRecord(name, index, "row", row)
+        except _Refused as exc:
+            yield RowRecord(name, *_line_of(text, exc.pos, f"bad JSON: {exc.why} in row {index}"))
+            try:
+                _, end = _LENIENT.raw_decode(text, pos)
+            except (ValueError, RecursionError):
+                return  # not even a lenient parser finds the row's end: nothing after it can be read
+        pos = _skip_space(text, end)
+        index += 1
+        if text.startswith(",", pos):
+            pos = _skip_space(text, pos + 1)
+        elif text.startswith("]", pos):
+            break
+        else:
+            yield RowRecord(
+                name, *_line_of(text, pos, f"bad JSON: expecting ',' or the closing ']' after row {index - 1}")
+            )
+            return
+    if _skip_space(text, pos + 1) != len(text):
+        yield RowRecord(name, *_line_of(text, _skip_space(text, pos + 1), "bad JSON: Extra data after the list"))
 
 
 def _dataset_name(dataset: Any) -> str:
