@@ -47,6 +47,8 @@ def _nfkd(value: str) -> str:
 CASES = [
     ("iban-nbsp", "IBAN: ", IBAN.replace(" ", "\u00a0"), ".", "ACCOUNT_ID"),
     ("iban-narrow-nbsp", "IBAN ", IBAN.replace(" ", "\u202f"), " (RON).", "ACCOUNT_ID"),
+    ("iban-then-currency", "IBAN ", IBAN, " EUR 100.", "ACCOUNT_ID"),  # the greedy match once hid it
+    ("iban-nbsp-currency", "IBAN ", IBAN.replace(" ", "\u00a0"), "\u00a0EUR 100.", "ACCOUNT_ID"),
     ("iban-zwsp", "IBAN: ", _split(IBAN.replace(" ", ""), 8, "\u200b"), ".", "ACCOUNT_ID"),
     ("iban-word-joiner", "cont ", _split(IBAN.replace(" ", ""), 4, "\u2060"), ";", "ACCOUNT_ID"),
     ("cnp-zwsp", "CNP ", _split(CNP, 6, "\u200b"), ".", "NATIONAL_ID"),

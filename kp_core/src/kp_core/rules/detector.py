@@ -125,8 +125,8 @@ class RulesDetector:
 
         out = []
         for match in P.IBAN.finditer(text, pos, end):
-            value = match.group().rstrip()
-            if iban_is_valid(value):
+            value = _iban_prefix(match.group())
+            if value is not None and iban_is_valid(value):
                 out.append(Span(match.start(), match.start() + len(value), "ACCOUNT_ID", 0.99))
         for match in P.CARD.finditer(text, pos, end):
             digits = "".join(ch for ch in match.group() if ch.isdigit())
@@ -179,6 +179,26 @@ class RulesDetector:
             if _exists(year, str(months[month.casefold()]), day):
                 out.append(Span(match.start(), match.end(), "DATE", 0.9))
         return out
+
+
+def _iban_prefix(candidate: str) -> str | None:
+    """The first registry-length characters of an IBAN candidate, if they end a group.
+
+    The pattern is greedy: "DE89 3704 0044 0532 0130 00 EUR" matches with " EUR", which no
+    checksum accepts; the IBAN is the part of the country's length, when a space or the end
+    follows it."""
+    from kp_core.checksums import iban_country_length
+
+    try:
+        length = iban_country_length(candidate[:2])
+    except KeyError:
+        return None
+    count = 0
+    for i, ch in enumerate(candidate):
+        count += ch != " "
+        if count == length:
+            return candidate[: i + 1] if candidate[i + 1 : i + 2] in ("", " ") else None
+    return None
 
 
 def _exists(year: str, month: str, day: str) -> bool:
