@@ -135,6 +135,8 @@ def stats(file: Path, label_map: dict | None, scheme: str | None, as_json: bool)
         result = compute_stats(iter_examples(file, label_map=label_map, scheme=scheme), progress=progress_enabled())
     except DataError as exc:
         raise click.ClickException(f"{exc}\n(run `kp data validate {file}` to list every bad row)") from None
+    if result.docs == 0:  # as validate and evaluate: a file without rows is a mistake, not a dataset
+        raise click.ClickException(f"{file}: no documents (the file holds no rows)")
     if as_json:
         _echo_json({"source": str(file), **result.to_json()})
     else:
@@ -193,6 +195,8 @@ def split(
     from kp_core.taxonomy import TAXONOMY_VERSION
 
     examples = _load(file, label_map, scheme)
+    if not examples:
+        raise click.ClickException(f"{file}: no documents (the file holds no rows)")
     try:
         result = template_disjoint_split(
             examples,
