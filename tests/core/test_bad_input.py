@@ -1,7 +1,7 @@
-"""Every bad input gets one clean error through every command that reads rows: `kp data validate`,
-`kp evaluate` (gold and --predictions) and `kp deidentify` (a model, and --spans-field). The error
-names the file and line, the exit status is non-zero, no value from the data is shown, and no
-output is left half written."""
+"""Every bad input gets one clean error through every command that reads rows: `kp data validate`
+(and stats, split), `kp evaluate` (gold and --predictions), `kp deidentify` (a model, and
+--spans-field) and `kp predict --input`. The error names the file and line, the exit status is
+non-zero, no value from the data is shown, and no output is left half written."""
 
 from __future__ import annotations
 
@@ -126,10 +126,15 @@ CASES: dict[str, tuple[bytes, int, tuple[str, ...]]] = {
 }
 
 STATS, SPLIT = "stats", "split"  # read through the same loader as validate: they refuse what it refuses
+PREDICT = "predict"  # reads the text field only, through the same JSONL reader as kp deidentify
 PAIRS = [
     (case, command)
     for case, (_, _, commands) in CASES.items()
-    for command in ((*commands, STATS, SPLIT) if VALIDATE in commands else commands)
+    for command in (
+        *commands,
+        *((STATS, SPLIT) if VALIDATE in commands else ()),
+        *((PREDICT,) if DEIDENTIFY in commands else ()),
+    )
 ]
 
 
@@ -151,6 +156,8 @@ def _command(command: str, path: Path, out: Path, tmp_path: Path) -> list[str]:
         return ["data", "stats", str(path)]
     if command == SPLIT:
         return ["data", "split", str(path), "--out-dir", str(out)]
+    if command == PREDICT:
+        return ["predict", "--input", str(path), "--json"]
     if command == EVALUATE:
         return ["evaluate", "--model", "rules", "--data", str(path), "--out", str(out), "--no-progress"]
     if command == PREDICTIONS:

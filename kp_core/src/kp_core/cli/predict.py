@@ -36,16 +36,19 @@ def predict(model, text, input_path, text_field, as_json, with_rules, device, ba
     if text is not None:
         _emit(text, detector.predict_spans([text])[0], as_json)
         return
-    stream = click.open_file(input_path, encoding="utf-8")
+    from kp_core.data.io import jsonl_records, open_stream
+
+    try:  # the JSONL reader of kp data, evaluate and deidentify: same files taken, same errors
+        stream = open_stream(click.open_file(input_path, "rb"))
+    except OSError as exc:
+        raise click.ClickException(f"{input_path}: cannot read ({exc.strerror or type(exc).__name__})") from None
     batch: list[str] = []
-    for number, line in enumerate(stream, 1):
-        try:
-            record = json.loads(line)
-            value = record[text_field]
-        except (json.JSONDecodeError, KeyError, TypeError) as exc:
-            raise click.ClickException(f"{input_path}:{number}: no {text_field!r} string ({exc})") from None
+    for record, _ in jsonl_records(stream, "<stdin>" if input_path == "-" else input_path):
+        if record.error is not None:
+            raise click.ClickException(f"{record.where}: {record.error}")
+        value = record.row.get(text_field) if isinstance(record.row, dict) else None
         if not isinstance(value, str):
-            raise click.ClickException(f"{input_path}:{number}: field {text_field!r} is not a string")
+            raise click.ClickException(f"{record.where}: field {text_field!r} is missing or not a string")
         batch.append(value)
         if len(batch) >= batch_size:
             for item, spans in zip(batch, detector.predict_spans(batch), strict=True):
