@@ -76,6 +76,10 @@ def load_predictions(path: str | Path, gold_rows: Sequence[Mapping[str, Any]]) -
             raise PredictionsMismatchError(f"{record.where}: {record.error}")
         if not isinstance(record.row, Mapping) or not isinstance(record.row.get("text"), str):
             raise PredictionsMismatchError(f"{record.where}: a prediction row needs a 'text' string and 'spans'")
+        doc_id = record.row.get("doc_id")
+        if doc_id is not None and (isinstance(doc_id, bool) or not isinstance(doc_id, str | int)):
+            # as in gold rows: a string (integers read as strings), never another type made one
+            raise PredictionsMismatchError(f"{record.where}: doc_id is {type(doc_id).__name__}, expected a string")
     path = Path(path)
     by_id = all(r.get("doc_id") is not None for r in gold_rows) and all(
         rec.row.get("doc_id") is not None for rec in records
