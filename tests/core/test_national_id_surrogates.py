@@ -150,6 +150,19 @@ def test_a_foreign_id_is_read_by_its_own_validator_not_the_documents():
     assert national_id_country(ppsn, "DK") == "IE"
 
 
+def test_a_checked_reading_wins_over_one_without_a_check_character():
+    # Without the document's country, a Finnish HETU with a digit control character is also a
+    # valid Danish CPR (no check digit): the reading whose check character matched wins.
+    rng = random.Random(8)
+    both = []
+    while len(both) < 50:
+        value = generate_national_id("FI", rng)
+        if parse_national_id(value, "DK") is not None:
+            both.append(value)
+    assert all(national_id_country(v, "IE") == "FI" for v in both)
+    assert all(national_id_country(v, "DK") == "DK" for v in both)  # the document's country first
+
+
 def test_a_value_no_validator_accepts_keeps_its_shape_only():
     assert national_id_kind("12-34-56-AB", "RO") is None
     surrogate = next(national_id_candidates(KEY, "12-34-56-AB", LocaleChoice("ro", "RO")))

@@ -68,16 +68,34 @@ def _kinds(country: str) -> tuple[IdKind, ...]:
 
 
 def national_id_kind(value: str, country: str = "") -> tuple[IdKind, ParsedId] | None:
-    """The validator that reads ``value`` and what it reads: the document's ``country`` first,
-    then every known country in a fixed order; None when no validator accepts it."""
+    """The validator that reads ``value`` and what it reads: the document's ``country`` first;
+    otherwise, of the other countries whose validator accepts it, one with a check character
+    that follows its issuing rules before one without (a Danish CPR, a 9-digit rodné číslo or a
+    Maltese card number accept any digits with a date or a letter), then the fixed order. None
+    when no validator accepts it."""
     code = country.upper()
-    order = ((code,) if code else ()) + tuple(c for c in _country_order() if c != code)
-    for candidate in order:
-        for kind in _kinds(candidate):
+    for kind in _kinds(code) if code else ():
+        parsed = kind.parse(value)
+        if parsed is not None:
+            return kind, parsed
+    found = []
+    for rank, other in enumerate(c for c in _country_order() if c != code):
+        for kind in _kinds(other):
             parsed = kind.parse(value)
             if parsed is not None:
-                return kind, parsed
-    return None
+                found.append((_weak(kind, value, parsed), rank, kind, parsed))
+    if not found:
+        return None
+    _, _, kind, parsed = min(found, key=lambda f: f[:2])
+    return kind, parsed
+
+
+def _weak(kind: IdKind, value: str, parsed: ParsedId) -> bool:
+    """True when the value is accepted without any check character, or breaks an issuing rule."""
+    from kp_core.national_id.issuing import follows_issuing_rules
+
+    alnum = "".join(ch for ch in value if ch.isalnum())
+    return not _layout(kind, alnum, parsed).checks or not follows_issuing_rules(parsed)
 
 
 def national_id_country(value: str, country: str = "") -> str | None:
