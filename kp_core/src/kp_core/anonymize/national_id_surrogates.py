@@ -2,9 +2,10 @@
 that encodes the same sex and the same birth decade (hence century) where the ID does.
 
 The country: the document's country (the locale) when one of its validators accepts the value
-(the EuroPriv-Bench validator, then kp's extra ones); otherwise the first country, in a fixed
-order (the 15 EuroPriv-Bench countries in the harness's table order, then
-:func:`kp_core.national_id.extras.extra_countries`), whose validator accepts it. A surrogate is
+(the EuroPriv-Bench validator, then kp's extra ones); otherwise another country whose
+validator accepts it, one whose check character matched before one without (see
+:func:`national_id_kind`), then in a fixed order (the 15 EuroPriv-Bench countries in the
+harness's table order, then :func:`kp_core.national_id.extras.extra_countries`). A surrogate is
 then accepted only by that country's validator of the same kind (a Hungarian személyi azonosító
 stays one, never a TAJ number), follows the country's issuing rules
 (:mod:`kp_core.national_id.issuing`) when the source does, keeps a Swedish coordination number a
