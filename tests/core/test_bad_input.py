@@ -245,7 +245,7 @@ def test_locale_codes_are_taken_in_any_case(tmp_path: Path) -> None:
     ("data", "error"),
     [
         (gzip.compress(b"\xef\xbb\xbf" + _line(GOOD_1) + b"\r\n\n", mtime=0), None),
-        ((_line(GOOD_1).decode() + "\n").encode("utf-16"), "<stdin>:1: UTF-16 text"),
+        ((_line(GOOD_1).decode() + "\n").encode("utf-16"), "<stdin>:1: UTF-16 or UTF-32 text"),
         (_after_good(_span2(start=True)), "<stdin>:2: field 'spans': span 0 start is bool"),
     ],
     ids=["gzip-bom-crlf", "utf16", "bool-offset"],

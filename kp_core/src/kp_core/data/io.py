@@ -51,7 +51,8 @@ class RowRecord:
 
     ``unit`` is ``"line"`` for JSONL (``number`` is the 1-based line, as editors show it) and
     ``"row"`` for JSON lists and datasets (``number`` is the 0-based index, as ``rows[i]`` reads),
-    ``"file"`` for a defect of a whole JSON-list file. ``error`` is set, and ``row`` is None, when the line could not be parsed.
+    ``"file"`` for a defect of a whole file. ``error`` is set, and ``row`` is None, when the line
+    or row could not be read.
     """
 
     source: str
@@ -219,7 +220,11 @@ def jsonl_records(stream: IO[bytes], name: str) -> Iterator[tuple[RowRecord, int
             if raw.startswith(_UTF16_BOMS):
                 yield (
                     RowRecord(
-                        name, 1, "line", None, "UTF-16 text (it starts with a UTF-16 byte-order mark); kp reads UTF-8"
+                        name,
+                        1,
+                        "line",
+                        None,
+                        "UTF-16 or UTF-32 text (it starts with such a byte-order mark); kp reads UTF-8",
                     ),
                     pending,
                 )
@@ -265,7 +270,9 @@ def _read_json_list(path: Path, name: str) -> Iterator[RowRecord]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        yield RowRecord(name, 1, "line", None, f"not UTF-8 (byte {exc.start + 1})")
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        where = data.count(b"\n", 0, exc.start) + 1
+        yield RowRecord(name, where, "line", None, f"not UTF-8 (byte {exc.start - line_start + 1} of the line)")
         return
     yield from _json_list_rows(text, name)
 
