@@ -82,6 +82,8 @@ def test_surrogates_of_generated_ids_are_valid_for_their_own_country(country):
     for value in _gold_values()[country]:
         kind, source = national_id_kind(value, country)
         assert kind.country == country  # the generator's values are read as their own country's
+        if country in STDNUM and not _stdnum_valid(country, value):
+            problems["python-stdnum rejects the generated source"] += 1
         surrogate = next(national_id_candidates(KEY, value, locale))
         parsed = kind.parse(surrogate)
         if parsed is None:
