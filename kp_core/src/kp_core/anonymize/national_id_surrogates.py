@@ -239,6 +239,112 @@ def _layout(kind: IdKind, alnum: str, source: ParsedId) -> _Layout:
     return _extra_layout(kind.country, alnum, source)
 
 
+# --- birth dates as one field -------------------------------------------------------------------
+
+# Indices among the letters and digits of the year's last digit, the month's and the day's first
+# digit (None: FR encodes no day). IT (letter months) walks its characters like any other ID.
+_DATE_FIELDS: dict[str, tuple[int, int, int | None]] = {
+    "RO": (2, 3, 5), "PL": (1, 2, 4), "CZ": (1, 2, 4), "SK": (1, 2, 4), "DK": (5, 2, 0),
+    "FI": (5, 2, 0), "EE": (2, 3, 5), "LT": (2, 3, 5), "SI": (6, 2, 0), "GR": (5, 2, 0),
+    "BG": (1, 2, 4), "LV": (5, 2, 0), "AT": (9, 6, 4), "BE": (1, 2, 4), "FR": (2, 3, None),
+}  # fmt: skip
+
+
+def _date_field(country: str, alnum: str) -> tuple[int, int, int | None] | None:
+    if country == "SE":
+        return (3, 4, 6) if len(alnum) == 12 else (1, 2, 4)
+    if country == "HU":
+        return (2, 3, 5) if len(alnum) == 11 else None  # the TAJ number carries no date
+    if country == "LU":
+        return (3, 4, 6)
+    if country == "LV" and alnum.startswith("32"):
+        return None
+    return _DATE_FIELDS.get(country)
+
+
+@attrs.frozen
+class _DatedShape:
+    """A :class:`Shape` whose birth date varies as one field, a day (FR: a month) of the
+    source's decade written with the source's month and day offsets (which carry sex, century,
+    a Swedish coordination number): the walk then only meets real dates, about thirty times
+    fewer steps than walking over the date's digits. Duck-types :class:`Shape` for
+    :func:`cycle_candidates`."""
+
+    rest: Shape
+    first: dt.date
+    days: int  # days (months where there is no day field) in the decade
+    unit: int
+    month: tuple[int, int]
+    day: tuple[int, int] | tuple[()]
+    month_offset: int
+    day_offset: int
+
+    @property
+    def value(self) -> str:
+        return self.rest.value
+
+    @property
+    def positions(self) -> tuple[int, ...]:
+        return (*self.rest.positions, self.unit, *self.month, *self.day)
+
+    @property
+    def signature(self) -> str:
+        return f"{self.rest.signature}|{self.first.year}|{self.month_offset}|{self.day_offset}"
+
+    @property
+    def size(self) -> int:
+        return self.days * self.rest.size
+
+    def _two(self, value: str, at: tuple[int, int]) -> int:
+        return int(value[at[0]] + value[at[1]])
+
+    def encode(self, value: str) -> int:
+        year, month = int(value[self.unit]), self._two(value, self.month) - self.month_offset
+        if not self.day:
+            return (year * 12 + month - 1) * self.rest.size + self.rest.encode(value)
+        date = dt.date(self.first.year + year, month, self._two(value, self.day) - self.day_offset)
+        return (date - self.first).days * self.rest.size + self.rest.encode(value)
+
+    def decode(self, index: int) -> str:
+        days, rest = divmod(index, self.rest.size)
+        if self.day:
+            date = self.first + dt.timedelta(days=days)
+        else:
+            date = dt.date(self.first.year + days // 12, days % 12 + 1, 1)
+        chars = list(self.rest.decode(rest))
+        chars[self.unit] = str(date.year % 10)
+        chars[self.month[0]], chars[self.month[1]] = f"{date.month + self.month_offset:02d}"
+        if self.day:
+            chars[self.day[0]], chars[self.day[1]] = f"{date.day + self.day_offset:02d}"
+        return "".join(chars)
+
+
+def _dated_shape(
+    zeroed: str, positions: list[int], kept: set[int], field: tuple[int, int, int | None], birth: dt.date
+) -> _DatedShape | None:
+    """The dated shape of a source whose date field holds ``birth`` (None when it does not:
+    a date the field's digits cannot be read back to)."""
+    unit = positions[field[0]]
+    month = (positions[field[1]], positions[field[1] + 1])
+    day: tuple[int, int] | tuple[()] = () if field[2] is None else (positions[field[2]], positions[field[2] + 1])
+    if not all(zeroed[i].isdigit() for i in (unit, *month, *day)) or int(zeroed[unit]) != birth.year % 10:
+        return None
+    first = dt.date(birth.year - birth.year % 10, 1, 1)
+    taken = {unit, *month, *day}
+    rest = Shape.of(zeroed, keep=lambda i, ch: i in kept or i in taken)
+    shape = _DatedShape(
+        rest,
+        first,
+        (dt.date(first.year + 9, 12, 31) - first).days + 1 if day else 120,
+        unit,
+        month,
+        day,
+        int(zeroed[month[0]] + zeroed[month[1]]) - birth.month,
+        int(zeroed[day[0]] + zeroed[day[1]]) - birth.day if day else 0,
+    )
+    return shape if rest.size and shape.decode(shape.encode(zeroed)) == zeroed else None
+
+
 # --- candidates ------------------------------------------------------------------------------
 
 
@@ -275,7 +381,12 @@ def national_id_candidates(key: bytes, value: str, locale: LocaleChoice) -> Iter
             check_at, compute = [], None
     kept = {positions[n] for n in layout.kept} | set(check_at)
     zeroed = "".join("0" if i in check_at else ch for i, ch in enumerate(value))
-    shape = Shape.of(zeroed, keep=lambda i, ch: i in kept)
+    shape: Shape | _DatedShape | None = None
+    field = _date_field(kind.country, alnum)
+    if field is not None and source.birth_date is not None and 1 <= source.birth_date.year // 10 * 10:
+        shape = _dated_shape(zeroed, positions, kept, field, source.birth_date)
+    if shape is None:
+        shape = Shape.of(zeroed, keep=lambda i, ch: i in kept)
     decade, sex, coordination = _decade(source), source.sex, _coordination(source)
     issued = follows_issuing_rules(source)
     horizon = max(BIRTH_HORIZON, dt.date(source.birth_date.year, 12, 31)) if source.birth_date else BIRTH_HORIZON
