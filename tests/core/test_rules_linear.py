@@ -33,11 +33,12 @@ def _lines_executed(fn, *args) -> int:
             count += 1
         return tracer
 
+    previous = sys.gettrace()  # a coverage tool's tracer, put back afterwards
     sys.settrace(tracer)
     try:
         fn(*args)
     finally:
-        sys.settrace(None)
+        sys.settrace(previous)
     return count
 
 
