@@ -228,6 +228,20 @@ def test_no_birth_date_after_the_horizon():
                 assert parse_national_id(surrogate, country).birth_date <= BIRTH_HORIZON
 
 
+def test_a_source_without_a_readable_birth_date_gets_a_surrogate_without_one():
+    # The harness accepts a HETU of 31 February and a NIR with month 20 (unknown): their
+    # surrogates carry no date either, so they cannot collide with a dated source's surrogate.
+    from kp_core.national_id._validators import fi_control, fr_key
+
+    hetu = "310252-123" + fi_control("310252123")
+    nir = "1842076451089" + f"{fr_key('1842076451089'):02d}"
+    for value, country in ((hetu, "FI"), (nir, "FR")):
+        assert parse_national_id(value, country).birth_date is None
+        for surrogate in _first(value, LocaleChoice("", country), 10):
+            parsed = parse_national_id(surrogate, country)
+            assert parsed.birth_date is None and parsed.sex == "M", country
+
+
 # --- where kp's validator (harness semantics) and python-stdnum disagree ---------------------
 
 

@@ -412,7 +412,7 @@ def national_id_candidates(key: bytes, value: str, locale: LocaleChoice) -> Iter
         parsed = kind.parse(full)
         if parsed is None or parsed.sex != sex or _coordination(parsed) != coordination:
             return False
-        if decade is not None and (parsed.birth_date is None or parsed.birth_date.year // 10 != decade):
+        if _decade(parsed) != decade:  # a source without a readable date gets none either
             return False
         if parsed.birth_date is not None and parsed.birth_date > horizon:
             return False
