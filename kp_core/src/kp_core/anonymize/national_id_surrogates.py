@@ -15,8 +15,11 @@ same key and value give the same surrogate on any day. A value no validator acce
 shape only.
 
 Digits are permuted by :func:`kp_core.anonymize.fpe.cycle_candidates`; the characters that carry
-sex, century and decade stay as they are, check characters are computed (zeroed in the shape, so
-sources that differ only there share one permutation), and the rest is cycle-walked.
+sex, century and decade stay as they are, the birth date varies as one field over the real dates
+of the source's decade (:class:`_DatedShape`), check characters are computed (zeroed in the
+shape, so sources that differ only there share one permutation), and what the validity predicate
+still rejects (parity-coded sex, issuing rules) is cycle-walked. A source without a readable
+birth date gets a surrogate without one.
 """
 
 from __future__ import annotations
@@ -100,6 +103,7 @@ def _weak(kind: IdKind, value: str, parsed: ParsedId) -> bool:
 
 
 def national_id_country(value: str, country: str = "") -> str | None:
+    """The country :func:`national_id_kind` reads ``value`` as (None: no validator accepts it)."""
     found = national_id_kind(value, country)
     return None if found is None else found[0].country
 
