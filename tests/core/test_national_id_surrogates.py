@@ -117,6 +117,21 @@ def test_surrogates_of_generated_ids_are_valid_for_their_own_country(country):
     assert not problems, f"{country}: {dict(problems)} of {PER_COUNTRY}"
 
 
+@pytest.mark.parametrize("country,stdnum_module", [("AT", "at.vnr"), ("BE", "be.nn"), ("LU", None), ("MT", None)])
+def test_extra_countries_the_generator_does_not_write(country, stdnum_module):
+    from kp_core.national_id.extras import generate_extra_national_id
+
+    rng = random.Random(country)
+    for _ in range(300):
+        value = generate_extra_national_id(country, rng, formatted=rng.random() < 0.5)
+        kind, source = national_id_kind(value, country)
+        surrogate = next(national_id_candidates(KEY, value, LocaleChoice("", country)))
+        parsed = kind.parse(surrogate)
+        assert parsed is not None and (parsed.sex, _decade(parsed)) == (source.sex, _decade(source)), country
+        if stdnum_module:
+            assert importlib.import_module(f"stdnum.{stdnum_module}").is_valid(surrogate), country
+
+
 def test_pseudonymized_documents_carry_valid_ids_of_their_country():
     from kp_core.anonymize.pseudonymizer import Pseudonymizer
 
