@@ -323,6 +323,22 @@ def test_rodne_cislo_and_hetu_issuing_rules():
     assert not follows_issuing_rules(parse_national_id(temporary, "FI")) and not _stdnum_valid("FI", temporary)
 
 
+def test_steuer_idnr_domain_is_exactly_the_double_digit_bodies():
+    from math import factorial
+
+    from kp_core.anonymize.steuer_idnr_shape import DoubleDigitShape, double_digit_form
+
+    shape = DoubleDigitShape("0" * 11, tuple(range(10)))
+    assert shape.size == 10 * 9 * factorial(10) // 2  # missing digit, repeated digit, arrangements
+    rng = random.Random(6)
+    for index in (0, shape.size - 1, *(rng.randrange(shape.size) for _ in range(5_000))):
+        body = shape.decode(index)
+        assert double_digit_form(body[:10]) and body[10] == "0" and shape.encode(body) == index
+    for _ in range(500):  # every generated body is in the domain
+        value = generate_national_id("DE", rng)
+        assert shape.decode(shape.encode(value[:10] + "0")) == value[:10] + "0"
+
+
 @pytest.mark.parametrize("country", ["RO", "DE", "CZ", "SK", "FI", "SI"])
 def test_generated_ids_follow_the_issuing_rules(country):
     rng = random.Random(country)

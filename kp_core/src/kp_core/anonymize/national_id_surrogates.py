@@ -32,6 +32,7 @@ import attrs
 
 from kp_core.anonymize.fpe import Shape, char_class, cycle_candidates
 from kp_core.anonymize.locale_choice import LocaleChoice
+from kp_core.anonymize.steuer_idnr_shape import DoubleDigitShape, double_digit_form
 from kp_core.national_id._model import ParsedId
 
 BIRTH_HORIZON = dt.date(2025, 12, 31)
@@ -385,10 +386,12 @@ def national_id_candidates(key: bytes, value: str, locale: LocaleChoice) -> Iter
             check_at, compute = [], None
     kept = {positions[n] for n in layout.kept} | set(check_at)
     zeroed = "".join("0" if i in check_at else ch for i, ch in enumerate(value))
-    shape: Shape | _DatedShape | None = None
+    shape: Shape | _DatedShape | DoubleDigitShape | None = None
     field = _date_field(kind.country, alnum)
     if field is not None and source.birth_date is not None and 1 <= source.birth_date.year // 10 * 10:
         shape = _dated_shape(zeroed, positions, kept, field, source.birth_date)
+    elif kind.country == "DE" and len(alnum) == 11 and double_digit_form(alnum[:10]):
+        shape = DoubleDigitShape(zeroed, tuple(positions[:10]))
     if shape is None:
         shape = Shape.of(zeroed, keep=lambda i, ch: i in kept)
     decade, sex, coordination = _decade(source), source.sex, _coordination(source)
