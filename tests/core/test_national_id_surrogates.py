@@ -28,6 +28,7 @@ from kp_core.anonymize.national_id_surrogates import (
     national_id_country,
     national_id_kind,
 )
+from kp_core.anonymize.pseudonymizer import Pseudonymizer
 from kp_core.generate import LANGUAGES, generate_rows
 from kp_core.generate.ids import national_id_with_kind
 from kp_core.locales import get_locale, random_date
@@ -133,8 +134,6 @@ def test_extra_countries_the_generator_does_not_write(country, stdnum_module):
 
 
 def test_pseudonymized_documents_carry_valid_ids_of_their_country():
-    from kp_core.anonymize.pseudonymizer import Pseudonymizer
-
     rows = list(generate_rows(n=len(LANGUAGES) * 20, seed=5))
     checked = set()
     for lang in LANGUAGES:  # the documents' NATIONAL_ID spans, pseudonymized in the documents' language
