@@ -9,6 +9,11 @@ value with every other value of a long document was quadratic.
 
 The index also keeps what the whole-document rule needs: the windows of the document's
 national IDs and, for each value, the non-PII characters written right around its occurrences.
+
+A document longer than :data:`SECTION_CHARS` is indexed in sections of about that length (cut
+between spans): its values are neighbours of the values of their own section. In a document of
+megabytes, the PII values together hold nearly every 4-digit window, so a rule against all of
+them would reject every numeric surrogate; a section is what a reader sees at once.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ import attrs
 from kp_core.anonymize.leaks import LEAK_WINDOW, RelaxedSource, squeeze, windows, words
 from kp_core.types import Span
 
+SECTION_CHARS = 8_000  # longer than almost every real record: those are one section
 # A window held by two or more distinct values: whichever value asks, another one holds it.
 _SEVERAL = ""
 # The direct identifiers whose windows may not appear anywhere in a pseudonymized document:
@@ -68,17 +74,37 @@ class DocumentWindows:
     @classmethod
     def of_document(
         cls, text: str, spans: Sequence[Span], key_of: Callable[[str], str], is_date: Callable[[str], bool]
-    ) -> DocumentWindows:
-        """The index of one document's (sorted, non-overlapping) spans."""
-        index = cls()
-        for span in spans:
+    ) -> list[tuple[DocumentWindows, list[str]]]:
+        """The indexes of one document's (sorted, non-overlapping) spans, one per section, each
+        with the keys of the values it holds (in order, without repeats)."""
+        sections: list[tuple[DocumentWindows, list[str]]] = []
+        first = 0
+        for i in range(len(spans)):
+            if i == len(spans) - 1 or spans[i + 1].start - spans[first].start > SECTION_CHARS:
+                sections.append(cls._of_section(text, spans, first, i + 1, key_of, is_date))
+                first = i + 1
+        return sections
+
+    @classmethod
+    def _of_section(
+        cls,
+        text: str,
+        spans: Sequence[Span],
+        first: int,
+        stop: int,
+        key_of: Callable[[str], str],
+        is_date: Callable[[str], bool],
+    ) -> tuple[DocumentWindows, list[str]]:
+        index, keys = cls(), {}
+        for span in spans[first:stop]:
             value = text[span.start : span.end]
             key = key_of(value)
             if key:
                 index.add(key, value, is_date(key), span.label)
+                keys.setdefault(key, None)
         if index.id_windows:
-            index._add_contexts(text, spans, key_of)
-        return index
+            index._add_contexts(text, spans, first, stop, key_of)
+        return index, list(keys)
 
     @classmethod
     def of_values(cls, values: Iterable[tuple[str, str]]) -> DocumentWindows:
@@ -89,9 +115,12 @@ class DocumentWindows:
                 index.add(key, value, False, "")
         return index
 
-    def _add_contexts(self, text: str, spans: Sequence[Span], key_of: Callable[[str], str]) -> None:
+    def _add_contexts(
+        self, text: str, spans: Sequence[Span], first: int, stop: int, key_of: Callable[[str], str]
+    ) -> None:
         need = LEAK_WINDOW - 1
-        for i, span in enumerate(spans):
+        for i in range(first, stop):
+            span = spans[i]
             key = key_of(text[span.start : span.end])
             if not key:
                 continue
@@ -145,11 +174,16 @@ class LeakGuard:
     def _window_indexes(self, document: DocumentWindows) -> tuple[dict[str, str], ...]:
         return (document.plain,) if self.is_date else (document.plain, document.dates)
 
+    def own(self, checked: str) -> bool:
+        """Does ``checked`` share a window with the source?"""
+        haystack = squeeze(checked)
+        return any(w in haystack for w in self._own)
+
     def strict(self, checked: str) -> bool:
         """Does ``checked`` share a window with the source or with a neighbouring value?"""
-        haystack = squeeze(checked)
-        if any(w in haystack for w in self._own):
+        if self.own(checked):
             return True
+        haystack = squeeze(checked)
         for window in _windows4(haystack):
             if window in self.exempt:
                 continue

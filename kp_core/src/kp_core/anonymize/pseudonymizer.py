@@ -13,15 +13,27 @@ For one call over a batch of documents:
      characters or more) found in a document where the entity occurs (the EuroPriv-Bench leak
      rule; shorter neighbours are ignored, a 1-3 character coincidence identifies nobody; a date
      is not held against the other dates of its document, whose shared ".201" or "2016" is the
-     calendar's, not a person's),
+     calendar's, not a person's). Each document's values are indexed once
+     (:mod:`kp_core.anonymize.leak_index`: window → value), so a candidate costs a few look-ups
+     per document it occurs in, and a call is linear in the documents' length,
+   * written where the entity occurs, with the non-PII characters around it, puts no 4-character
+     window of the document's national IDs into the output (the whole-document rule: the
+     harness's redaction_leakage looks for them in the whole output document). No exemption and
+     no relaxation applies to this rule,
    * contains no token a reader would take for a mask (``XX``, ``***``, ``[REDACTED]``: the
      harness's mask-token rule), so pseudonymized text stays free of redaction marks,
-
-   For values made of words (names, addresses, organisations, e-mails) the window rule can be
-   unsatisfiable: every Swedish street ends in "-gatan". After 2,000 rejected candidates such a
-   value falls back to a relaxed rule: no shared word of 3+ letters and no shared 4-digit window.
-   After 10,000 rejected candidates any value falls back to keyed tokens ``TYPE-XXXXXX``.
    * is not already the surrogate of another entity, in this pseudonymizer or in its vault.
+
+   Windows made only of what every candidate keeps (a court's "Tribunale di", a case number's
+   "R.G.", a date's "de", a phone's "+40") are the format's, not held against a candidate. For
+   values made of words (names, addresses, organisations, e-mails, dates written with a month
+   name) the window rule can still be unsatisfiable: every Swedish street ends in "-gatan". After
+   2,000 rejected candidates (50 for courts, facilities, statute references and conditions, 100
+   for dates) such a value falls back to a relaxed rule: no shared word of 3+ letters and no
+   shared 4-digit window. Structured values (numbers, codes) after 100 are held against their own
+   source and the whole-document rule only: in a dense section the neighbours' digits can cover
+   every window a number could have. After 10,000 rejected candidates any value falls back to keyed tokens ``TYPE-XXXXXX``
+   (a safety net: no value the generator writes needs one).
 3. Each occurrence is replaced by the surrogate, upper- or lower-cased like the occurrence.
 
 Guarantees and their limits:
@@ -35,6 +47,12 @@ Guarantees and their limits:
   addresses and dates, independent calls without a vault can collide (the spaces are finite).
 * The result never depends on the order of documents. It depends on other documents of the
   batch only through the leak rule (skipped candidates) and collision resolution.
+* The whole-document rule can only move surrogates. A national-ID window that is in the output
+  because the source has it outside every span (a year in running text equal to four digits of
+  the ID) is not a surrogate's doing and stays, as the harness will count it. Two spans with
+  only whitespace between them are each checked with the text up to the other, not with the
+  other's surrogate. A value that already has its surrogate (earlier in this pseudonymizer's
+  life, or in the vault) keeps it, for consistency: the rule holds in the batch that assigned it.
 """
 
 from __future__ import annotations
@@ -67,9 +85,14 @@ _TOKEN_AFTER = 10_000
 # date share "ου20"): after _STRICT_ATTEMPTS the relaxed rule applies to them.
 # Sooner where the strict rule is unsatisfiable by design, not by bad luck: a court or facility
 # keeps the generic words of its kind ("Tribunale di", "Krankenhaus") and any window glued to
-# them, a date written with words keeps its layout's words ("14 de julio de 2016": every 20xx
-# date in that layout shares "de20").
-_STRICT_BUDGET = {"COURT": 50, "FACILITY": 50, "STATUTE_REF": 50, "DATE": 100}
+# them, conditions come from a list of about fifteen per language (then their pairs), a date
+# written with words keeps its layout's words ("14 de julio de 2016": every 20xx date in that
+# layout shares "de20").
+_STRICT_BUDGET = {"COURT": 50, "FACILITY": 50, "STATUTE_REF": 50, "HEALTH_CONDITION": 50, "DATE": 100}
+# Structured values (numbers, codes) after this many candidates are held against their own source
+# and the document's national IDs only, not against every neighbour: in a dense section the
+# neighbours' digits can cover every window a number could have.
+_NEIGHBOURS_UNTIL = 100
 _NATURAL_LANGUAGE = frozenset(
     {
         "PERSON",
@@ -174,17 +197,18 @@ class Pseudonymizer:
                 return stored
         exempt = kept_prefix(label, value, locale.language)
         guard = LeakGuard(key, value, exempt, is_date, documents, lambda surface, s: _render_like(surface, s, value))
-        strict_budget = _STRICT_BUDGET.get(label, _STRICT_ATTEMPTS) if label in _NATURAL_LANGUAGE else _MAX_ATTEMPTS
+        natural = label in _NATURAL_LANGUAGE
+        strict_budget = _STRICT_BUDGET.get(label, _STRICT_ATTEMPTS) if natural else _NEIGHBOURS_UNTIL
         stream = candidates(self._key, label, value, locale)
         for attempt in range(_MAX_ATTEMPTS):
             candidate = next(stream, None) if attempt < _TOKEN_AFTER else None
-            relaxed = attempt >= strict_budget
+            rule = "strict" if attempt < strict_budget else "relaxed" if natural else "own"
             checked = candidate
             if candidate is None:
                 candidate = keyed_token(self._key, label, key, attempt)
-                relaxed = False  # a token is checked by the strict rule, its "TYPE-" prefix aside
+                rule = "strict"  # a token is checked by the strict rule, its "TYPE-" prefix aside
                 checked = candidate[len(label) + 1 :]
-            if not self._acceptable(key, candidate, checked, guard, relaxed):
+            if not self._acceptable(key, candidate, checked, guard, rule):
                 continue
             claimed = self._claim(label, value, candidate)
             if claimed is not None:  # the candidate, or the surrogate another process gave the value first
@@ -192,9 +216,9 @@ class Pseudonymizer:
                 return claimed
         raise SurrogateExhaustedError(f"no acceptable {label} surrogate after {_MAX_ATTEMPTS} candidates")
 
-    def _acceptable(self, key: str, candidate: str, checked: str, guard: LeakGuard, relaxed: bool) -> bool:
-        """``checked``: the part of the candidate held against the value's leak rules; the
-        whole-document rule sees the whole candidate, as it will be written."""
+    def _acceptable(self, key: str, candidate: str, checked: str, guard: LeakGuard, rule: str) -> bool:
+        """``checked``: the part of the candidate held against the value's leak rules (``rule``:
+        strict, relaxed or own); the whole-document rule sees the whole candidate, as written."""
         candidate_key = source_key(candidate)
         if not candidate_key or candidate_key == key:
             return False
@@ -203,7 +227,7 @@ class Pseudonymizer:
             return False
         if looks_like_mask(candidate):
             return False
-        if guard.relaxed(checked) if relaxed else guard.strict(checked):
+        if {"strict": guard.strict, "relaxed": guard.relaxed, "own": guard.own}[rule](checked):
             return False
         return not guard.whole_document(candidate)
 
@@ -232,8 +256,7 @@ class Pseudonymizer:
         labels: dict[str, Counter[str]] = defaultdict(Counter)
         locale_votes: dict[str, Counter[LocaleChoice]] = defaultdict(Counter)
         surfaces: dict[str, set[str]] = defaultdict(set)
-        occurs: dict[str, list[int]] = defaultdict(list)  # key → the documents it occurs in
-        for index, (text, doc, locale) in enumerate(zip(texts, resolved, locales, strict=True)):
+        for text, doc, locale in zip(texts, resolved, locales, strict=True):
             for span in doc:
                 value = text[span.start : span.end]
                 key = source_key(value)
@@ -242,14 +265,15 @@ class Pseudonymizer:
                 labels[key][span.label] += 1
                 locale_votes[key][locale] += 1
                 surfaces[key].add(value)
-                if not occurs[key] or occurs[key][-1] != index:
-                    occurs[key].append(index)
-        # One index per document, built once: a candidate is checked against it by look-ups, so
-        # the work is linear in the documents' length (no value is compared with every other).
-        indexes = [
-            DocumentWindows.of_document(text, doc, source_key, lambda k: "DATE" in labels[k])
-            for text, doc in zip(texts, resolved, strict=True)
-        ]
+        # One index per document (per section of a long one), built once: a candidate is checked
+        # against it by look-ups, so the work is linear in the documents' length.
+        indexes: list[DocumentWindows] = []
+        occurs: dict[str, list[int]] = defaultdict(list)  # key → the indexes it occurs in
+        for text, doc in zip(texts, resolved, strict=True):
+            for index, keys in DocumentWindows.of_document(text, doc, source_key, lambda k: "DATE" in labels[k]):
+                for key in keys:
+                    occurs[key].append(len(indexes))
+                indexes.append(index)
         for key in sorted(labels):
             label = min(labels[key], key=lambda lab: (-labels[key][lab], self._label_order.get(lab, 99)))
             locale = min(locale_votes[key], key=lambda loc: (-locale_votes[key][loc], loc.language, loc.country))

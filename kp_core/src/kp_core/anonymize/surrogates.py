@@ -232,8 +232,8 @@ def kept_prefix(label: str, value: str, language: str = "") -> str:
     if label == "DATE":  # "de", "gada", "m.": the layout's words
         return layout_words(value, language or DEFAULT_LANGUAGE)
     if label in ("CASE_NUMBER", "MRN") and any(ch.isdigit() for ch in value):
-        at = _filing_year(value)[1]
-        return _kept_runs(value, lambda i, ch: ch not in DIGITS or i == at)
+        at = _filing_year(value)[1]  # the era fixes the year's first two digits ("20" of 20xx)
+        return _kept_runs(value, lambda i, ch: ch not in DIGITS or (at >= 0 and at <= i <= at + 1))
     if label == "SECRET":
         return _kept_runs(value, lambda i, ch: char_class(ch) is None)
     if label == "COMPANY_ID":
@@ -359,13 +359,24 @@ def vocabulary_candidates(key: bytes, label: str, value: str, locale: LocaleChoi
             yield _case_like(value, condition)
         for attempt in range(1_000_000):
             rng = _rng(key, label, locale.language, value.casefold(), attempt)
-            first, second = rng.sample(pool, 2)
-            yield _case_like(value, f"{first}, {second}")
+            # Pairs (about 200 per language), then triples once a long document has used those.
+            yield _case_like(value, ", ".join(rng.sample(pool, 2 if attempt < _PAIRS_UNTIL else 3)))
         return
     formats = phrases[_FORMAT_KEYS[label]]
     for attempt in range(1_000_000):
         rng = _rng(key, label, locale.language, value.casefold(), attempt)
-        yield _case_like(value, _fill_format(rng.choice(formats), loc, rng))
+        name = _fill_format(rng.choice(formats), loc, rng)
+        if attempt >= _NUMBERED_AFTER and label in ("COURT", "FACILITY"):
+            name = f"{name} {rng.choice(_ROMAN)}"
+        yield _case_like(value, name)
+
+
+_PAIRS_UNTIL = 100
+# A language's courts and hospitals are a short list (ten Hungarian courts, one supreme court):
+# once a document set has used them all, as surrogates of one another, numbered seats follow
+# ("Landgericht Berlin II" is a real court's name).
+_NUMBERED_AFTER = 100
+_ROMAN = ("II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI")
 
 
 def company_candidates(key: bytes, value: str, locale: LocaleChoice) -> Iterator[str]:
@@ -478,7 +489,7 @@ def person_candidates(key: bytes, value: str, locale: LocaleChoice) -> Iterator[
                 continue
             if index == surname_at:
                 replacement = loc.surname(rng, chosen_sex)
-                if attempt >= 200:  # the plain name space is crowded: double-barrelled surnames
+                if attempt >= 50:  # the plain name space is crowded: double-barrelled surnames
                     replacement = f"{replacement}-{loc.surname(rng, chosen_sex)}"
             else:
                 replacement = loc.first_name(rng, chosen_sex)
