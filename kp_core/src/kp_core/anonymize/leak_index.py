@@ -55,11 +55,13 @@ class DocumentWindows:
     plain_words: dict[str, str] = attrs.field(factory=dict)
     date_words: dict[str, str] = attrs.field(factory=dict)
     id_windows: set[str] = attrs.field(factory=set)  # windows of the document's national IDs
+    keys: set[str] = attrs.field(factory=set)  # every value's key
     # key → distinct (non-PII text before, surface, non-PII text after), whitespace removed,
     # LEAK_WINDOW - 1 characters each: only kept when the document has national IDs.
     contexts: dict[str, set[tuple[str, str, str]]] = attrs.field(factory=dict)
 
     def add(self, key: str, value: str, is_date: bool, label: str) -> None:
+        self.keys.add(key)
         squeezed = squeeze(value)
         if len(squeezed) >= LEAK_WINDOW:  # a 1-3 character neighbour identifies nobody
             target = self.dates if is_date else self.plain
@@ -209,6 +211,11 @@ class LeakGuard:
                 if any(_held(index, window, self.key) for index in self._window_indexes(document)):
                     return True
         return False
+
+    def names_a_neighbour(self, candidate_key: str) -> bool:
+        """Is the candidate another value of a document the entity occurs in? (Under the relaxed
+        rule "Fővárosi Törvényszék", all kept words, would pass for another court of the list.)"""
+        return candidate_key != self.key and any(candidate_key in d.keys for d in self.documents)
 
     def whole_document(self, candidate: str) -> bool:
         """Would ``candidate``, written where the entity occurs, put a window of one of the

@@ -225,7 +225,7 @@ class Pseudonymizer:
         owner = self._owner.get(candidate_key)
         if owner is not None and owner != key:
             return False
-        if looks_like_mask(candidate):
+        if looks_like_mask(candidate) or guard.names_a_neighbour(candidate_key):
             return False
         if {"strict": guard.strict, "relaxed": guard.relaxed, "own": guard.own}[rule](checked):
             return False
