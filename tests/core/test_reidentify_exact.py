@@ -4,6 +4,7 @@ vault (no full decryption, no regex of the vault)."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import time
 import tracemalloc
@@ -166,6 +167,32 @@ def test_a_vault_written_before_document_records_still_opens_and_reidentifies(tm
     assert "documents" in tables and longest is not None and longest[0] >= len(out.split(",")[0].replace(" ", ""))
     assert kp_core.pseudonymize(text, key=KEY, vault=vault, spans=[person_spans(text, "Ion Popescu")]).text == out
     assert kp_core.reidentify(out, vault, KEY, fallback=False) == text  # recorded now
+
+
+def test_bulk_pseudonymize_with_a_vault_records_every_document(tmp_path):
+    from click.testing import CliRunner
+
+    from kp_core.cli import build_cli
+
+    docs = [row_to_example(row) for row in generate_rows(["ro", "de", "lv"], None, 60, seed=9)]
+    source, out, vault, key_file = (tmp_path / n for n in ("in.jsonl", "out.jsonl", "v.db", "key"))
+    key_file.write_bytes(KEY)
+    cheap = {"PERSON", "PROVIDER", "DATE", "ADDRESS", "EMAIL", "ORG_PARTY", "FACILITY", "COURT"}
+    rows = [
+        {
+            "text": d.text,
+            "spans": [{"start": s.start, "end": s.end, "label": s.label} for s in d.spans if s.label in cheap],
+        }
+        for d in docs
+    ] + [{"text": "Na 135-145 mmol/L, 11 ani.", "spans": []}]
+    source.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    args = ["deidentify", "--method", "pseudonymize", "--spans-field", "spans", "--vault", str(vault)]
+    args += ["--key-file", str(key_file), "--batch-size", "16", "--no-progress", "--input", str(source)]
+    result = CliRunner().invoke(build_cli(), [*args, "--output", str(out)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    outputs = [json.loads(line)["text"] for line in out.read_text(encoding="utf-8").splitlines()]
+    assert sum(o != r["text"] for o, r in zip(outputs, rows, strict=True)) >= 55  # pseudonymized
+    assert [kp_core.reidentify(o, vault, KEY, fallback=False) for o in outputs] == [r["text"] for r in rows]
 
 
 # -- volume: 10,000 generated documents against a vault of more than 100,000 entries -------------
