@@ -8,14 +8,16 @@ For one call over a batch of documents:
    documents still gets one surrogate (the type seen most often chooses the generator).
 2. Entities are handled in sorted order, never in document order. Each takes the first of its
    keyed candidates (:mod:`kp_core.anonymize.surrogates`) that
-   * differs from the source,
+   * differs from the source and from every other value of the documents it occurs in,
    * shares no 4-character window with its own source nor with any other PII value (of 4
      characters or more) found in a document where the entity occurs (the EuroPriv-Bench leak
      rule; shorter neighbours are ignored, a 1-3 character coincidence identifies nobody; a date
      is not held against the other dates of its document, whose shared ".201" or "2016" is the
      calendar's, not a person's). Each document's values are indexed once
      (:mod:`kp_core.anonymize.leak_index`: window → value), so a candidate costs a few look-ups
-     per document it occurs in, and a call is linear in the documents' length,
+     per document it occurs in, and a call is linear in the documents' length. A document over
+     8,000 characters is indexed in sections of that length: its values are neighbours within
+     their section (in a megabyte they hold nearly every 4-digit window),
    * written where the entity occurs, with the non-PII characters around it, puts no 4-character
      window of the document's national IDs into the output (the whole-document rule: the
      harness's redaction_leakage looks for them in the whole output document). No exemption and
@@ -51,7 +53,8 @@ Guarantees and their limits:
   because the source has it outside every span (a year in running text equal to four digits of
   the ID) is not a surrogate's doing and stays, as the harness will count it. Two spans with
   only whitespace between them are each checked with the text up to the other, not with the
-  other's surrogate. A value that already has its surrogate (earlier in this pseudonymizer's
+  other's surrogate. In a document longer than a section the rule holds within each section.
+  A value that already has its surrogate (earlier in this pseudonymizer's
   life, or in the vault) keeps it, for consistency: the rule holds in the batch that assigned it.
 """
 

@@ -7,8 +7,10 @@ same country (checksum, calendar, encoded sex and birth decade) and of the same 
 (separators, grouping, casing). Natural-language values (names, clinicians, addresses,
 organisations, e-mails, dates, courts, facilities, statute references, health conditions, URL
 hosts) are drawn from the locale's data and the language's document vocabulary with a
-generator seeded by HMAC(key, type | locale | value | attempt). Only values with nothing to
-vary (no letter or digit) get a keyed token ``TYPE-XXXXXX``.
+generator seeded by HMAC(key, type | locale | value | attempt). Dates in any layout are
+rewritten field by field (:mod:`kp_core.anonymize.date_surrogates`), Romanian registration
+numbers too (:mod:`kp_core.anonymize.registry_numbers`). Only values with nothing to vary (no
+letter or digit) get a keyed token ``TYPE-XXXXXX``.
 """
 
 from __future__ import annotations
