@@ -12,6 +12,7 @@ import time
 
 import pytest
 
+from kp_core.anonymize import vault as vault_module
 from kp_core.anonymize.pseudonymizer import Pseudonymizer
 from kp_core.anonymize.vault import Vault, VaultError
 from kp_core.types import Span
@@ -135,3 +136,16 @@ def test_an_empty_file_becomes_a_vault_and_a_foreign_database_is_refused(tmp_pat
         tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     db.close()
     assert tables == {"notes"}  # left as it was
+
+
+def test_a_long_batch_commits_as_it_goes_so_other_writers_are_not_starved(tmp_path, monkeypatch):
+    monkeypatch.setattr(vault_module, "_HOLD_S", 0.2)
+    path = tmp_path / "v.db"
+    with Vault.open(path, KEY) as writer, Vault.open(path, KEY) as reader:
+        writer.assign("PERSON", "Ana Pop", "Ioana Stan")
+        assert reader.lookup("Ana Pop") is None  # not committed yet
+        time.sleep(0.3)
+        writer.assign("PERSON", "Radu Ene", "Elena Marin")  # the transaction was old: committed first
+        assert reader.lookup("Ana Pop") == "Ioana Stan" and reader.lookup("Radu Ene") is None
+        writer.commit()
+        assert reader.lookup("Radu Ene") == "Elena Marin"

@@ -30,6 +30,7 @@ import json
 import os
 import secrets
 import sqlite3
+import time
 from collections.abc import Collection, Sequence
 from pathlib import Path
 
@@ -44,6 +45,10 @@ _CHECK_PLAINTEXT = b"kp vault key check"
 # How long a writer waits for another process's transaction (a bulk batch holds the write lock
 # while it assigns surrogates) before giving up with an error.
 BUSY_TIMEOUT_S = 120.0
+# A write transaction is committed once it is this old, at the next write: a batch whose
+# surrogates take long to find (checksum-valid IDs) does not keep the other writers waiting.
+# Assignments are final when made, so committing part of a batch early changes nothing.
+_HOLD_S = 1.0
 _LONGEST = "surrogate_chars"  # meta: the most non-space characters of any surrogate
 _IN_CHUNK = 500  # keyed hashes per indexed "IN (...)" query
 _TABLES = ("meta", "entries", "documents")
@@ -78,6 +83,7 @@ class Vault:
         self._lookup_key = derive_key(master, f"kp vault lookup {salt.hex()}")
         self._records = "documents" in _tables(connection)
         self._longest_claimed = 0  # longest surrogate claimed in the open transaction
+        self._since = 0.0  # when the open write transaction began
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], master: bytes, *, create: bool = True) -> Vault:
@@ -99,6 +105,9 @@ class Vault:
         except VaultError:
             connection.close()
             raise
+        except sqlite3.OperationalError as exc:
+            connection.close()
+            raise VaultError(f"{path}: cannot be opened ({exc})") from None
         except sqlite3.DatabaseError as exc:
             connection.close()
             raise VaultError(f"{path}: not a kp vault ({exc})") from None
@@ -180,8 +189,17 @@ class Vault:
     def _begin(self) -> None:
         # The write lock is taken up front: a deferred transaction that must upgrade a read lock
         # while another process commits gets "database is locked" at once, without waiting.
-        if not self._db.in_transaction:
+        if self._db.in_transaction:
+            if time.monotonic() - self._since < _HOLD_S:
+                return
+            self.commit()
+        try:
             self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise VaultError(
+                f"{self.path}: another process held the vault's write lock for over {BUSY_TIMEOUT_S:.0f} s ({exc})"
+            ) from None
+        self._since = time.monotonic()
 
     # -- entries ------------------------------------------------------------------------------
 
