@@ -15,7 +15,8 @@ Two paths:
   replaced, the longest leftmost first; a run never starts or ends inside a word or number.
   Candidates are looked up by keyed hash in the vault's index (only matches are decrypted);
   their number is bounded by the text's length times the token boundaries within the longest
-  surrogate. It guarantees that every surrogate left intact, as whole tokens, is restored. It
+  surrogate. It guarantees that every surrogate left intact, as whole tokens, is restored
+  (unless it lies inside a longer run, starting no later, that equals another surrogate). It
   cannot tell a surrogate from the same characters written by someone else: a number or word
   of the edited text that equals some recorded surrogate is replaced too. A surrogate that was
   cut or partly retyped is not restored. Casing follows the text: the surrogate as recorded →
