@@ -174,3 +174,13 @@ def test_a_language_whose_court_list_is_used_up_still_gets_court_names(language)
     surrogates = [result.surrogates[name] for name in names]
     assert not [s for s in surrogates if _is_token("COURT", s)]
     assert len(set(surrogates)) == len(surrogates) and not set(surrogates) & set(names)
+
+
+def test_short_case_numbers_that_use_up_their_space_grow_a_digit():
+    """90 two-digit case numbers share a space of 100 (surrogates are unique): the last ones
+    get three digits rather than keyed tokens."""
+    pseudonymizer = Pseudonymizer(KEY)
+    surrogates = [pseudonymizer.surrogate("CASE_NUMBER", str(n)) for n in range(10, 100)]
+    assert all(s.isdigit() and len(s) in (2, 3) for s in surrogates)
+    assert all(s[0] != "0" for s in surrogates if len(s) == 3) and any(len(s) == 3 for s in surrogates)
+    assert len(set(surrogates)) == len(surrogates)

@@ -313,6 +313,18 @@ def digits_candidates(key: bytes, label: str, value: str) -> Iterator[str]:
         return era is None or era[0] <= int(candidate[at : at + 4]) < era[1]
 
     yield from cycle_candidates(key, f"{label}|digits|{era}", shape, valid)
+    # A short number ("11") has a small space, which a long run's other numbers can use up (a
+    # vault keeps surrogates unique): then the first digit run grows by a digit, up to three.
+    first = next(i for i, ch in enumerate(value) if ch in DIGITS)
+    for extra in range(1, 4):
+        wider = value[:first] + "1" * extra + value[first:]
+        grown = at + extra if at >= 0 else -1
+        wide_shape = Shape.of(wider, keep=lambda i, ch, grown=grown: ch not in DIGITS or i == grown)
+
+        def wide_valid(candidate: str, grown: int = grown) -> bool:
+            return candidate[first] != "0" and (era is None or era[0] <= int(candidate[grown : grown + 4]) < era[1])
+
+        yield from cycle_candidates(key, f"{label}|digits|{era}|+{extra}", wide_shape, wide_valid)
 
 
 def secret_candidates(key: bytes, value: str) -> Iterator[str]:
