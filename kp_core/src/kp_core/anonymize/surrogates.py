@@ -390,7 +390,15 @@ _PAIRS_UNTIL = 100
 # once a document set has used them all, as surrogates of one another, numbered seats follow
 # ("Landgericht Berlin II" is a real court's name).
 _NUMBERED_AFTER = 100
-_ROMAN = ("II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI")
+
+
+def _roman(n: int) -> str:
+    tens, ones = divmod(n, 10)
+    units = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX")
+    return "X" * tens + units[ones]
+
+
+_ROMAN = tuple(_roman(n) for n in range(2, 40))  # seats II to XXXIX
 
 
 def company_candidates(key: bytes, value: str, locale: LocaleChoice) -> Iterator[str]:
