@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable, Iterator
 from functools import cache
 
+from kp_core.anonymize.casing import case_like
 from kp_core.anonymize.fpe import DIGITS, Shape, cycle_candidates
 from kp_core.anonymize.locale_choice import LocaleChoice
 
@@ -56,14 +57,6 @@ def _month_of(word: str, language: str) -> tuple[tuple[str, ...], int, str] | No
             if len(stem) >= 3 and folded.startswith(stem) and (best is None or len(stem) > len(best[2])):
                 best = (names, i, word[: len(stem)])
     return best
-
-
-def _case_like(template: str, value: str) -> str:
-    if len(template) > 1 and template.isupper():
-        return value.upper()
-    if template.islower():
-        return value.lower()
-    return value
 
 
 def parse_date(value: str, language: str) -> tuple[dt.date, Render] | None:
@@ -122,7 +115,7 @@ def parse_date(value: str, language: str) -> tuple[dt.date, Render] | None:
         spans = [(f.start(), f.end(), texts[role]) for role, f in roles.items()]
         if month_word is not None:
             match, names, _, spelled = month_word
-            name = _case_like(spelled, names[d.month - 1])
+            name = case_like(spelled, names[d.month - 1])
             spans.append((match.start(), match.start() + len(spelled), name))
         pieces, cursor = [], 0
         for start, end, text in sorted(spans):

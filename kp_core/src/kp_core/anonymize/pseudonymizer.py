@@ -67,6 +67,7 @@ from typing import Any
 
 import attrs
 
+from kp_core.anonymize.casing import case_like
 from kp_core.anonymize.conflicts import resolve_overlaps
 from kp_core.anonymize.keys import derive_key, resolve_key
 from kp_core.anonymize.leak_index import DocumentWindows, LeakGuard
@@ -127,13 +128,7 @@ class DocumentResult:
 
 
 def _render_like(surface: str, surrogate: str, representative: str) -> str:
-    if surface == representative:
-        return surrogate
-    if len(surface) > 1 and surface.isupper():
-        return surrogate.upper()
-    if surface.islower():
-        return surrogate.lower()
-    return surrogate
+    return surrogate if surface == representative else case_like(surface, surrogate)
 
 
 class Pseudonymizer:

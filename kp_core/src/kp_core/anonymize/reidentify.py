@@ -33,6 +33,7 @@ from collections.abc import Iterator, Sequence
 
 import attrs
 
+from kp_core.anonymize.casing import case_like
 from kp_core.anonymize.vault import Replacement, Vault, VaultError, source_key
 
 _STARTS_PER_QUERY = 2_000  # token starts whose candidates are looked up together (bounds memory)
@@ -108,13 +109,7 @@ def _candidates(
 
 
 def _recased(matched: str, surrogate: str, source: str) -> str:
-    if matched == surrogate:
-        return source
-    if len(matched) > 1 and matched.isupper():
-        return source.upper()
-    if matched.islower():
-        return source.lower()
-    return source
+    return source if matched == surrogate else case_like(matched, source)
 
 
 def restore_tokens(text: str, vault: Vault) -> tuple[str, int]:

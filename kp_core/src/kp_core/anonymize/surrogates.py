@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable, Iterator
 from functools import cache
 
+from kp_core.anonymize.casing import case_like
 from kp_core.anonymize.date_surrogates import date_candidates, layout_words
 from kp_core.anonymize.fpe import DIGITS, Shape, char_class, cycle_candidates
 from kp_core.anonymize.locale_choice import (
@@ -67,14 +68,6 @@ def _locale(language: str):
         return get_locale(language)
     except (KeyError, ImportError):
         return get_locale(DEFAULT_LANGUAGE)
-
-
-def _case_like(template: str, value: str) -> str:
-    if len(template) > 1 and template.isupper():
-        return value.upper()
-    if template.islower():
-        return value.lower()
-    return value
 
 
 # --- structured values ----------------------------------------------------------------------
@@ -370,11 +363,11 @@ def vocabulary_candidates(key: bytes, label: str, value: str, locale: LocaleChoi
         order = list(pool)
         _rng(key, label, locale.language, value.casefold()).shuffle(order)
         for condition in order:
-            yield _case_like(value, condition)
+            yield case_like(value, condition)
         for attempt in range(1_000_000):
             rng = _rng(key, label, locale.language, value.casefold(), attempt)
             # Pairs (about 200 per language), then triples once a long document has used those.
-            yield _case_like(value, ", ".join(rng.sample(pool, 2 if attempt < _PAIRS_UNTIL else 3)))
+            yield case_like(value, ", ".join(rng.sample(pool, 2 if attempt < _PAIRS_UNTIL else 3)))
         return
     formats = phrases[_FORMAT_KEYS[label]]
     for attempt in range(1_000_000):
@@ -382,7 +375,7 @@ def vocabulary_candidates(key: bytes, label: str, value: str, locale: LocaleChoi
         name = _fill_format(rng.choice(formats), loc, rng)
         if attempt >= _NUMBERED_AFTER and label in ("COURT", "FACILITY"):
             name = f"{name} {rng.choice(_ROMAN)}"
-        yield _case_like(value, name)
+        yield case_like(value, name)
 
 
 _PAIRS_UNTIL = 100
@@ -507,7 +500,7 @@ def person_candidates(key: bytes, value: str, locale: LocaleChoice) -> Iterator[
                 pieces.append(word)
                 continue
             if len(bare) == 1:  # an initial
-                pieces.append(_case_like(bare, loc.first_name(rng, chosen_sex)[0]) + word[len(bare) :])
+                pieces.append(case_like(bare, loc.first_name(rng, chosen_sex)[0]) + word[len(bare) :])
                 continue
             if index == surname_at:
                 replacement = loc.surname(rng, chosen_sex)
@@ -515,7 +508,7 @@ def person_candidates(key: bytes, value: str, locale: LocaleChoice) -> Iterator[
                     replacement = f"{replacement}-{loc.surname(rng, chosen_sex)}"
             else:
                 replacement = loc.first_name(rng, chosen_sex)
-            pieces.append(_case_like(bare, replacement) + word[len(bare) :])
+            pieces.append(case_like(bare, replacement) + word[len(bare) :])
         pieces.append(value[cursor:])
         yield "".join(pieces)
 
@@ -526,7 +519,7 @@ def address_candidates(key: bytes, value: str, locale: LocaleChoice) -> Iterator
     loc = _locale(locale.language)
     for attempt in range(1_000_000):
         rng = _rng(key, "ADDRESS", locale.language, value.casefold(), attempt)
-        yield _case_like(value, street_address(loc, rng))
+        yield case_like(value, street_address(loc, rng))
 
 
 def org_candidates(key: bytes, label: str, value: str, locale: LocaleChoice) -> Iterator[str]:
@@ -542,7 +535,7 @@ def org_candidates(key: bytes, label: str, value: str, locale: LocaleChoice) -> 
             name = f"{first} & {second} {rng.choice(forms)}"
         else:
             name = f"{first}-{second} {rng.choice(forms)}"
-        yield _case_like(value, name)
+        yield case_like(value, name)
 
 
 def email_candidates(key: bytes, value: str, locale: LocaleChoice) -> Iterator[str]:
@@ -566,7 +559,7 @@ def email_candidates(key: bytes, value: str, locale: LocaleChoice) -> Iterator[s
             new_domain = rng.choice(loc.email_domains)
         else:  # an organisation's own domain: another organisation-like name, same top-level domain
             new_domain = f"{ascii_fold(loc.surname(rng, 'M')).replace(' ', '')}.{tld}"
-        yield _case_like(value, f"{new_local}@{new_domain}")
+        yield case_like(value, f"{new_local}@{new_domain}")
 
 
 def _url_host(value: str) -> tuple[int, int]:
@@ -599,7 +592,7 @@ def url_candidates(key: bytes, value: str, locale: LocaleChoice) -> Iterator[str
         new_path = rest
         if path_stream is not None:
             new_path = next(path_stream, None) or rest
-        yield _case_like(value, f"{value[:host_start]}{new_name}{dot}{tld}{new_path}")
+        yield case_like(value, f"{value[:host_start]}{new_name}{dot}{tld}{new_path}")
 
 
 def candidates(key: bytes, label: str, value: str, locale: LocaleChoice) -> Iterator[str]:
