@@ -183,8 +183,8 @@ def test_bad_input_is_one_clean_error(case: str, command: str, tmp_path: Path) -
     assert where in output, output
     assert "Quarkbridge" not in output and "Zoltan" not in output, output
     assert "7777777" not in output
-    # Nothing written: no leaderboard, no de-identified record, no resume state.
-    assert not out.exists() or out.stat().st_size == 0
+    # Nothing written: no leaderboard, no output file (not even an empty one), no resume state.
+    assert not out.exists()
     assert not Path(f"{out}.progress").exists()
 
 
@@ -261,7 +261,7 @@ def test_stdin_is_read_by_the_same_reader(data: bytes, error: str | None, tmp_pa
     else:
         assert result.exit_code == 1 and error in result.output, result.output
         assert "Quarkbridge" not in result.output
-        assert not out.exists() or out.stat().st_size == 0
+        assert not out.exists()
 
 
 JSON_LIST_CASES = {

@@ -230,7 +230,8 @@ def run_bulk(options: BulkOptions, *, key: bytes | None = None, progress: bool =
     anonymize, close = _make_anonymizer(options, key)
     name = "<stdin>" if options.input == "-" else options.input
     source = sys.stdin if options.input == "-" else open(options.input, encoding="utf-8")  # noqa: SIM115
-    mode = "r+b" if Path(options.output).exists() else "wb"
+    created = not Path(options.output).exists()
+    mode = "wb" if created else "r+b"
     Path(options.output).parent.mkdir(parents=True, exist_ok=True)
     try:
         with open(options.output, mode) as out:
@@ -251,6 +252,12 @@ def run_bulk(options: BulkOptions, *, key: bytes | None = None, progress: bool =
             if batch:
                 records = _flush(batch, options, name, detector, anonymize, out, records, key_check)
             bar.close()
+    except BaseException:
+        # An output this run created and never wrote a record to is removed: a failure before the
+        # first batch (a bad first record, an unreadable input) leaves no empty file behind.
+        if created and Path(options.output).exists() and Path(options.output).stat().st_size == 0:
+            Path(options.output).unlink()
+        raise
     finally:
         if source is not sys.stdin:
             source.close()
