@@ -33,3 +33,15 @@ def dev_rows() -> dict[str, list[dict]]:
     return {
         name: json.loads((base / f"{name}_realskeleton_rows.json").read_text(encoding="utf-8")) for name in DEV_SLICES
     }
+
+
+@pytest.fixture
+def dev_slice_file(tmp_path: Path):
+    """Writes some rows of a dev slice as a slice file of its own (same name, same format)."""
+
+    def write(name: str, rows: list[dict]) -> Path:
+        path = tmp_path / f"{name}_realskeleton_rows.json"
+        path.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+        return path
+
+    return write

@@ -4,6 +4,7 @@ the real harness needs Python >= 3.13 and is not installed here)."""
 
 from __future__ import annotations
 
+import copy
 import importlib.util
 import json
 import sys
@@ -26,15 +27,13 @@ def kp(*args):
 
 
 @pytest.fixture(scope="module")
-def it_rows(dev_dir):
-    return json.loads((dev_dir / "it_realskeleton_rows.json").read_text(encoding="utf-8"))[:40]
+def it_rows(dev_rows):
+    return copy.deepcopy(dev_rows["it"][:40])  # tests may alter rows; the session's stay intact
 
 
 @pytest.fixture
-def it_file(tmp_path, it_rows):
-    path = tmp_path / "it_realskeleton_rows.json"
-    path.write_text(json.dumps(it_rows, ensure_ascii=False), encoding="utf-8")
-    return path
+def it_file(dev_slice_file, it_rows):
+    return dev_slice_file("it", it_rows)
 
 
 def write_predictions(path, rows, keep=lambda i, s: True):

@@ -4,6 +4,7 @@ only under its own key, and prediction dumps hold keyed digests that cannot be b
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 import os
@@ -255,15 +256,13 @@ def test_resuming_onto_a_missing_or_cut_output_is_refused(tmp_path, damage):
 
 
 @pytest.fixture(scope="module")
-def cz_rows(dev_dir):
-    return json.loads((dev_dir / "cz_realskeleton_rows.json").read_text(encoding="utf-8"))[:40]
+def cz_rows(dev_rows):
+    return copy.deepcopy(dev_rows["cz"][:40])  # tests may alter rows; the session's stay intact
 
 
 @pytest.fixture
-def cz_file(tmp_path, cz_rows):
-    path = tmp_path / "cz_realskeleton_rows.json"
-    path.write_text(json.dumps(cz_rows, ensure_ascii=False), encoding="utf-8")
-    return path
+def cz_file(dev_slice_file, cz_rows):
+    return dev_slice_file("cz", cz_rows)
 
 
 def _predictions(path: Path, rows, with_ids: bool = True) -> Path:
