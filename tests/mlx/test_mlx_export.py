@@ -8,6 +8,7 @@ import shutil
 import pytest
 from click.testing import CliRunner
 
+from kp_core.detector import NormalizedDetector
 from kp_core.models import load_detector
 from kp_mlx.engine import MLXTokenClassifier
 from kp_mlx.export import REPORT, ExportError, export_mlx, read_texts
@@ -27,7 +28,8 @@ def test_float_export_is_exact_and_loads_by_auto(source):
     assert report.argmax_agreement == 1.0 and report.span_f1 == 1.0 and report.max_abs_logprob_diff == 0.0
     meta = json.loads((out / "kp.json").read_text())
     assert meta["framework"] == "mlx" and meta["family"] == "moe-finetune" and meta["parity"]["span_f1"] == 1.0
-    assert isinstance(load_detector(str(out)), MLXTokenClassifier)
+    detector = load_detector(str(out))
+    assert isinstance(detector, NormalizedDetector) and isinstance(detector.detector, MLXTokenClassifier)
 
 
 @pytest.mark.parametrize("bits", [8, 4])

@@ -78,11 +78,13 @@ def test_adapters_reload_onto_the_base(trained):
 
 def test_trained_folder_predicts_better_than_the_base(trained):
     from kp_core.data import load_examples
+    from kp_core.detector import NormalizedDetector
     from kp_core.models import load_detector
 
     config, run = trained
     detector = load_detector(str(config.out), device="mlx")
-    assert isinstance(detector, MLXTokenClassifier) and detector.name == "moe-finetune"
+    assert isinstance(detector, NormalizedDetector) and isinstance(detector.detector, MLXTokenClassifier)
+    assert detector.name == "moe-finetune"
     examples = load_examples(config.dataset, strict=False)[:24]
     trained_f1 = span_metrics(detector, examples)["f1"]
     base_f1 = span_metrics(MLXTokenClassifier.from_folder(fixture_folder(PRIVACY_FILTER), max_length=32), examples)[

@@ -54,3 +54,27 @@ def test_kp_register_commands_from_example_plugin(tmp_path: Path) -> None:
 
 def test_family_provider_is_recorded() -> None:
     assert get_registry().family("gazetteer").provider == "example"
+
+
+def test_load_detector_puts_the_normalized_front_before_a_plugin_family(tmp_path: Path) -> None:
+    """A family that does not normalize by itself sees a term split by a zero-width space or
+    written with no-break spaces as the plain term; spans come back on the text as given."""
+    from kp_core.detector import NormalizedDetector
+    from kp_core.models import clear_detector_cache, load_detector
+
+    clear_detector_cache()
+    detector = load_detector(f"gazetteer:{write_terms(tmp_path)}")
+    assert isinstance(detector, NormalizedDetector)
+    text = "contract between Ion\u00a0Po\u200bpescu and Acme Ltd in Brno."
+    assert [s.text for s in detector.detector.predict_spans([text])[0]] == ["Acme Ltd", "Brno"]  # the raw model
+    [spans] = detector.predict_spans([text])
+    assert [(s.label, text[s.start : s.end], s.text) for s in spans] == [
+        ("PERSON", "Ion\u00a0Po\u200bpescu", "Ion\u00a0Po\u200bpescu"),
+        ("ORG_PARTY", "Acme Ltd", "Acme Ltd"),
+        ("ADDRESS", "Brno", "Brno"),
+    ]
+    detector.model_id = "renamed"  # the front's own fields stay on the front ...
+    detector.extra_setting = 3  # ... any other setting reaches the wrapped detector
+    assert detector.detector.extra_setting == 3 and detector.extra_setting == 3
+    assert load_detector("rules").__class__.__name__ == "RulesDetector"  # rules normalizes by itself
+    clear_detector_cache()

@@ -15,6 +15,7 @@ from click.testing import CliRunner  # noqa: E402
 
 from kp_core.calibration import CALIBRATION_JSON, OPERATING_POINT_JSON  # noqa: E402
 from kp_core.decoding import OperatingPoint  # noqa: E402
+from kp_core.detector import NormalizedDetector  # noqa: E402
 from kp_core.grid import bioes_to_spans, predicted_bioes  # noqa: E402
 from kp_core.models import clear_detector_cache, load_detector  # noqa: E402
 from kp_torch.checkpoint_meta import write_kp_json  # noqa: E402
@@ -93,7 +94,7 @@ def test_kp_calibrate_raises_recall_at_the_floor_and_the_point_is_applied_on_loa
 
     clear_detector_cache()
     detector = load_detector(str(folder), device="cpu")
-    assert isinstance(detector, PrivacyFilterDetector)
+    assert isinstance(detector, NormalizedDetector) and isinstance(detector.detector, PrivacyFilterDetector)
     assert detector.operating_point == saved
     # the loaded detector finds more gold entities than the same model at the neutral point
     rows = [json.loads(line) for line in dev.read_text().splitlines()]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 import attrs
 
@@ -25,13 +25,29 @@ class Detector(Protocol):
 class NormalizedDetector:
     """Any detector, run on the normalized view of each text (:mod:`kp_core.normalize`: hidden
     characters removed, Unicode spaces and digits made plain, accents composed), its spans mapped
-    back to the offsets of the text as given. Opt-in: a model family sees identifiers hidden by
-    zero-width or look-alike characters as plain ones, and its output keeps the protocol's shape."""
+    back to the offsets of the text as given. :func:`kp_core.models.load_detector` puts it in front
+    of every family that does not normalize by itself (``normalizes_input``), so a model sees
+    identifiers hidden by zero-width or look-alike characters as plain ones, and its output keeps
+    the protocol's shape. Other attributes are the wrapped detector's (calibration, benchmarks)."""
+
+    normalizes_input = True
 
     def __init__(self, detector: Detector) -> None:
         self.detector = detector
         self.name = detector.name
         self.model_id = detector.model_id
+
+    def __getattr__(self, name: str) -> Any:
+        if name == "detector":  # not set yet (copy, unpickling): no recursion
+            raise AttributeError(name)
+        return getattr(self.detector, name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        # A setting written through the front (an operating point, a batch size) reaches the model.
+        if name in ("detector", "name", "model_id"):
+            object.__setattr__(self, name, value)
+        else:
+            setattr(self.detector, name, value)
 
     def predict_spans(self, texts: Sequence[str]) -> list[list[Span]]:
         from kp_core.anonymize.conflicts import resolve_overlaps

@@ -22,7 +22,7 @@ from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
-from kp_core.detector import Detector
+from kp_core.detector import Detector, NormalizedDetector
 
 DEFAULT_FAMILY = "rules"
 MODEL_ENV = "KP_MODEL"
@@ -147,13 +147,16 @@ def load_detector(ref: str | None = None, *, device: str = "auto", **options: An
 
     def load() -> Detector:
         try:
-            return family.load(model_ref, device=device, **options)
+            detector = family.load(model_ref, device=device, **options)
         except TypeError as exc:
             if not options or "unexpected keyword argument" not in str(exc):
                 raise
             raise ModelResolutionError(
                 f"the {family_name} family does not take the option(s) {', '.join(sorted(options))}: {exc}"
             ) from None
+        # Every family reads hidden identifiers (zero-width splits, Unicode digits and spaces)
+        # on the normalized view, with spans on the text as given; plain ASCII text is unchanged.
+        return detector if getattr(detector, "normalizes_input", False) else NormalizedDetector(detector)
 
     return _cache.get_or_load(key, load)
 

@@ -42,6 +42,7 @@ class RulesDetector:
 
     name = "rules"
     model_id = "rules:builtin"
+    normalizes_input = True  # searches the normalized view and the text as written by itself
 
     def __init__(self, *, operating_point: str | None = None, countries: Sequence[str] | None = None) -> None:
         point = operating_point or "precision"
