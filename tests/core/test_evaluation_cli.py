@@ -28,7 +28,7 @@ def kp(*args):
 
 @pytest.fixture(scope="module")
 def it_rows(dev_rows):
-    return copy.deepcopy(dev_rows["it"][:40])  # tests may alter rows; the session's stay intact
+    return copy.deepcopy(dev_rows["it"][:40])  # tests may alter rows; the shared fixture's stay intact
 
 
 @pytest.fixture

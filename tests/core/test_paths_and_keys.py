@@ -257,7 +257,7 @@ def test_resuming_onto_a_missing_or_cut_output_is_refused(tmp_path, damage):
 
 @pytest.fixture(scope="module")
 def cz_rows(dev_rows):
-    return copy.deepcopy(dev_rows["cz"][:40])  # tests may alter rows; the session's stay intact
+    return copy.deepcopy(dev_rows["cz"][:40])  # tests may alter rows; the shared fixture's stay intact
 
 
 @pytest.fixture
