@@ -8,6 +8,7 @@ import copy
 import hashlib
 import json
 import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,20 @@ KEY = "paths-test-key-0123456789abcdef"
 OTHER_KEY = "another-test-key-fedcba9876543210"
 AS_ROOT = os.geteuid() == 0  # root ignores permission bits: chmod cannot provoke these errors
 ROOT_REASON = "runs as root, which file permissions do not stop (the other path cases still run)"
+
+
+def _owner_permissions_even_as_root(monkeypatch) -> None:
+    """Root passes every access check, so under root the path checks are told what the file's
+    owner would be told: the owner's permission bits decide (the real answer for any other user)."""
+    if not AS_ROOT:
+        return
+
+    def access(path, mode, *args, **kwargs) -> bool:
+        bits = os.stat(path).st_mode
+        wanted = ((os.R_OK, stat.S_IRUSR), (os.W_OK, stat.S_IWUSR), (os.X_OK, stat.S_IXUSR))
+        return all(bits & bit for flag, bit in wanted if mode & flag)
+
+    monkeypatch.setattr("kp_core.paths.os.access", access)
 
 
 def kp(args: list[str], env: dict | None = None):
@@ -79,7 +94,7 @@ def _blocked_folder(tmp_path: Path) -> Path:
         "read-only output folder",
     ],
 )
-def test_deidentify_path_problems_are_one_clean_error(tmp_path, source, case):
+def test_deidentify_path_problems_are_one_clean_error(tmp_path, source, case, monkeypatch):
     output = tmp_path / "out.jsonl"
     data = source
     if case == "missing input":
@@ -94,12 +109,10 @@ def test_deidentify_path_problems_are_one_clean_error(tmp_path, source, case):
         output = tmp_path / "folder"
         output.mkdir()
     elif case == "unreadable input":
-        if AS_ROOT:
-            pytest.skip(ROOT_REASON)
+        _owner_permissions_even_as_root(monkeypatch)
         source.chmod(0)
     elif case == "read-only output folder":
-        if AS_ROOT:
-            pytest.skip(ROOT_REASON)
+        _owner_permissions_even_as_root(monkeypatch)
         folder = tmp_path / "ro"
         folder.mkdir()
         folder.chmod(0o555)
