@@ -278,13 +278,12 @@ class Pseudonymizer:
             representative = min(surfaces[key])
             documents = [indexes[i] for i in occurs[key]]
             self._assign(label, representative, locale, documents, is_date=label == "DATE")
-        if self.vault is not None:
-            self.vault.commit()
         return self._rewrite_all(texts, resolved)
 
     def _rewrite_all(self, texts: Sequence[str], resolved: Sequence[Sequence[Span]]) -> list[DocumentResult]:
         """Rewrite the batch; with a vault, record every output (even one without PII, so that
-        re-identifying it changes nothing) and commit before the caller can write the outputs."""
+        re-identifying it changes nothing) and commit the batch's assignments with its records, in
+        one transaction, before the caller can write the outputs."""
         results = [self._rewrite(text, doc) for text, doc in zip(texts, resolved, strict=True)]
         if self.vault is not None:
             for result in results:
