@@ -96,8 +96,8 @@ def _drop_space_before_punctuation(text: str, spans: list[dict]) -> tuple[str, l
 def alignment(dev_dir: Path, tokenizer_path: Path, noise: float) -> None:
     from tokenizers import Tokenizer
 
-    from kp_core.alignment import align_spans, label_positions
-    from kp_core.grid import gold_bioes, predicted_bioes, snap_spans
+    from kp_core.encoding.alignment import align_spans, label_positions
+    from kp_core.encoding.grid import gold_bioes, predicted_bioes, snap_spans
     from kp_core.types import Span
 
     tok = Tokenizer.from_file(str(tokenizer_path))

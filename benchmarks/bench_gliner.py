@@ -76,7 +76,7 @@ def main() -> None:
     from gliner import GLiNER
     from tqdm.auto import tqdm
 
-    from kp_core.registry import get_registry
+    from kp_core.plugins.registry import get_registry
 
     with tempfile.TemporaryDirectory() as tmp:
         model_dir = Path(args.model) if args.model else build_untrained(args.base, Path(tmp) / "gliner")

@@ -15,10 +15,10 @@ import platform
 import time
 from pathlib import Path
 
+from kp_core.encoding.grid import predicted_bioes
 from kp_core.evaluation.data import load_rows
 from kp_core.evaluation.runner import gold_tags_of, score_spec
 from kp_core.evaluation.spec import EvalSpec
-from kp_core.grid import predicted_bioes
 from kp_core.metrics import entity_f1, fairness_mask, tag_types
 from kp_core.metrics import national_ids as national_ids_module
 from kp_core.metrics.rows import token_bounds

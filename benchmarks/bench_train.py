@@ -26,7 +26,7 @@ def _features(base: str, docs: int, max_length: int, seed: int):
     from kp_core.bases import resolve_base
     from kp_core.generate import generate_rows
     from kp_core.generate.engine import row_to_example
-    from kp_torch.xlmr_ner.features import encode_examples
+    from kp_torch.training.features import encode_examples
 
     folder = resolve_base(base)
     tokenizer = AutoTokenizer.from_pretrained(str(folder))
@@ -36,7 +36,7 @@ def _features(base: str, docs: int, max_length: int, seed: int):
 
 
 def _model(base: str, rank: int, seed: int):
-    from kp_core.training import TrainConfig
+    from kp_core.training.config import TrainConfig
     from kp_torch.xlmr_ner.train import build_model
 
     config = TrainConfig(family="xlmr-ner", base=base, dataset="-", out=Path("."), lora_rank=rank, seed=seed)
@@ -44,7 +44,7 @@ def _model(base: str, rank: int, seed: int):
 
 
 def run_kp(args, base, features) -> tuple[float, list[float]]:
-    from kp_torch.xlmr_ner.loop import LoopConfig, run_training
+    from kp_torch.training.loop import LoopConfig, run_training
 
     model = _model(base, args.lora_rank, args.seed)
     stamps: dict[int, float] = {}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from kp_core.alignment import (
+from kp_core.encoding.alignment import (
     IGNORE_INDEX,
     SpanAlignmentError,
     align_spans,

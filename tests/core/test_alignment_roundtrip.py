@@ -12,9 +12,9 @@ import os
 import numpy as np
 import pytest
 
-from kp_core.alignment import align_spans, label_positions
 from kp_core.decoding import decode_spans, kp_space
-from kp_core.grid import gold_bioes, predicted_bioes, snap_spans
+from kp_core.encoding.alignment import align_spans, label_positions
+from kp_core.encoding.grid import gold_bioes, predicted_bioes, snap_spans
 from kp_core.types import Span
 
 if os.environ.get("CI", "").lower() == "true":

@@ -9,7 +9,8 @@ import attrs
 import numpy as np
 import pytest
 
-from kp_core.calibration import (
+from kp_core.decoding import OperatingPoint, kp_space
+from kp_core.decoding.calibration import (
     CALIBRATION_JSON,
     OPERATING_POINT_JSON,
     CalibrationError,
@@ -19,7 +20,6 @@ from kp_core.calibration import (
     objective_key,
     save_calibration,
 )
-from kp_core.decoding import OperatingPoint, kp_space
 from kp_core.types import Example, Span
 
 SPACE = kp_space()

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kp_core.checksums import (
+from kp_core.identifiers.checksums import (
     IBAN_GENERATION_COUNTRIES,
     card_brand,
     generate_card_number,

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from kp_core import __version__
 from kp_core.cli import build_cli
-from kp_core.registry import reset_registry
+from kp_core.plugins.registry import reset_registry
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from kp_core.company_id import company_id_countries, company_id_kinds, generate_company_id, parse_company_id
+from kp_core.identifiers.company_id import company_id_countries, company_id_kinds, generate_company_id, parse_company_id
 
 EU27 = "AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK".split()
 

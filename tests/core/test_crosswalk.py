@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from kp_core import crosswalk
-from kp_core.crosswalk import CrosswalkError, build_crosswalks, mapped_labels, schemes, to_kp
+from kp_core.taxonomy import crosswalk
+from kp_core.taxonomy.crosswalk import CrosswalkError, build_crosswalks, mapped_labels, schemes, to_kp
 
 
 def test_every_crosswalk_entry_of_the_shared_taxonomy_is_honoured(dev_dir):

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from kp_core.decoding import BioesSpace, decode_spans, decode_spans_batch, kp_space, tags_to_segments
-from kp_core.grid import bioes_to_spans, gold_bioes, snap_spans, whitespace_tokens
+from kp_core.encoding.grid import bioes_to_spans, gold_bioes, snap_spans, whitespace_tokens
 from kp_core.taxonomy import label2id
 from kp_core.types import Span
 

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kp_core.decoding import DEFAULT, BioesSpace, OperatingPoint, argmax_decode, kp_space, viterbi, viterbi_batch
-from kp_core.grid import validate_bioes
+from kp_core.encoding.grid import validate_bioes
 
 SMALL = BioesSpace.from_types(["A", "B", "C"])
 BIAS_NAMES = (

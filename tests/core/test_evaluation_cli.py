@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from kp_core.cli import build_cli
 from kp_core.evaluation import EvalSpec, run_spec
 from kp_core.evaluation.compare import compare_dumps
-from kp_core.registry import get_registry
+from kp_core.plugins.registry import get_registry
 from kp_core.types import Span
 
 from .test_metrics_leakage import CNP_A, CNP_B, make_row

@@ -9,7 +9,7 @@ import pytest
 
 from kp_core.evaluation import EvalSpec, run_spec
 from kp_core.evaluation.data import load_rows
-from kp_core.national_id import parse_national_id
+from kp_core.identifiers.national_id import parse_national_id
 from kp_core.types import Span
 
 SLICES = ("it", "se", "cz", "dk")
@@ -148,7 +148,7 @@ def test_limit_takes_the_first_rows(slices):
 
 
 def test_cached_grid_tokens_equal_the_grid(slices):
-    from kp_core.grid import whitespace_tokens
+    from kp_core.encoding.grid import whitespace_tokens
     from kp_core.metrics.rows import grid_tokens
 
     texts = [r["text"] for rows in slices.values() for r in rows]

@@ -10,17 +10,17 @@ from collections import Counter, defaultdict
 import pytest
 from click.testing import CliRunner
 
-from kp_core.checksums import iban_is_valid
-from kp_core.company_id import parse_company_id
 from kp_core.data.skeleton import skeleton
 from kp_core.data.split import template_disjoint_split
 from kp_core.data.validate import validate
 from kp_core.generate import DOMAINS, GENRES, LANGUAGES, generate_rows, write_dataset
 from kp_core.generate.engine import row_to_example
 from kp_core.generate.values import Person
+from kp_core.identifiers.checksums import iban_is_valid
+from kp_core.identifiers.company_id import parse_company_id
+from kp_core.identifiers.national_id import is_valid_national_id, parse_national_id, supported_countries
+from kp_core.identifiers.national_id.extras import is_valid_extra_national_id
 from kp_core.locales import get_locale
-from kp_core.national_id import is_valid_national_id, parse_national_id, supported_countries
-from kp_core.national_id.extras import is_valid_extra_national_id
 from kp_core.taxonomy import entity_names
 from kp_core.types import Span
 
@@ -59,8 +59,8 @@ def test_rows_cover_every_language_domain_and_genre(rows: list[dict]) -> None:
 
 def test_every_national_id_iban_and_company_id_is_valid(rows: list[dict]) -> None:
     """National IDs by our validator for the row's country (the 15 harness countries through
-    kp_core.national_id, the others through kp_core.national_id.extras), IBANs by mod-97 and
-    of the row's country, company numbers by kp_core.company_id."""
+    kp_core.identifiers.national_id, the others through kp_core.identifiers.national_id.extras), IBANs by mod-97 and
+    of the row's country, company numbers by kp_core.identifiers.company_id."""
     checked: Counter = Counter()
     validated = set(supported_countries())
     for row in rows:

@@ -10,14 +10,14 @@ from collections import defaultdict
 
 import pytest
 
-from kp_core.checksums import iban_is_valid
-from kp_core.company_id import parse_company_id
 from kp_core.data.validate import validate
 from kp_core.generate import DOMAINS, generate_rows
 from kp_core.generate.compose import upper_text
 from kp_core.generate.phrases import get_phrases, phrasebook_languages
-from kp_core.national_id import is_valid_national_id, supported_countries
-from kp_core.national_id.extras import is_valid_extra_national_id
+from kp_core.identifiers.checksums import iban_is_valid
+from kp_core.identifiers.company_id import parse_company_id
+from kp_core.identifiers.national_id import is_valid_national_id, supported_countries
+from kp_core.identifiers.national_id.extras import is_valid_extra_national_id
 from kp_core.taxonomy import entity_names
 
 OURS = ("lt", "lv", "cs", "sk", "sl", "hr", "hu", "el", "bg")

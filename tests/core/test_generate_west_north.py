@@ -11,15 +11,15 @@ from collections import Counter, defaultdict
 
 import pytest
 
-from kp_core.checksums import iban_is_valid
-from kp_core.company_id import company_id_kinds, parse_company_id
 from kp_core.data.skeleton import skeleton
 from kp_core.data.validate import validate
 from kp_core.generate import DOMAINS, generate_rows, ids
 from kp_core.generate.phrases import get_phrases, phrasebook_languages
+from kp_core.identifiers.checksums import iban_is_valid
+from kp_core.identifiers.company_id import company_id_kinds, parse_company_id
+from kp_core.identifiers.national_id import is_valid_national_id, parse_national_id, supported_countries
+from kp_core.identifiers.national_id.extras import is_valid_extra_national_id, parse_extra_national_id
 from kp_core.locales import get_locale
-from kp_core.national_id import is_valid_national_id, parse_national_id, supported_countries
-from kp_core.national_id.extras import is_valid_extra_national_id, parse_extra_national_id
 from kp_core.taxonomy import entity_names
 from kp_core.types import Span
 

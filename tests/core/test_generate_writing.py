@@ -12,10 +12,10 @@ from collections import Counter
 
 import pytest
 
-from kp_core.company_id import parse_company_id
 from kp_core.generate import generate_rows
 from kp_core.generate.compose import lab_tests
 from kp_core.generate.phrases import get_phrases
+from kp_core.identifiers.company_id import parse_company_id
 from kp_core.locales import get_locale
 
 _FEMALE_ONLY = {

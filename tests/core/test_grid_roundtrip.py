@@ -5,7 +5,14 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kp_core.grid import bioes_to_spans, gold_bioes, predicted_bioes, snap_spans, validate_bioes, whitespace_tokens
+from kp_core.encoding.grid import (
+    bioes_to_spans,
+    gold_bioes,
+    predicted_bioes,
+    snap_spans,
+    validate_bioes,
+    whitespace_tokens,
+)
 from kp_core.types import Span
 
 

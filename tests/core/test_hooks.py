@@ -7,11 +7,11 @@ import pytest
 from click.testing import CliRunner
 
 from kp_core.cli import build_cli
-from kp_core.devices import DeviceUnavailableError, resolve_device
 from kp_core.plugins import get_host
+from kp_core.plugins.devices import DeviceUnavailableError, resolve_device
 from kp_core.plugins.hookspecs import hookimpl
 from kp_core.plugins.manager import PluginHost
-from kp_core.registry import Availability, Backend, Evaluator, Family, Operator, Registry, reset_registry
+from kp_core.plugins.registry import Availability, Backend, Evaluator, Family, Operator, Registry, reset_registry
 
 
 def registry_with(*plugins: object) -> Registry:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from kp_core.grid import predicted_bioes, whitespace_tokens
+from kp_core.encoding.grid import predicted_bioes, whitespace_tokens
 from kp_core.metrics import (
     cnp_leakage,
     k_anonymity_violation,

@@ -7,9 +7,9 @@ import random
 
 import pytest
 
-from kp_core.checksums import mod11_two_pass
-from kp_core.national_id import _validators as v
-from kp_core.national_id import (
+from kp_core.identifiers.checksums import mod11_two_pass
+from kp_core.identifiers.national_id import _validators as v
+from kp_core.identifiers.national_id import (
     generate_national_id,
     get_validator,
     is_valid_national_id,
@@ -234,7 +234,7 @@ def test_fr_corsica_and_partial_disclosure() -> None:
 
 
 def test_se_forms_samordningsnummer_and_century() -> None:
-    from kp_core.checksums import luhn_check_digit
+    from kp_core.identifiers.checksums import luhn_check_digit
 
     samordning = "811278987"  # day 78 = 18 + 60
     samordning += str(luhn_check_digit(samordning))
@@ -399,7 +399,7 @@ def test_check_digit_mutation_detected(country: str) -> None:
 
 
 def test_belfiore_snapshot() -> None:
-    from kp_core.national_id import belfiore
+    from kp_core.identifiers.national_id import belfiore
 
     assert len(belfiore.FOREIGN_COUNTRIES) == 22
     assert all(code.startswith("Z") for code in belfiore.FOREIGN_COUNTRIES)

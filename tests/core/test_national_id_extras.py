@@ -7,8 +7,8 @@ import random
 
 import pytest
 
-from kp_core.national_id import parse_national_id, supported_countries
-from kp_core.national_id.extras import (
+from kp_core.identifiers.national_id import parse_national_id, supported_countries
+from kp_core.identifiers.national_id.extras import (
     extra_countries,
     generate_extra_national_id,
     get_extra_validators,
@@ -89,6 +89,6 @@ def test_unknown_extra_country() -> None:
 
 
 def test_verhoeff_known_values() -> None:
-    from kp_core.national_id.extras import verhoeff_check_digit
+    from kp_core.identifiers.national_id.extras import verhoeff_check_digit
 
     assert (verhoeff_check_digit("236"), verhoeff_check_digit("12345"), verhoeff_check_digit("142857")) == (3, 1, 0)

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kp_core.national_id import generate_national_id, parse_national_id, supported_countries
+from kp_core.identifiers.national_id import generate_national_id, parse_national_id, supported_countries
 
 N_PER_COUNTRY = 10_000
 TODAY = datetime.date.today()

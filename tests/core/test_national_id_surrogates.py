@@ -31,9 +31,9 @@ from kp_core.anonymize.national_id_surrogates import (
 from kp_core.anonymize.pseudonymizer import Pseudonymizer
 from kp_core.generate import LANGUAGES, generate_rows
 from kp_core.generate.ids import national_id_with_kind
+from kp_core.identifiers.national_id import generate_national_id, parse_national_id
+from kp_core.identifiers.national_id.issuing import RO_COUNTIES, de_digit_rule, follows_issuing_rules
 from kp_core.locales import get_locale, random_date
-from kp_core.national_id import generate_national_id, parse_national_id
-from kp_core.national_id.issuing import RO_COUNTIES, de_digit_rule, follows_issuing_rules
 
 KEY = b"national-id surrogate test key!!"
 FROM_DOCUMENTS = 500
@@ -120,7 +120,7 @@ def test_surrogates_of_generated_ids_are_valid_for_their_own_country(country):
 
 @pytest.mark.parametrize("country,stdnum_module", [("AT", "at.vnr"), ("BE", "be.nn"), ("LU", None), ("MT", None)])
 def test_extra_countries_the_generator_does_not_write(country, stdnum_module):
-    from kp_core.national_id.extras import generate_extra_national_id
+    from kp_core.identifiers.national_id.extras import generate_extra_national_id
 
     rng = random.Random(country)
     for _ in range(300):
@@ -202,7 +202,7 @@ def test_a_value_no_validator_accepts_keeps_its_shape_only():
 
 def test_hungarian_kinds_stay_apart():
     rng = random.Random(1)
-    from kp_core.national_id.extras import generate_extra_national_id
+    from kp_core.identifiers.national_id.extras import generate_extra_national_id
 
     for name in ("személyi azonosító", "TAJ-szám"):
         for _ in range(50):
@@ -245,7 +245,7 @@ def test_no_birth_date_after_the_horizon():
 def test_a_source_without_a_readable_birth_date_gets_a_surrogate_without_one():
     # The harness accepts a HETU of 31 February and a NIR with month 20 (unknown): their
     # surrogates carry no date either, so they cannot collide with a dated source's surrogate.
-    from kp_core.national_id._validators import fi_control, fr_key
+    from kp_core.identifiers.national_id._validators import fi_control, fr_key
 
     hetu = "310252-123" + fi_control("310252123")
     nir = "1842076451089" + f"{fr_key('1842076451089'):02d}"
@@ -260,7 +260,7 @@ def test_a_source_without_a_readable_birth_date_gets_a_surrogate_without_one():
 
 
 def _cnp(first: str, county: str) -> str:
-    from kp_core.national_id._validators import ro_check_digit
+    from kp_core.identifiers.national_id._validators import ro_check_digit
 
     body = f"{first}800101{county}123"
     return body + str(ro_check_digit(body))
@@ -296,7 +296,7 @@ def test_de_digit_repetition_rule():
 def test_swedish_coordination_numbers_stay_coordination_numbers():
     # Skatteverket: a samordningsnummer is a personnummer whose day is raised by 60; kp's
     # validator accepts it (correct), python-stdnum's personnummer module does not.
-    from kp_core.checksums import luhn_check_digit
+    from kp_core.identifiers.checksums import luhn_check_digit
 
     nine = "680572123"  # 12 May 1968 as a coordination number
     coordination = f"{nine[:6]}-{nine[6:]}{luhn_check_digit(nine)}"
@@ -315,7 +315,7 @@ def test_rodne_cislo_and_hetu_issuing_rules():
     early = parse_national_id("525512123", "CZ")
     assert follows_issuing_rules(early) and _stdnum_valid("CZ", "525512123")
     # FI individual numbers 900-999 are temporary
-    from kp_core.national_id._validators import fi_control
+    from kp_core.identifiers.national_id._validators import fi_control
 
     temporary = f"131052-901{fi_control('131052901')}"
     assert parse_national_id(temporary, "FI") is not None

@@ -7,7 +7,7 @@ import pytest
 from kp_core.anonymize.conflicts import resolve_overlaps
 from kp_core.anonymize.keys import MissingKeyError
 from kp_core.anonymize.operators import apply_operator, make_operator
-from kp_core.registry import get_registry
+from kp_core.plugins.registry import get_registry
 from kp_core.sdk import deidentify
 from kp_core.types import Span
 

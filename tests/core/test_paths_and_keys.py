@@ -15,6 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from kp_core.cli import build_cli, main
+from kp_core.data.paths import atomic_write_text
 from kp_core.evaluation.compare import (
     compare_dumps,
     hash_value,
@@ -22,7 +23,6 @@ from kp_core.evaluation.compare import (
     read_dumps,
     write_dumps,
 )
-from kp_core.paths import atomic_write_text
 
 KEY = "paths-test-key-0123456789abcdef"
 OTHER_KEY = "another-test-key-fedcba9876543210"
@@ -41,7 +41,7 @@ def _owner_permissions_even_as_root(monkeypatch) -> None:
         wanted = ((os.R_OK, stat.S_IRUSR), (os.W_OK, stat.S_IWUSR), (os.X_OK, stat.S_IXUSR))
         return all(bits & bit for flag, bit in wanted if mode & flag)
 
-    monkeypatch.setattr("kp_core.paths.os.access", access)
+    monkeypatch.setattr("kp_core.data.paths.os.access", access)
 
 
 def kp(args: list[str], env: dict | None = None):

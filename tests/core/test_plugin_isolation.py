@@ -13,10 +13,10 @@ from pathlib import Path
 import attrs
 import pytest
 
-from kp_core import builtin
+from kp_core.plugins import builtin
 from kp_core.plugins.hookspecs import hookimpl
 from kp_core.plugins.manager import PluginHost
-from kp_core.registry import Availability, Backend, Evaluator, Family, Operator, Registry
+from kp_core.plugins.registry import Availability, Backend, Evaluator, Family, Operator, Registry
 from tests.core.test_plugin_loading import make_distribution, run_kp
 
 # Synthetic PII the rules family finds (a phone number and an e-mail address).
@@ -25,7 +25,7 @@ SECRETS = ("721 234 567", "ana.pop@example.com")
 
 GOOD = """
     from kp_core.plugins.hookspecs import hookimpl
-    from kp_core.registry import Family
+    from kp_core.plugins.registry import Family
 
     @hookimpl
     def kp_register_families(register):
@@ -34,7 +34,7 @@ GOOD = """
 
 RAISING_REGISTER_HOOK = """
     from kp_core.plugins.hookspecs import hookimpl
-    from kp_core.registry import Family
+    from kp_core.plugins.registry import Family
 
     @hookimpl
     def kp_register_families(register):
@@ -58,7 +58,7 @@ RAISING_COMMANDS_HOOK = """
 
 DUPLICATE_FAMILY = """
     from kp_core.plugins.hookspecs import hookimpl
-    from kp_core.registry import Family
+    from kp_core.plugins.registry import Family
 
     def _load(ref, **kw):
         raise RuntimeError("the duplicate family was used")
@@ -71,7 +71,7 @@ DUPLICATE_FAMILY = """
 
 DUPLICATE_OPERATOR = """
     from kp_core.plugins.hookspecs import hookimpl
-    from kp_core.registry import Operator
+    from kp_core.plugins.registry import Operator
 
     @hookimpl
     def kp_register_operators(register):

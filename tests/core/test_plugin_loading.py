@@ -13,7 +13,7 @@ import pytest
 
 from kp_core.plugins.hookspecs import hookimpl
 from kp_core.plugins.manager import PluginHost
-from kp_core.registry import DuplicateRegistrationError, Family, Registry
+from kp_core.plugins.registry import DuplicateRegistrationError, Family, Registry
 
 
 def make_distribution(root: Path, dist: str, module: str, body: str, entry_name: str) -> None:
@@ -39,7 +39,7 @@ def run_kp(
 
 GOOD_PLUGIN = """
     from kp_core.plugins.hookspecs import hookimpl
-    from kp_core.registry import Family
+    from kp_core.plugins.registry import Family
 
     @hookimpl
     def kp_register_families(register):
@@ -127,7 +127,7 @@ def test_duplicate_family_name_first_wins_and_names_both_providers() -> None:
 
 def test_import_kp_core_stays_light() -> None:
     code = (
-        "import kp_core, kp_core.cli, kp_core.registry, sys; "
+        "import kp_core, kp_core.cli, kp_core.plugins.registry, sys; "
         "from kp_core.plugins import get_host; get_host(); "
         "print(sorted(m for m in ('torch','transformers','mlx','gliner') if m in sys.modules))"
     )
@@ -146,7 +146,7 @@ def test_help_lists_plugin_commands() -> None:
 def backend_plugin(name: str) -> str:
     return f"""
     from kp_core.plugins.hookspecs import hookimpl
-    from kp_core.registry import Availability, Backend
+    from kp_core.plugins.registry import Availability, Backend
 
     @hookimpl
     def kp_register_backends(register):

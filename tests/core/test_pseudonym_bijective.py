@@ -25,9 +25,9 @@ from kp_core.anonymize.keys import derive_key
 from kp_core.anonymize.locale_choice import LANGUAGE_COUNTRY, LocaleChoice
 from kp_core.anonymize.pseudonymizer import Pseudonymizer
 from kp_core.anonymize.surrogates import candidates
-from kp_core.checksums import generate_card_number, generate_iban
-from kp_core.company_id import company_id_countries, company_id_kinds, generate_company_id
-from kp_core.national_id import generate_national_id, parse_national_id, supported_countries
+from kp_core.identifiers.checksums import generate_card_number, generate_iban
+from kp_core.identifiers.company_id import company_id_countries, company_id_kinds, generate_company_id
+from kp_core.identifiers.national_id import generate_national_id, parse_national_id, supported_countries
 
 KEY = b"bijectivity-test-key-0123456789"
 SUB_KEY = derive_key(KEY, "kp surrogates v1")

@@ -7,7 +7,7 @@ from __future__ import annotations
 from kp_core.anonymize.leaks import squeeze, survives
 from kp_core.anonymize.pseudonymizer import Pseudonymizer
 from kp_core.generate import generate_rows
-from kp_core.national_id import parse_national_id
+from kp_core.identifiers.national_id import parse_national_id
 from kp_core.types import Span
 
 KEY = b"document-leak-test-key-0123456789"

@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 from kp_core.anonymize.leaks import RelaxedSource, leaks_relaxed, windows
 from kp_core.anonymize.pseudonymizer import Pseudonymizer
 from kp_core.anonymize.surrogates import kept_prefix
-from kp_core.checksums import generate_card_number, generate_iban, iban_is_valid, luhn_is_valid
-from kp_core.company_id import company_id_countries, company_id_kinds, generate_company_id, parse_company_id
-from kp_core.national_id import generate_national_id, parse_national_id, supported_countries
+from kp_core.identifiers.checksums import generate_card_number, generate_iban, iban_is_valid, luhn_is_valid
+from kp_core.identifiers.company_id import company_id_countries, company_id_kinds, generate_company_id, parse_company_id
+from kp_core.identifiers.national_id import generate_national_id, parse_national_id, supported_countries
 
 KEY = b"property-test-key-0123456789abcdef"
 OTHER_KEY = b"property-test-key-fedcba9876543210"

@@ -17,9 +17,9 @@ from kp_core.anonymize.leaks import windows
 from kp_core.anonymize.locale_choice import LocaleChoice
 from kp_core.anonymize.pseudonymizer import Pseudonymizer
 from kp_core.anonymize.surrogates import candidates, kept_prefix
-from kp_core.company_id import company_id_countries, company_id_kinds, generate_company_id, parse_company_id
 from kp_core.generate import generate_rows
 from kp_core.generate.phrases import get_phrases
+from kp_core.identifiers.company_id import company_id_countries, company_id_kinds, generate_company_id, parse_company_id
 from kp_core.locales import LANGUAGES, format_date, get_locale
 from kp_core.types import Span
 

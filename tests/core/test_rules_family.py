@@ -6,9 +6,9 @@ import random
 
 import pytest
 
-from kp_core.checksums import generate_card_number, generate_iban
-from kp_core.models import load_detector
-from kp_core.national_id import generate_national_id, supported_countries
+from kp_core.identifiers.checksums import generate_card_number, generate_iban
+from kp_core.identifiers.national_id import generate_national_id, supported_countries
+from kp_core.plugins.models import load_detector
 from kp_core.rules.union import WithRules
 from kp_core.sdk import extract_pii
 from kp_core.types import Span
@@ -58,7 +58,7 @@ def test_weak_validators_need_context_at_the_precision_point():
 
 
 def test_an_option_a_family_does_not_take_is_a_clear_error():
-    from kp_core.models import ModelResolutionError
+    from kp_core.plugins.models import ModelResolutionError
 
     with pytest.raises(ModelResolutionError, match="rules family does not take the option.*bf16"):
         load_detector("rules", bf16=True)

@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kp_core.checksums import generate_iban
 from kp_core.detector import NormalizedDetector
-from kp_core.national_id import generate_national_id
-from kp_core.normalize import normalize
+from kp_core.encoding.normalize import normalize
+from kp_core.identifiers.checksums import generate_iban
+from kp_core.identifiers.national_id import generate_national_id
 from kp_core.rules.detector import RulesDetector
 from kp_core.sdk import deidentify, extract_pii
 from kp_core.types import Span

@@ -14,9 +14,8 @@ from typing import Any
 import numpy as np
 import pytest
 
-from kp_core.checkpoint_meta import KP_JSON, read_kp_json, write_kp_json
 from kp_core.data import DataError, write_jsonl
-from kp_core.tokens import (
+from kp_core.encoding.tokens import (
     SpecialLayout,
     TokenizerError,
     content_window,
@@ -24,8 +23,9 @@ from kp_core.tokens import (
     require_fast,
     tokenize_documents,
 )
-from kp_core.training import TrainConfig
-from kp_core.training_data import (
+from kp_core.plugins.manifest import KP_JSON, read_kp_json, write_kp_json
+from kp_core.training.config import TrainConfig
+from kp_core.training.data import (
     PreparedData,
     TrainingError,
     alignment_note,
@@ -35,7 +35,7 @@ from kp_core.training_data import (
     parse_options,
     prepare_data,
 )
-from kp_core.training_state import (
+from kp_core.training.state import (
     LoopState,
     changed_settings,
     epoch_order,
@@ -285,7 +285,7 @@ def test_slow_tokenizers_are_refused() -> None:
 
 def test_shared_modules_import_no_framework() -> None:
     code = (
-        "import sys, kp_core.training_data, kp_core.training_state, kp_core.checkpoint_meta, kp_core.tokens\n"
+        "import sys, kp_core.training.data, kp_core.training.state, kp_core.plugins.manifest, kp_core.encoding.tokens\n"
         "loaded = sorted(m for m in ('torch', 'mlx', 'transformers', 'tokenizers', 'gliner') if m in sys.modules)\n"
         "print(','.join(loaded))"
     )

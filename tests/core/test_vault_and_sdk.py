@@ -12,7 +12,7 @@ import pytest
 
 import kp_core
 from kp_core.anonymize.vault import Vault, VaultKeyError
-from kp_core.models import ModelResolutionError, load_detector, resolve_model_ref
+from kp_core.plugins.models import ModelResolutionError, load_detector, resolve_model_ref
 
 KEY = b"vault-test-key-0123456789abcdef"
 TEXT = "Paziente: Chiara Russo, CF RSSCHR93B59L219G, tel +39 395 2577886, nata il 19/02/1993."

@@ -112,8 +112,8 @@ def trained(tmp_path_factory, train_file: Path) -> dict:
     encoder folder is deleted afterwards, so every later load proves the checkpoint is offline."""
     import shutil
 
-    from kp_core.registry import get_registry
-    from kp_core.training import TrainConfig
+    from kp_core.plugins.registry import get_registry
+    from kp_core.training.config import TrainConfig
 
     encoder = build_tiny_encoder(tmp_path_factory.mktemp("encoder-for-training") / "bert")
     out = tmp_path_factory.mktemp("run") / "gliner-tiny"

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from kp_core.devices import DeviceUnavailableError
-from kp_core.registry import get_registry
+from kp_core.plugins.devices import DeviceUnavailableError
+from kp_core.plugins.registry import get_registry
 from kp_gliner.backends import kp_torch_installed
 from kp_gliner.runtime import resolve_device
 

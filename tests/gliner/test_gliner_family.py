@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kp_core.registry import get_registry
+from kp_core.plugins.registry import get_registry
 from kp_core.testing import FamilyConformance, PluginConformance
 from tests.gliner.conftest import FILLER
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from kp_core.crosswalk import mapped_labels
 from kp_core.taxonomy import entity_names
+from kp_core.taxonomy.crosswalk import mapped_labels
 from kp_gliner.labels import PromptError, default_prompts, harness_prompts, parse_prompts
 from kp_gliner.thresholds import parse_thresholds
 

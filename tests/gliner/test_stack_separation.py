@@ -24,6 +24,6 @@ def test_kp_torch_is_not_installed_here() -> None:
     # The source folder may sit on sys.path as a namespace; the package itself must not import.
     with pytest.raises(ImportError):
         importlib.import_module("kp_torch.plugin")
-    from kp_core.registry import get_registry
+    from kp_core.plugins.registry import get_registry
 
     assert "xlmr-ner" not in get_registry().families

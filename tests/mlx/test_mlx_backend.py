@@ -6,8 +6,8 @@ import platform
 import subprocess
 import sys
 
-from kp_core.devices import resolve_device
-from kp_core.registry import get_registry
+from kp_core.plugins.devices import resolve_device
+from kp_core.plugins.registry import get_registry
 from kp_mlx.backend import probe_mlx
 from tests.mlx.conftest import fixture_folder
 
@@ -33,7 +33,7 @@ def test_kp_mlx_never_imports_torch():
     folder = fixture_folder("tiny-bert")
     code = (
         "import sys\n"
-        "from kp_core.models import load_detector\n"
+        "from kp_core.plugins.models import load_detector\n"
         f"d = load_detector({str(folder)!r}, device='mlx')\n"
         "d.predict_spans(['Contact Maria Ionescu at maria.ionescu@example.ro.'])\n"
         "import kp_mlx.models.bert, kp_mlx.models.privacy_filter, kp_mlx.train, kp_mlx.lora, kp_mlx.export\n"

@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from kp_core.devices import DeviceUnavailableError
+from kp_core.plugins.devices import DeviceUnavailableError
 from kp_mlx.checkpoint import CheckpointError
 from kp_mlx.families import load
 from tests.mlx.conftest import fixture_folder

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from kp_core.detector import NormalizedDetector
-from kp_core.models import load_detector
+from kp_core.plugins.models import load_detector
 from kp_mlx.engine import MLXTokenClassifier
 from kp_mlx.export import REPORT, ExportError, export_mlx, read_texts
 from tests.mlx.conftest import fixture_folder, reference_spans

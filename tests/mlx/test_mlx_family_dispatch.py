@@ -6,8 +6,15 @@ import json
 
 import pytest
 
-from kp_core.registry import Availability, Backend, DuplicateRegistrationError, Family, Registry, UnknownNameError
-from kp_core.training import TrainConfig
+from kp_core.plugins.registry import (
+    Availability,
+    Backend,
+    DuplicateRegistrationError,
+    Family,
+    Registry,
+    UnknownNameError,
+)
+from kp_core.training.config import TrainConfig
 
 
 def _registry(torch_available: bool = True) -> Registry:

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from mlx.utils import tree_flatten
 
 from kp_core.taxonomy import bioes_labels
-from kp_core.training import TrainConfig
+from kp_core.training.config import TrainConfig
 from kp_mlx.engine import MLXTokenClassifier
 from kp_mlx.head import extend_head
 from kp_mlx.lora import ADAPTER_WEIGHTS, load_adapters, merge_lora
@@ -79,7 +79,7 @@ def test_adapters_reload_onto_the_base(trained):
 def test_trained_folder_predicts_better_than_the_base(trained):
     from kp_core.data import load_examples
     from kp_core.detector import NormalizedDetector
-    from kp_core.models import load_detector
+    from kp_core.plugins.models import load_detector
 
     config, run = trained
     detector = load_detector(str(config.out), device="mlx")

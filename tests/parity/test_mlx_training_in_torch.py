@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 import torch
 
-from kp_core.training import TrainConfig
+from kp_core.training.config import TrainConfig
 from kp_mlx.models import load_model
 from kp_mlx.train import train
 from tests.mlx.rows import write_rows

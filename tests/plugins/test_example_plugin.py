@@ -8,7 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from kp_core.cli import build_cli
-from kp_core.registry import get_registry
+from kp_core.plugins.registry import get_registry
 from kp_core.testing import FamilyConformance, OperatorConformance, PluginConformance
 
 
@@ -60,7 +60,7 @@ def test_load_detector_puts_the_normalized_front_before_a_plugin_family(tmp_path
     """A family that does not normalize by itself sees a term split by a zero-width space or
     written with no-break spaces as the plain term; spans come back on the text as given."""
     from kp_core.detector import NormalizedDetector
-    from kp_core.models import clear_detector_cache, load_detector
+    from kp_core.plugins.models import clear_detector_cache, load_detector
 
     clear_detector_cache()
     detector = load_detector(f"gazetteer:{write_terms(tmp_path)}")

@@ -195,7 +195,7 @@ def tiny_dataset(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def learned_model(tiny_bases, tiny_dataset, tmp_path_factory) -> Path:
     """A tiny BERT fully fine-tuned long enough to find the PII of unseen templates."""
-    from kp_core.training import TrainConfig
+    from kp_core.training.config import TrainConfig
     from kp_torch.xlmr_ner.train import train
 
     out = tmp_path_factory.mktemp("learned")

@@ -6,8 +6,8 @@ import json
 import subprocess
 import sys
 
-from kp_core.devices import resolve_device
-from kp_core.registry import get_registry
+from kp_core.plugins.devices import resolve_device
+from kp_core.plugins.registry import get_registry
 from kp_core.testing import BackendConformance, PluginConformance
 
 

@@ -36,7 +36,7 @@ def test_kp_predict_input_file(learned_model, tmp_path) -> None:
 
 
 def test_kp_predict_bf16_runs_the_model_in_bfloat16(learned_model) -> None:
-    from kp_core.models import clear_detector_cache, load_detector
+    from kp_core.plugins.models import clear_detector_cache, load_detector
 
     text = make_rows(1, seed=21)[0]["text"]
     args = ["predict", "--model", str(learned_model), "--device", "cpu", text, "--json"]

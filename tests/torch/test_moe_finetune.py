@@ -16,7 +16,7 @@ pytest.importorskip("quicktok")
 import torch  # noqa: E402
 
 from kp_core.decoding import OperatingPoint  # noqa: E402
-from kp_core.training import TrainConfig  # noqa: E402
+from kp_core.training.config import TrainConfig  # noqa: E402
 from kp_torch.moe.detector import PrivacyFilterDetector  # noqa: E402
 from kp_torch.moe.head import extend_head  # noqa: E402
 from kp_torch.moe.labels import DEFAULT_MARGIN, NEAREST_OPENAI, head_plan, kp_to_openai  # noqa: E402
@@ -233,8 +233,8 @@ def test_new_kp_types_are_learned_and_crosswalked_types_still_work(trained, exte
 def test_checkpoint_reloads_with_transformers_alone_and_same_logits(trained, extended_detector):
     from transformers import AutoModelForTokenClassification, AutoTokenizer
 
-    from kp_torch.xlmr_ner.features import encode_examples
-    from kp_torch.xlmr_ner.scoring import eval_loss
+    from kp_torch.training.features import encode_examples
+    from kp_torch.training.scoring import eval_loss
     from kp_torch.xlmr_ner.train import prepare_data
 
     run, out, config = trained
@@ -284,7 +284,7 @@ def test_router_load_report_at_eval(trained):
 
 def test_head_and_adapters_get_their_own_learning_rates(tiny_base):
     from kp_torch.moe.adapters import AdapterPlan, apply_adapters, head_parameter_fragment
-    from kp_torch.xlmr_ner.loop import LoopConfig, _make_optimizer
+    from kp_torch.training.loop import LoopConfig, _make_optimizer
 
     for plan in (AdapterPlan(rank=4, alpha=8, dropout=0.0), AdapterPlan(rank=4, alpha=8, dropout=0.0, experts=True)):
         model = apply_adapters(load_model(tiny_base), plan)

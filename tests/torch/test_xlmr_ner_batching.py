@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import random
 
-from kp_torch.xlmr_ner.batching import epoch_batches, pad_batch
+from kp_core.training.batching import epoch_batches
+from kp_torch.training.padding import pad_batch
 
 
 def _lengths(n: int = 1000) -> list[int]:

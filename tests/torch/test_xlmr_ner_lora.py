@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import torch.nn as nn
 
-from kp_torch.xlmr_ner.lora import LoraTargetError, lora_target_modules
+from kp_torch.training.lora import LoraTargetError, lora_target_modules
 
 EXPECTED = {
     "bert": ["query", "key", "value", "attention.output.dense"],

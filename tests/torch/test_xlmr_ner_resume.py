@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from safetensors.torch import load_file
 
-from kp_core.training import TrainConfig
-from kp_torch.xlmr_ner.checkpoint import ResumeError, latest_checkpoint
+from kp_core.training.config import TrainConfig
+from kp_torch.training.checkpoint import ResumeError, latest_checkpoint
 from kp_torch.xlmr_ner.train import train
 
 

@@ -7,8 +7,8 @@ import platform
 import pytest
 import torch
 
-from kp_core.devices import DeviceUnavailableError
-from kp_core.registry import get_registry
+from kp_core.plugins.devices import DeviceUnavailableError
+from kp_core.plugins.registry import get_registry
 from kp_torch.runtime import cpu_contention, select_runtime
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from kp_core.data import DataError
 from kp_core.taxonomy import TAXONOMY_VERSION, bioes_labels
-from kp_core.training import TrainConfig
+from kp_core.training.config import TrainConfig
 from kp_torch.xlmr_ner.train import train
 
 from .conftest import KINDS
@@ -103,7 +103,7 @@ def test_pipeline_loads_checkpoints_without_kp(trained) -> None:
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_reloaded_checkpoint_predicts_through_kp(trained, kind) -> None:
-    from kp_core.models import load_detector
+    from kp_core.plugins.models import load_detector
     from kp_core.types import Span
 
     out, _ = trained[kind]

@@ -23,9 +23,9 @@ class Detector(Protocol):
 
 
 class NormalizedDetector:
-    """Any detector, run on the normalized view of each text (:mod:`kp_core.normalize`: hidden
+    """Any detector, run on the normalized view of each text (:mod:`kp_core.encoding.normalize`: hidden
     characters removed, Unicode spaces and digits made plain, accents composed), its spans mapped
-    back to the offsets of the text as given. :func:`kp_core.models.load_detector` puts it in front
+    back to the offsets of the text as given. :func:`kp_core.plugins.models.load_detector` puts it in front
     of every family that does not normalize by itself (``normalizes_input``), so a model sees
     identifiers hidden by zero-width or look-alike characters as plain ones, and its output keeps
     the protocol's shape. Other attributes are the wrapped detector's (calibration, benchmarks)."""
@@ -51,7 +51,7 @@ class NormalizedDetector:
 
     def predict_spans(self, texts: Sequence[str]) -> list[list[Span]]:
         from kp_core.anonymize.conflicts import resolve_overlaps
-        from kp_core.normalize import normalize
+        from kp_core.encoding.normalize import normalize
 
         views = [normalize(text) for text in texts]
         found = self.detector.predict_spans([view.text for view in views])

@@ -1,7 +1,7 @@
 """The kp SDK: find PII, then mask, redact, replace, hash or pseudonymize it, and reverse
 pseudonyms with the vault.
 
-Every anonymizing function takes either a model (any reference :func:`kp_core.models.load_detector`
+Every anonymizing function takes either a model (any reference :func:`kp_core.plugins.models.load_detector`
 accepts; the built-in ``rules`` family by default, ``KP_MODEL`` overrides) or caller-given
 ``spans=`` (one list per text), so gold annotations or another tool's output are anonymized the
 same way.
@@ -83,7 +83,7 @@ def _detect(
             for i, (t, doc) in enumerate(zip(texts, spans, strict=True))
         ]
     else:
-        from kp_core.models import load_detector
+        from kp_core.plugins.models import load_detector
 
         options = {} if operating_point is None else {"operating_point": operating_point}
         found = load_detector(model, device=device, **options).predict_spans(texts)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 
-from kp_core.registry import Availability, Backend
+from kp_core.plugins.registry import Availability, Backend
 
 
 def probe_mlx() -> Availability:

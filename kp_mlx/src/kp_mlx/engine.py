@@ -15,8 +15,8 @@ from typing import Any
 import attrs
 import numpy as np
 
-from kp_core.alignment import label_positions
 from kp_core.decoding import BioesSpace, OperatingPoint, decode_spans, merge_window_logprobs, plan_windows
+from kp_core.encoding.alignment import label_positions
 from kp_core.types import Span
 from kp_mlx.checkpoint import OPERATING_POINT_JSON, CheckpointError, id2label, read_kp_json
 from kp_mlx.tokens import DocumentTokenizer, TokenizedDoc, content_window, default_overlap

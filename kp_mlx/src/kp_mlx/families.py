@@ -2,7 +2,7 @@
 
 When kp-torch is installed too, the registry merges both into one family per name that picks
 the implementation by the device's framework (``--device mlx`` here, ``cpu``/``cuda``/``mps``
-there); see ``kp_core.registry.FamilyTable``. Importing this module never imports mlx.
+there); see ``kp_core.plugins.registry.FamilyTable``. Importing this module never imports mlx.
 """
 
 from __future__ import annotations
@@ -10,14 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from kp_core.registry import Family
-from kp_core.training import RunResult, TrainConfig
+from kp_core.plugins.registry import Family
+from kp_core.training.config import RunResult, TrainConfig
 
 
 def require_mlx_device(device: str) -> str:
     """The mlx backend's name, or an error for a device MLX cannot run on."""
-    from kp_core.devices import DeviceUnavailableError, resolve_device
-    from kp_core.registry import get_registry
+    from kp_core.plugins.devices import DeviceUnavailableError, resolve_device
+    from kp_core.plugins.registry import get_registry
 
     if device in ("auto", "mlx"):
         from kp_mlx.backend import probe_mlx

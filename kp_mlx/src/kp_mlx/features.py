@@ -7,8 +7,8 @@ from collections.abc import Sequence
 
 import attrs
 
-from kp_core.alignment import IGNORE_INDEX, align_spans
 from kp_core.decoding import plan_windows
+from kp_core.encoding.alignment import IGNORE_INDEX, align_spans
 from kp_core.types import Example
 from kp_mlx.tokens import DocumentTokenizer, content_window, default_overlap
 

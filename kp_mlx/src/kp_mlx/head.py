@@ -14,9 +14,9 @@ def kp_label_source(base_labels: list[str], scheme: str | None) -> dict[int, int
     """KP label index -> base label index, for base labels that name the same tag.
 
     Base labels are KP labels already, or a scheme's native types (``B-private_person``) mapped
-    through ``kp_core.crosswalk`` (e.g. the ``openai`` scheme for openai/privacy-filter).
+    through ``kp_core.taxonomy.crosswalk`` (e.g. the ``openai`` scheme for openai/privacy-filter).
     """
-    from kp_core.crosswalk import to_kp
+    from kp_core.taxonomy.crosswalk import to_kp
 
     wanted = {label: i for i, label in enumerate(bioes_labels())}
     source: dict[int, int] = {}

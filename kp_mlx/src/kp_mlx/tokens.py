@@ -2,7 +2,7 @@
 
 Documents are tokenized without special tokens, so offsets cover the whole text; each window is
 then wrapped in the tokenizer's own specials, read off its post-processor. The documents, the
-layout and the window sizes are :mod:`kp_core.tokens`', shared with kp-torch, so both stacks
+layout and the window sizes are :mod:`kp_core.encoding.tokens`', shared with kp-torch, so both stacks
 see identical windows.
 """
 
@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from kp_core.tokens import PROBE, SpecialLayout, TokenizedDoc, content_window, default_overlap
+from kp_core.encoding.tokens import PROBE, SpecialLayout, TokenizedDoc, content_window, default_overlap
 from kp_mlx.checkpoint import TOKENIZER_JSON, CheckpointError
 
 __all__ = ["DocumentTokenizer", "SpecialLayout", "TokenizedDoc", "content_window", "default_overlap"]

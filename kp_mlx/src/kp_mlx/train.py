@@ -2,7 +2,7 @@
 
 Steps: data (validated; unknown labels are an error) -> template-disjoint split -> base folder
 loaded in MLX -> head over the 73 KP labels (rows of labels the base knew are kept) -> LoRA on
-the attention projections -> windows + BIOES labels (``kp_core.alignment``) -> AdamW with
+the attention projections -> windows + BIOES labels (``kp_core.encoding.alignment``) -> AdamW with
 warm-up and linear decay, gradient clipping, accumulation, resumable checkpoints -> eval (loss,
 strict F1/F2 through the core decoding path) -> a ``save_pretrained``-compatible folder (merged
 weights, tokenizer, ``kp.json``) plus the adapters in PEFT's format under ``adapters/``.
@@ -21,11 +21,11 @@ from typing import Any
 
 import numpy as np
 
-from kp_core import training_data
-from kp_core.checkpoint_meta import write_kp_json
-from kp_core.training import RunResult, TrainConfig
-from kp_core.training_data import TrainingError
-from kp_core.training_state import (
+from kp_core.plugins.manifest import write_kp_json
+from kp_core.training import data as training_data
+from kp_core.training.config import RunResult, TrainConfig
+from kp_core.training.data import TrainingError
+from kp_core.training.state import (
     LoopState,
     changed_settings,
     checkpoint_name,
@@ -119,7 +119,7 @@ def eval_loss(model: Any, windows: Any, pad_id: int, batch_size: int = 32) -> fl
 
 def span_metrics(detector: Any, examples: Sequence[Example]) -> dict[str, float]:
     """Strict entity P/R/F1 and F2 on the whitespace grid, with the harness's fairness mask."""
-    from kp_core.grid import GoldAlignmentError, gold_bioes, predicted_bioes
+    from kp_core.encoding.grid import GoldAlignmentError, gold_bioes, predicted_bioes
     from kp_core.metrics import entity_f1, entity_f2
     from kp_core.metrics.tags import fairness_mask, tag_types
 

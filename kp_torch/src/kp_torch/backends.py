@@ -6,7 +6,7 @@ import importlib.util
 import os
 import platform
 
-from kp_core.registry import Availability, Backend
+from kp_core.plugins.registry import Availability, Backend
 
 
 def _torch_missing() -> Availability | None:

@@ -1,8 +1,8 @@
-"""``kp.json`` for the torch families: the shared reader and writer of :mod:`kp_core.checkpoint_meta`."""
+"""``kp.json`` for the torch families: the shared reader and writer of :mod:`kp_core.plugins.manifest`."""
 
 from __future__ import annotations
 
-from kp_core.calibration import OPERATING_POINT_JSON
-from kp_core.checkpoint_meta import FORMAT_VERSION, KP_JSON, read_kp_json, write_kp_json
+from kp_core.decoding.calibration import OPERATING_POINT_JSON
+from kp_core.plugins.manifest import FORMAT_VERSION, KP_JSON, read_kp_json, write_kp_json
 
 __all__ = ["FORMAT_VERSION", "KP_JSON", "OPERATING_POINT_JSON", "read_kp_json", "write_kp_json"]

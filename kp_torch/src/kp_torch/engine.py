@@ -16,8 +16,8 @@ from typing import Any
 import attrs
 import numpy as np
 
-from kp_core.alignment import label_positions
 from kp_core.decoding import BioesSpace, OperatingPoint, decode_spans_batch, merge_window_logprobs, plan_windows
+from kp_core.encoding.alignment import label_positions
 from kp_core.types import Span
 from kp_torch.checkpoint_meta import OPERATING_POINT_JSON, read_kp_json
 from kp_torch.tokens import SpecialLayout, TokenizedDoc, content_window, default_overlap, tokenize_documents

@@ -153,7 +153,7 @@ def main(
     from kp_core.bases import resolve_base
     from kp_core.cli.train import parse_duration
     from kp_core.generate import generate_rows, write_rows
-    from kp_core.training import TrainConfig
+    from kp_core.training.config import TrainConfig
     from kp_torch.xlmr_ner.train import train
 
     started = time.perf_counter()
@@ -211,7 +211,7 @@ def main(
     timings["train_total_s"] = time.perf_counter() - t
 
     click.echo("[4/5] scoring on the EuroPriv-Bench dev slices ...")
-    from kp_core.models import load_detector
+    from kp_core.plugins.models import load_detector
     from kp_core.rules.union import WithRules
 
     detector = CachedDetector(load_detector(str(model_dir), device=run.device, threads=threads))

@@ -36,8 +36,8 @@ def select_runtime(
     named device that is missing falls back with one line saying which device was missing, why,
     and what was taken instead (or raises when ``strict``).
     """
-    from kp_core.devices import resolve_device
-    from kp_core.registry import get_registry
+    from kp_core.plugins.devices import resolve_device
+    from kp_core.plugins.registry import get_registry
 
     choice = resolve_device(requested, get_registry(), framework="torch", strict=strict)
     if choice.message and echo is not None:

@@ -41,7 +41,7 @@ class ScoringEstimate:
 
 def window_tokens(tokenizer: object, texts: Sequence[str], max_length: int) -> tuple[int, int]:
     """(windows, tokens including special tokens) the engine will run on ``texts``."""
-    from kp_core.tokens import SpecialLayout, content_window, default_overlap, tokenize_documents
+    from kp_core.encoding.tokens import SpecialLayout, content_window, default_overlap, tokenize_documents
 
     layout = SpecialLayout.of(tokenizer)
     window = content_window(max_length, layout)

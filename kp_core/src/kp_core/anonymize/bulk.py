@@ -30,7 +30,7 @@ from typing import IO, TYPE_CHECKING, Any
 import attrs
 
 from kp_core.anonymize.keys import key_id, resolve_key
-from kp_core.paths import check_input_file, check_output_file, refuse_same_file
+from kp_core.data.paths import check_input_file, check_output_file, refuse_same_file
 from kp_core.types import Span
 
 if TYPE_CHECKING:
@@ -220,7 +220,7 @@ def run_bulk(options: BulkOptions, *, key: bytes | None = None, progress: bool =
     done, valid_bytes = _read_progress(options, key_check)
     detector = None
     if options.spans_field is None:
-        from kp_core.models import load_detector
+        from kp_core.plugins.models import load_detector
 
         detector = load_detector(options.model, device=options.device)
         if options.with_rules:

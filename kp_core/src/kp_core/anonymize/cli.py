@@ -11,7 +11,7 @@ from kp_core.data.cli import check_country, check_language
 
 def _path_error(message: str) -> click.ClickException:
     """A file problem: one line, the exit status of click's own path checks."""
-    from kp_core.paths import PATH_EXIT_CODE
+    from kp_core.data.paths import PATH_EXIT_CODE
 
     error = click.ClickException(message)
     error.exit_code = PATH_EXIT_CODE
@@ -48,7 +48,7 @@ def deidentify(
     from kp_core.anonymize.bulk import BulkInputError, BulkOptions, run_bulk
     from kp_core.anonymize.keys import MissingKeyError, read_key_file, resolve_key
     from kp_core.anonymize.vault import VaultError
-    from kp_core.paths import PathProblem, describe_os_error
+    from kp_core.data.paths import PathProblem, describe_os_error
 
     key = None
     try:

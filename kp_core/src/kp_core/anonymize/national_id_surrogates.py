@@ -5,10 +5,10 @@ The country: the document's country (the locale) when one of its validators acce
 (the EuroPriv-Bench validator, then kp's extra ones); otherwise another country whose
 validator accepts it, one whose check character matched before one without (see
 :func:`national_id_kind`), then in a fixed order (the 15 EuroPriv-Bench countries in the
-harness's table order, then :func:`kp_core.national_id.extras.extra_countries`). A surrogate is
+harness's table order, then :func:`kp_core.identifiers.national_id.extras.extra_countries`). A surrogate is
 then accepted only by that country's validator of the same kind (a Hungarian személyi azonosító
 stays one, never a TAJ number), follows the country's issuing rules
-(:mod:`kp_core.national_id.issuing`) when the source does, keeps a Swedish coordination number a
+(:mod:`kp_core.identifiers.national_id.issuing`) when the source does, keeps a Swedish coordination number a
 coordination number (and a personnummer a personnummer), and encodes no birth date later than
 :data:`BIRTH_HORIZON` (or than the end of the source's birth year, if later): a fixed date, so the
 same key and value give the same surrogate on any day. A value no validator accepts keeps its
@@ -33,7 +33,7 @@ import attrs
 from kp_core.anonymize.fpe import Shape, char_class, cycle_candidates
 from kp_core.anonymize.locale_choice import LocaleChoice
 from kp_core.anonymize.steuer_idnr_shape import DoubleDigitShape, double_digit_form
-from kp_core.national_id._model import ParsedId
+from kp_core.identifiers.national_id._model import ParsedId
 
 BIRTH_HORIZON = dt.date(2025, 12, 31)
 
@@ -51,8 +51,8 @@ class IdKind:
 
 @cache
 def _country_order() -> tuple[str, ...]:
-    from kp_core.national_id import supported_countries
-    from kp_core.national_id.extras import extra_countries
+    from kp_core.identifiers.national_id import supported_countries
+    from kp_core.identifiers.national_id.extras import extra_countries
 
     core = supported_countries()
     return core + tuple(c for c in extra_countries() if c not in core)
@@ -60,8 +60,8 @@ def _country_order() -> tuple[str, ...]:
 
 @cache
 def _kinds(country: str) -> tuple[IdKind, ...]:
-    from kp_core.national_id import get_validator, supported_countries
-    from kp_core.national_id.extras import extra_countries, get_extra_validators
+    from kp_core.identifiers.national_id import get_validator, supported_countries
+    from kp_core.identifiers.national_id.extras import extra_countries, get_extra_validators
 
     out = []
     if country in supported_countries():
@@ -97,7 +97,7 @@ def national_id_kind(value: str, country: str = "") -> tuple[IdKind, ParsedId] |
 
 def _weak(kind: IdKind, value: str, parsed: ParsedId) -> bool:
     """True when the value is accepted without any check character, or breaks an issuing rule."""
-    from kp_core.national_id.issuing import follows_issuing_rules
+    from kp_core.identifiers.national_id.issuing import follows_issuing_rules
 
     alnum = "".join(ch for ch in value if ch.isalnum())
     return not _layout(kind, alnum, parsed).checks or not follows_issuing_rules(parsed)
@@ -139,21 +139,21 @@ def _rodne_cislo_check(body: str) -> str | None:
 
 
 def _bsn_check(body: str) -> str | None:
-    from kp_core.national_id._validators import nl_elfproef_sum
+    from kp_core.identifiers.national_id._validators import nl_elfproef_sum
 
     remainder = nl_elfproef_sum(body + "0") % 11
     return None if len(body) != 8 or remainder == 10 else str(remainder)
 
 
 def _es_check(body: str) -> str:
-    from kp_core.national_id import _validators as V
+    from kp_core.identifiers.national_id import _validators as V
 
     return V.es_letter(int(V._ES_NIE_PREFIX.get(body[:1], body[:1]) + body[1:]))
 
 
 def _hu_szemelyi_check(body: str) -> str | None:
-    from kp_core.national_id._dates import make_date
-    from kp_core.national_id.extras import _HU_CENTURY, hu_szemelyi_check
+    from kp_core.identifiers.national_id._dates import make_date
+    from kp_core.identifiers.national_id.extras import _HU_CENTURY, hu_szemelyi_check
 
     if body[0] not in _HU_CENTURY:
         return None
@@ -165,8 +165,8 @@ def _hu_szemelyi_check(body: str) -> str | None:
 
 
 def _core_layout(country: str, alnum: str) -> _Layout:
-    from kp_core.checksums import luhn_check_digit, mod11_two_pass
-    from kp_core.national_id import _validators as V
+    from kp_core.identifiers.checksums import luhn_check_digit, mod11_two_pass
+    from kp_core.identifiers.national_id import _validators as V
 
     last = (len(alnum) - 1,)
     if country == "RO":
@@ -200,9 +200,9 @@ def _core_layout(country: str, alnum: str) -> _Layout:
 
 
 def _extra_layout(country: str, alnum: str, source: ParsedId) -> _Layout:
-    from kp_core.checksums import luhn_check_digit
-    from kp_core.national_id import extras as X
-    from kp_core.national_id._validators import iso7064_mod11_10
+    from kp_core.identifiers.checksums import luhn_check_digit
+    from kp_core.identifiers.national_id import extras as X
+    from kp_core.identifiers.national_id._validators import iso7064_mod11_10
 
     last = (len(alnum) - 1,)
     if country == "PT":
@@ -237,7 +237,7 @@ def _extra_layout(country: str, alnum: str, source: ParsedId) -> _Layout:
 
 
 def _layout(kind: IdKind, alnum: str, source: ParsedId) -> _Layout:
-    from kp_core.national_id import supported_countries
+    from kp_core.identifiers.national_id import supported_countries
 
     if kind.country in supported_countries():
         return _core_layout(kind.country, alnum)
@@ -364,7 +364,7 @@ def _coordination(parsed: ParsedId) -> bool:
 
 def national_id_candidates(key: bytes, value: str, locale: LocaleChoice) -> Iterator[str]:
     """Valid IDs of the source's country and kind, in keyed order (see the module docstring)."""
-    from kp_core.national_id.issuing import follows_issuing_rules
+    from kp_core.identifiers.national_id.issuing import follows_issuing_rules
 
     found = national_id_kind(value, locale.country)
     if found is None:  # not a valid ID of any known country: keep its shape only

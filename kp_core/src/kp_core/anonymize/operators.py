@@ -18,7 +18,7 @@ import attrs
 
 from kp_core.anonymize.conflicts import resolve_overlaps
 from kp_core.anonymize.keys import derive_key, resolve_key
-from kp_core.registry import Operator
+from kp_core.plugins.registry import Operator
 from kp_core.types import Span
 
 REDACTION_MARK = "█"  # U+2588, the harness's MASK_TOKEN
@@ -169,7 +169,7 @@ class Anonymized:
 def make_operator(method: str | SpanOperator | Callable[[str, Span], str], **options: Any) -> SpanOperator:
     """An operator from a registered name, an operator object, or a plain function."""
     if isinstance(method, str):
-        from kp_core.registry import get_registry
+        from kp_core.plugins.registry import get_registry
 
         return get_registry().operator(method).factory(**options)
     if isinstance(method, SpanOperator):

@@ -26,7 +26,7 @@ _FIRST_YEAR = 1990
 
 def ro_trade_register_candidates(key: bytes, value: str) -> Iterator[str] | None:
     """Valid registration numbers in the source's layout, or None if ``value`` is not one."""
-    from kp_core.company_id import RO_COUNTIES
+    from kp_core.identifiers.company_id import RO_COUNTIES
 
     stripped = value.strip()
     match = _RO_J_OLD.fullmatch(stripped) or _RO_J_NEW.fullmatch(stripped)

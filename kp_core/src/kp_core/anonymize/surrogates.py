@@ -74,7 +74,7 @@ def _locale(language: str):
 
 
 def account_candidates(key: bytes, value: str) -> Iterator[str]:
-    from kp_core.checksums import luhn_is_valid
+    from kp_core.identifiers.checksums import luhn_is_valid
 
     compact = value.replace(" ", "").replace("-", "")
     if _is_iban_like(value):
@@ -92,7 +92,7 @@ def _is_iban_like(value: str) -> bool:
     """An IBAN, or a slip of one: two letters naming a country that issues IBANs, two digits,
     then letters and digits (spaces allowed). "KD-6555972" is an account number of another
     kind, whose letters vary like its digits."""
-    from kp_core.checksums import iban_country_length
+    from kp_core.identifiers.checksums import iban_country_length
 
     compact = "".join(value.split())
     if not re.fullmatch(r"[A-Za-z]{2}\d{2}[A-Za-z0-9]+", compact):
@@ -113,7 +113,7 @@ def _iban_check_digits(country: str, bban: str) -> str:
 def _iban_candidates(key: bytes, value: str) -> Iterator[str]:
     """The BBAN is permuted (country code kept); the IBAN check digits are recomputed, so only
     the national check (where the source passes one) needs cycle walking."""
-    from kp_core.checksums import iban_is_valid, iban_national_check
+    from kp_core.identifiers.checksums import iban_is_valid, iban_national_check
 
     alnum = [i for i, ch in enumerate(value) if ch.isalnum()]
     country_at, check_at = alnum[:2], alnum[2:4]
@@ -397,9 +397,9 @@ _ROMAN = tuple(_roman(n) for n in range(2, 40))  # seats II to XXXIX
 def company_candidates(key: bytes, value: str, locale: LocaleChoice) -> Iterator[str]:
     """A valid identifier of the same country and kind (RO CUI stays a CUI with its check digit,
     a VAT number keeps its country prefix): digits are permuted, letters and separators kept,
-    cycle-walked onto the values :func:`kp_core.company_id.parse_company_id` accepts. A value no
+    cycle-walked onto the values :func:`kp_core.identifiers.company_id.parse_company_id` accepts. A value no
     country validates keeps its shape only."""
-    from kp_core.company_id import parse_company_id
+    from kp_core.identifiers.company_id import parse_company_id
 
     found = company_id_kind(value, locale.country)
     if found is None:
@@ -444,7 +444,7 @@ _VAT_PREFIX_COUNTRY = {"EL": "GR"}
 def company_id_kind(value: str, country: str = "") -> tuple[str, str] | None:
     """(country, kind) of a valid company identifier: the locale's country first, then the
     country a VAT prefix names, then any country whose identifiers accept it (table order)."""
-    from kp_core.company_id import company_id_countries, parse_company_id
+    from kp_core.identifiers.company_id import company_id_countries, parse_company_id
 
     prefix = "".join(value.split())[:2].upper()
     order = [c for c in (country.upper(), _VAT_PREFIX_COUNTRY.get(prefix, prefix)) if c]

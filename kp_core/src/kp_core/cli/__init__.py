@@ -65,7 +65,7 @@ def main(argv: list[str] | None = None) -> None:
 def _exit_on_file_error(exc: OSError) -> NoReturn:
     """A file a command could not read or write: one line (which path, why), no traceback, the
     exit status of click's own path checks. Commands check their paths up front; this is the net."""
-    from kp_core.paths import PATH_EXIT_CODE, describe_os_error
+    from kp_core.data.paths import PATH_EXIT_CODE, describe_os_error
 
     click.echo(f"Error: {describe_os_error(exc)}", err=True)
     sys.exit(PATH_EXIT_CODE)

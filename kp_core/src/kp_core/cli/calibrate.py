@@ -32,10 +32,10 @@ import click
 @click.option("--device", default="auto", show_default=True)
 def calibrate(model, data_path, objective, precision_floor, max_rounds, out_dir, device) -> None:
     """Coordinate descent over the six transition biases, scored with strict entity metrics."""
-    from kp_core.calibration import CalibrationError, describe, save_calibration
-    from kp_core.calibration import calibrate as run
     from kp_core.data import load_examples
-    from kp_core.models import ModelResolutionError, clear_detector_cache, load_detector, resolve_model_ref
+    from kp_core.decoding.calibration import CalibrationError, describe, save_calibration
+    from kp_core.decoding.calibration import calibrate as run
+    from kp_core.plugins.models import ModelResolutionError, clear_detector_cache, load_detector, resolve_model_ref
 
     try:
         _, model_ref = resolve_model_ref(model)

@@ -32,7 +32,7 @@ def plugins(as_json: bool, verbose: bool) -> None:
     (import, a hook, a duplicate name) and the reason."""
     from kp_core.plugins import get_host
     from kp_core.plugins.manager import DEBUG_ENV
-    from kp_core.registry import get_registry
+    from kp_core.plugins.registry import get_registry
 
     host = get_host()
     get_registry(warn=False)  # runs the register hooks, so their failures are listed below
@@ -63,7 +63,7 @@ def plugins(as_json: bool, verbose: bool) -> None:
 @json_option
 def families(as_json: bool) -> None:
     """List registered model families."""
-    from kp_core.registry import get_registry
+    from kp_core.plugins.registry import get_registry
 
     rows = [
         {
@@ -90,7 +90,7 @@ def families(as_json: bool) -> None:
 @json_option
 def backends(as_json: bool) -> None:
     """List device backends: framework, availability and why not."""
-    from kp_core.registry import get_registry
+    from kp_core.plugins.registry import get_registry
 
     rows = []
     for b in get_registry().backends:
@@ -125,7 +125,7 @@ def taxonomy(as_json: bool, scheme: str | None) -> None:
     from kp_core.taxonomy import bioes_labels, load_taxonomy, special_category_types
 
     if scheme is not None:
-        from kp_core.crosswalk import CrosswalkError, mapped_labels
+        from kp_core.taxonomy.crosswalk import CrosswalkError, mapped_labels
 
         try:
             table = mapped_labels(scheme)

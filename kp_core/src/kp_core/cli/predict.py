@@ -21,7 +21,7 @@ import click
 @click.option("--bf16", is_flag=True, help="bfloat16 weights (torch families): ~2x faster on GPUs and bf16 CPUs.")
 def predict(model, text, input_path, text_field, as_json, with_rules, device, batch_size, bf16) -> None:
     """Find PII in TEXT, or in each record of --input."""
-    from kp_core.models import ModelResolutionError, load_detector
+    from kp_core.plugins.models import ModelResolutionError, load_detector
 
     if (text is None) == (input_path is None):
         raise click.UsageError("give either TEXT or --input")

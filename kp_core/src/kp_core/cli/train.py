@@ -1,6 +1,6 @@
 """``kp train FAMILY``: the family-agnostic training command.
 
-Shared flags become a :class:`kp_core.training.TrainConfig`; family-specific settings travel as
+Shared flags become a :class:`kp_core.training.config.TrainConfig`; family-specific settings travel as
 ``--option key=value``. The family comes from the registry (``kp families`` lists them) and its
 ``train`` does the work, so this module never imports a machine-learning framework.
 """
@@ -15,7 +15,7 @@ from typing import Any
 import attrs
 import click
 
-from kp_core.training import TrainConfig
+from kp_core.training.config import TrainConfig
 
 _DEFAULTS = {f.name: f.default for f in attrs.fields(TrainConfig) if f.default is not attrs.NOTHING}
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smh]?)\s*$")
@@ -86,7 +86,7 @@ def parse_options(values: tuple[str, ...]) -> dict[str, str]:
 @click.option("--json", "as_json", is_flag=True, help="Print the run result as JSON at the end.")
 def train(family: str, options: tuple[str, ...], as_json: bool, time_budget: str | None, **flags: Any) -> None:
     """Train a model of FAMILY (see `kp families`) on a dataset and save it to --out."""
-    from kp_core.registry import UnknownNameError, get_registry
+    from kp_core.plugins.registry import UnknownNameError, get_registry
 
     try:
         chosen = get_registry().family(family)

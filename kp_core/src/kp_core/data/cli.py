@@ -26,7 +26,7 @@ def _label_map(ctx: click.Context, param: click.Parameter, value: str | None) ->
 def _scheme(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     if value is None:
         return None
-    from kp_core.crosswalk import schemes
+    from kp_core.taxonomy.crosswalk import schemes
 
     if value not in schemes():
         raise click.BadParameter(f"unknown scheme {value!r}; known: {', '.join(schemes())}", ctx=ctx, param=param)

@@ -67,7 +67,7 @@ class LabelResolver:
     def __init__(self, label_map: Mapping[str, str | None] | None = None, scheme: str | None = None) -> None:
         self.label_map = _check_label_map(label_map or {})
         if scheme is not None:
-            from kp_core.crosswalk import schemes  # deferred: only label-scheme users need it
+            from kp_core.taxonomy.crosswalk import schemes  # deferred: only label-scheme users need it
 
             if scheme not in schemes():
                 raise ValueError(f"unknown label scheme {scheme!r}; known: {', '.join(schemes())}")
@@ -88,7 +88,7 @@ class LabelResolver:
             target = self.label_map[label]
             return _DROP if target is None else Resolved(target)
         if self.scheme is not None:
-            from kp_core.crosswalk import to_kp
+            from kp_core.taxonomy.crosswalk import to_kp
 
             target = to_kp(self.scheme, label)
             if target is not None:

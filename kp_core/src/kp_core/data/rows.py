@@ -13,7 +13,7 @@ import attrs
 
 from kp_core.data.io import RowRecord
 from kp_core.data.labels import LabelResolver, UnknownLabelError
-from kp_core.grid import GoldAlignmentError, gold_bioes
+from kp_core.encoding.grid import GoldAlignmentError, gold_bioes
 from kp_core.taxonomy import TAXONOMY_VERSION
 from kp_core.types import Example, Span
 

@@ -10,7 +10,7 @@ from typing import Any
 import attrs
 
 from kp_core.data.skeleton import skeleton_digest
-from kp_core.grid import whitespace_tokens
+from kp_core.encoding.grid import whitespace_tokens
 from kp_core.taxonomy import entity_names
 from kp_core.types import Example
 

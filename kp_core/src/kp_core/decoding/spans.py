@@ -6,10 +6,10 @@ from collections.abc import Collection, Sequence
 
 import numpy as np
 
-from kp_core.alignment import content_mask, trim_offsets
 from kp_core.decoding.operating_point import OperatingPoint
 from kp_core.decoding.space import BioesSpace, kp_space
 from kp_core.decoding.viterbi import argmax_decode, viterbi_batch
+from kp_core.encoding.alignment import content_mask, trim_offsets
 from kp_core.taxonomy import entity_names
 from kp_core.types import Span
 
@@ -55,7 +55,7 @@ def _kp_names(space: BioesSpace, scheme: str | None) -> list[str | None]:
                 f"label space has non-KP types ({', '.join(foreign[:5])}); pass scheme= to map them through a crosswalk"
             )
         return list(space.types)
-    from kp_core.crosswalk import to_kp
+    from kp_core.taxonomy.crosswalk import to_kp
 
     return [to_kp(scheme, t) for t in space.types]
 

@@ -20,7 +20,7 @@ def _fail(message: str) -> click.ClickException:
 
 def _path_error(problem: OSError | str) -> click.ClickException:
     """A file problem: one line, what, which path and why, with click's own path-check status."""
-    from kp_core.paths import PATH_EXIT_CODE, describe_os_error
+    from kp_core.data.paths import PATH_EXIT_CODE, describe_os_error
 
     error = click.ClickException(problem if isinstance(problem, str) else describe_os_error(problem))
     error.exit_code = PATH_EXIT_CODE
@@ -30,7 +30,7 @@ def _path_error(problem: OSError | str) -> click.ClickException:
 def _check_files(
     out: Path | None, dump: Path | None, compare: Path | None, data: Path | None, predictions: Path | None
 ) -> None:
-    from kp_core.paths import PathProblem, check_output_file, refuse_same_file
+    from kp_core.data.paths import PathProblem, check_output_file, refuse_same_file
 
     try:
         for what, path in (("--out", out), ("--dump-predictions", dump)):
@@ -211,7 +211,7 @@ def evaluate(
     from kp_core.evaluation.leaderboard import build_leaderboard, format_leaderboard, write_leaderboard
     from kp_core.evaluation.runner import UnsupportedTaskError, check_spec
     from kp_core.evaluation.spec import SpecError, default_spec
-    from kp_core.registry import UnknownNameError, get_registry
+    from kp_core.plugins.registry import UnknownNameError, get_registry
 
     if (model_ref is None) == (predictions is None):
         raise click.UsageError("give exactly one of --model or --predictions")
@@ -250,7 +250,7 @@ def evaluate(
 
         detector = None
         if model_ref is not None:
-            from kp_core.models import ModelResolutionError, load_detector
+            from kp_core.plugins.models import ModelResolutionError, load_detector
 
             try:
                 detector = load_detector(model_ref, device=device, **({"bf16": True} if bf16 else {}))

@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from kp_core.anonymize.keys import derive_key, key_id
+from kp_core.data.paths import atomic_write_text
 from kp_core.metrics.significance import mcnemar_from_outcomes, paired_bootstrap
-from kp_core.paths import atomic_write_text
 
 HASH_PREFIX = "sha256:"  # older kp dumps: unkeyed, reversible by brute force for short identifiers
 HMAC_PREFIX = "hmac-sha256:"

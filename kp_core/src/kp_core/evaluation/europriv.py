@@ -16,7 +16,7 @@ from typing import Any
 from kp_core.detector import Detector
 from kp_core.evaluation.results import EUROPRIV_BENCH_VERSION
 from kp_core.evaluation.spec import EvalSpec
-from kp_core.registry import Availability
+from kp_core.plugins.registry import Availability
 
 
 def probe() -> Availability:
@@ -35,8 +35,8 @@ def make_adapter(detector: Detector) -> Any:
     """A harness ``BaseAdapter`` instance around ``detector``."""
     from europriv_bench.adapters import BaseAdapter
 
+    from kp_core.encoding.grid import predicted_bioes
     from kp_core.evaluation.redaction import redacted_texts
-    from kp_core.grid import predicted_bioes
 
     class KpDetectorAdapter(BaseAdapter):
         name = detector.name

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from kp_core.evaluation import europriv
 from kp_core.evaluation.runner import run_spec
-from kp_core.registry import Evaluator
+from kp_core.plugins.registry import Evaluator
 
 EVALUATORS: tuple[Evaluator, ...] = (
     Evaluator(

@@ -12,8 +12,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from kp_core.data.paths import atomic_write_text
 from kp_core.evaluation.results import annotate_row, entry_key
-from kp_core.paths import atomic_write_text
 
 SCHEMA = 3
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from kp_core.grid import bioes_to_spans
+from kp_core.encoding.grid import bioes_to_spans
 from kp_core.types import Span
 
 

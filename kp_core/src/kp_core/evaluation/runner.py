@@ -11,10 +11,10 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from kp_core.detector import Detector
+from kp_core.encoding.grid import GoldAlignmentError, gold_bioes, predicted_bioes, validate_bioes
 from kp_core.evaluation.redaction import redacted_texts, surrogate_maps
 from kp_core.evaluation.results import result_row
 from kp_core.evaluation.spec import SCORED_TASKS, EvalSpec, Task
-from kp_core.grid import GoldAlignmentError, gold_bioes, predicted_bioes, validate_bioes
 from kp_core.metrics import (
     ALL_METRICS,
     ANON_MAP_METRICS,

@@ -14,7 +14,6 @@ import re
 import unicodedata
 from functools import cache
 
-from kp_core.company_id import company_id_kinds
 from kp_core.generate.builder import DocBuilder
 from kp_core.generate.phrases import get_phrases
 from kp_core.generate.values import (
@@ -25,6 +24,7 @@ from kp_core.generate.values import (
     date_text,
     doc_date,
 )
+from kp_core.identifiers.company_id import company_id_kinds
 from kp_core.locales import Locale, fill_digits, get_locale
 
 _SLOT = re.compile(r"\{([a-z0-9_.]+)\}|<<([^|>]*)\|([^>]*)>>")

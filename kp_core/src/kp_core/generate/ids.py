@@ -2,9 +2,9 @@
 
 The only module of the generator that calls the shared checksum and ID libraries; it holds no
 algorithm of its own. National IDs of the 15 EuroPriv-Bench countries come from
-:func:`kp_core.national_id.generate_national_id`, those of the generator's other countries (PT,
-HU, GR, BG, HR, LV, IE) from :mod:`kp_core.national_id.extras`, company numbers from
-:mod:`kp_core.company_id`. Every value is drawn from the document's ``random.Random`` only, so
+:func:`kp_core.identifiers.national_id.generate_national_id`, those of the generator's other countries (PT,
+HU, GR, BG, HR, LV, IE) from :mod:`kp_core.identifiers.national_id.extras`, company numbers from
+:mod:`kp_core.identifiers.company_id`. Every value is drawn from the document's ``random.Random`` only, so
 documents stay deterministic.
 """
 
@@ -14,10 +14,10 @@ import datetime as dt
 import random
 from functools import cache
 
-from kp_core.checksums import generate_card_number, generate_iban
-from kp_core.company_id import generate_company_id
-from kp_core.national_id import generate_national_id, supported_countries
-from kp_core.national_id.extras import generate_extra_national_id, get_extra_validators
+from kp_core.identifiers.checksums import generate_card_number, generate_iban
+from kp_core.identifiers.company_id import generate_company_id
+from kp_core.identifiers.national_id import generate_national_id, supported_countries
+from kp_core.identifiers.national_id.extras import generate_extra_national_id, get_extra_validators
 
 # --- national IDs ------------------------------------------------------------------------------
 
@@ -78,7 +78,7 @@ def card(rng: random.Random) -> str:
 
 
 def company_id(country: str, rng: random.Random, kind: str | None = None) -> str:
-    """A valid company identifier: ``kind`` as in :func:`kp_core.company_id.company_id_kinds`
+    """A valid company identifier: ``kind`` as in :func:`kp_core.identifiers.company_id.company_id_kinds`
     (``"vat"`` for the EU VAT number); by default the country's main register number (its VAT
     number where it has none)."""
     return _display(country, generate_company_id(country, rng, kind), rng)

@@ -59,7 +59,7 @@ def dob_band(year: int) -> str:
 
 def residual_qi_tuples_ro(rows: Sequence[Mapping[str, Any]], pred_tags: Sequence[Sequence[str]]) -> list[dict]:
     """Per-CNP residual tuples after redaction (harness case 2)."""
-    from kp_core.national_id import parse_national_id
+    from kp_core.identifiers.national_id import parse_national_id
 
     tuples: list[dict] = []
     for doc, (row, tags) in enumerate(zip(rows, pred_tags, strict=True)):

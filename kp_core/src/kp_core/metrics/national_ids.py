@@ -38,14 +38,14 @@ class IdSubject:
 
 @lru_cache(maxsize=65536)
 def _parse(raw: str, country: str) -> Any:
-    from kp_core.national_id import parse_national_id
+    from kp_core.identifiers.national_id import parse_national_id
 
     return parse_national_id(raw, country)
 
 
 @lru_cache(maxsize=1)
 def _supported() -> frozenset[str]:
-    from kp_core.national_id import supported_countries
+    from kp_core.identifiers.national_id import supported_countries
 
     return frozenset(c.upper() for c in supported_countries())
 

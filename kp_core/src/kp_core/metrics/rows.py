@@ -10,7 +10,7 @@ from collections.abc import Callable, Hashable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
-from kp_core.grid import overlapping_tokens, whitespace_tokens
+from kp_core.encoding.grid import overlapping_tokens, whitespace_tokens
 from kp_core.taxonomy import OUTSIDE
 
 DEFAULT_COUNTRY = "RO"
@@ -43,7 +43,7 @@ def span_text(row: Mapping[str, Any], span: Mapping[str, Any]) -> str:
 
 @lru_cache(maxsize=8192)
 def grid_tokens(text: str) -> tuple[tuple[int, int], ...]:
-    """The whitespace tokens of :func:`kp_core.grid.whitespace_tokens`, cached: every row metric
+    """The whitespace tokens of :func:`kp_core.encoding.grid.whitespace_tokens`, cached: every row metric
     asks for the same documents."""
     return tuple(whitespace_tokens(text))
 

@@ -135,7 +135,7 @@ class PluginHost:
     def load_entry_points(self) -> None:
         allow = _split_env("KP_LOAD_PLUGINS")
         deny = _split_env("KP_DISABLE_PLUGINS") or set()
-        from kp_core import builtin
+        from kp_core.plugins import builtin
 
         self.register(builtin, name="builtin", distribution=CORE_DISTRIBUTION, version=_core_version())
         seen: set[tuple[str, str]] = set()

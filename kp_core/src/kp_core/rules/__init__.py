@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kp_core.registry import Family
+from kp_core.plugins.registry import Family
 
 
 def _load(ref: str = "builtin", *, device: str = "auto", **options: Any):

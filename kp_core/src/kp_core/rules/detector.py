@@ -3,7 +3,7 @@
 What it finds (KP type, score):
 
 * NATIONAL_ID (0.95; 0.9 with a weak validator and a context word): the 15 EuroPriv-Bench
-  national IDs, each candidate checked by :mod:`kp_core.national_id` (checksums, dates).
+  national IDs, each candidate checked by :mod:`kp_core.identifiers.national_id` (checksums, dates).
 * ACCOUNT_ID: IBANs (registry length, BBAN structure, mod 97; 0.99) and payment cards (known
   network prefix and Luhn; 0.9).
 * EMAIL (0.99), URL (0.95).
@@ -25,7 +25,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from kp_core.normalize import normalize
+from kp_core.encoding.normalize import normalize
 from kp_core.rules import patterns as P
 from kp_core.types import Span
 
@@ -49,7 +49,7 @@ class RulesDetector:
         if point not in OPERATING_POINTS:
             raise ValueError(f"rules operating point must be one of {', '.join(OPERATING_POINTS)}, got {point!r}")
         self.require_context = point == "precision"
-        from kp_core.national_id import supported_countries
+        from kp_core.identifiers.national_id import supported_countries
 
         known = supported_countries()
         if countries is not None:
@@ -62,7 +62,7 @@ class RulesDetector:
         return [self.find(text) for text in texts]
 
     def find(self, text: str) -> list[Span]:
-        """Spans of ``text``, found on its normalized view (:mod:`kp_core.normalize`: hidden
+        """Spans of ``text``, found on its normalized view (:mod:`kp_core.encoding.normalize`: hidden
         characters removed, Unicode spaces and digits made plain, accents composed) and mapped back
         to the offsets of ``text``. Where the view differs, ``text`` as written is searched too, and
         both sets of candidates are settled together (a removed zero-width space may glue an ID to
@@ -104,7 +104,7 @@ class RulesDetector:
         return pattern.search(text, window if newline < 0 else newline + 1, start) is not None
 
     def _national_ids(self, text: str, pos: int, end: int) -> list[Span]:
-        from kp_core.national_id import parse_national_id
+        from kp_core.identifiers.national_id import parse_national_id
 
         out = []
         for pattern, countries in P.NATIONAL_ID_PATTERNS:
@@ -124,7 +124,7 @@ class RulesDetector:
         return out
 
     def _accounts(self, text: str, pos: int, end: int) -> list[Span]:
-        from kp_core.checksums import card_brand, iban_is_valid, luhn_is_valid
+        from kp_core.identifiers.checksums import card_brand, iban_is_valid, luhn_is_valid
 
         out = []
         for match in P.IBAN.finditer(text, pos, end):
@@ -190,7 +190,7 @@ def _iban_prefix(candidate: str) -> str | None:
     The pattern is greedy: "DE89 3704 0044 0532 0130 00 EUR" matches with " EUR", which no
     checksum accepts; the IBAN is the part of the country's length, when a space or the end
     follows it."""
-    from kp_core.checksums import iban_country_length
+    from kp_core.identifiers.checksums import iban_country_length
 
     try:
         length = iban_country_length(candidate[:2])

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from kp_core.detector import Detector
-from kp_core.registry import Availability, Backend, Family, Operator, get_registry
+from kp_core.plugins.registry import Availability, Backend, Family, Operator, get_registry
 from kp_core.taxonomy import entity_names
 from kp_core.types import Span
 

@@ -12,8 +12,8 @@ from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import Any
 
-from kp_core.crosswalk import mapped_labels
 from kp_core.decoding import OperatingPoint, decode_spans
+from kp_core.taxonomy.crosswalk import mapped_labels
 from kp_core.types import Span
 from kp_torch.checkpoint_meta import OPERATING_POINT_JSON, read_kp_json
 from kp_torch.engine import EncoderDetector

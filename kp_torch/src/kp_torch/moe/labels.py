@@ -21,9 +21,9 @@ from types import MappingProxyType
 
 import attrs
 
-from kp_core.crosswalk import mapped_labels
 from kp_core.decoding import BioesSpace, kp_space
 from kp_core.taxonomy import OUTSIDE, entity_names
+from kp_core.taxonomy.crosswalk import mapped_labels
 
 SCHEME = "openai"
 DEFAULT_MARGIN = 4.0

@@ -17,17 +17,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from kp_core.checkpoint_meta import write_kp_json
-from kp_core.training import RunResult, TrainConfig
-from kp_core.training_data import TrainingError, alignment_note, check_label_scheme, describe_split, parse_flag
-from kp_core.training_data import parse_options as parse_option_table
-from kp_core.training_state import loop_metrics, tail_mean
+from kp_core.plugins.manifest import write_kp_json
+from kp_core.training.config import RunResult, TrainConfig
+from kp_core.training.data import TrainingError, alignment_note, check_label_scheme, describe_split, parse_flag
+from kp_core.training.data import parse_options as parse_option_table
+from kp_core.training.state import loop_metrics, tail_mean
 from kp_torch.moe.adapters import AdapterPlan, apply_adapters, head_parameter_fragment, unwrap
 from kp_torch.moe.detector import FAMILY, OVERLAP, WINDOW, PrivacyFilterDetector
 from kp_torch.moe.labels import DEFAULT_MARGIN
 from kp_torch.moe.model import DEFAULT_BASE, DEFAULT_EXPERTS, check_experts, load_model, load_tokenizer
-from kp_torch.xlmr_ner.checkpoint import checkpoint_root
-from kp_torch.xlmr_ner.loop import LoopConfig, LoopState, run_training
+from kp_torch.training.checkpoint import checkpoint_root
+from kp_torch.training.loop import LoopConfig, LoopState, run_training
 
 DEFAULT_SAVE_EVERY = 100
 
@@ -103,8 +103,8 @@ def train(
     from kp_torch.moe.routing import RouterLoad
     from kp_torch.runtime import select_runtime
     from kp_torch.tokens import require_fast
-    from kp_torch.xlmr_ner.features import encode_examples
-    from kp_torch.xlmr_ner.scoring import eval_loss, span_metrics
+    from kp_torch.training.features import encode_examples
+    from kp_torch.training.scoring import eval_loss, span_metrics
     from kp_torch.xlmr_ner.train import finish_run, prepare_data, run_records
 
     wall_start = time.perf_counter()

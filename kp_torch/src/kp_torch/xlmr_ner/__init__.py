@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from kp_core.registry import Family
-from kp_core.training import RunResult, TrainConfig
+from kp_core.plugins.registry import Family
+from kp_core.training.config import RunResult, TrainConfig
 
 
 def load(ref: str, *, device: str = "auto", threads: int | None = None, **options: Any) -> Any:

@@ -19,9 +19,9 @@ from typing import Any
 
 import attrs
 
-from kp_core.checkpoint_meta import write_kp_json
-from kp_core.training import RunResult, TrainConfig
-from kp_core.training_data import (
+from kp_core.plugins.manifest import write_kp_json
+from kp_core.training.config import RunResult, TrainConfig
+from kp_core.training.data import (
     PreparedData,
     TrainingError,
     alignment_note,
@@ -31,10 +31,10 @@ from kp_core.training_data import (
     parse_list,
     parse_options,
 )
-from kp_core.training_data import prepare_data as prepare_rows
-from kp_core.training_state import data_record, loop_metrics, run_record, run_result, tail_mean
-from kp_torch.xlmr_ner.checkpoint import checkpoint_root
-from kp_torch.xlmr_ner.loop import LoopConfig, LoopState, run_training
+from kp_core.training.data import prepare_data as prepare_rows
+from kp_core.training.state import data_record, loop_metrics, run_record, run_result, tail_mean
+from kp_torch.training.checkpoint import checkpoint_root
+from kp_torch.training.loop import LoopConfig, LoopState, run_training
 
 FAMILY = "xlmr-ner"
 DEFAULT_SAVE_EVERY = 100
@@ -69,7 +69,7 @@ def build_model(config: TrainConfig, base: Path | str, options: dict[str, Any], 
     from transformers.utils import logging as hf_logging
 
     from kp_core.taxonomy import bioes_labels
-    from kp_torch.xlmr_ner.lora import lora_target_modules
+    from kp_torch.training.lora import lora_target_modules
 
     labels = list(bioes_labels())
     torch.manual_seed(config.seed)
@@ -139,9 +139,9 @@ def train(
     from kp_torch.engine import EncoderDetector
     from kp_torch.runtime import select_runtime
     from kp_torch.tokens import require_fast
-    from kp_torch.xlmr_ner.features import encode_examples
-    from kp_torch.xlmr_ner.max_util import choose_batch_size
-    from kp_torch.xlmr_ner.scoring import eval_loss, span_metrics
+    from kp_torch.training.features import encode_examples
+    from kp_torch.training.max_util import choose_batch_size
+    from kp_torch.training.scoring import eval_loss, span_metrics
 
     wall_start = time.perf_counter()
     options = _options(config)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from kp_core.plugins.hookspecs import hookimpl
-from kp_core.registry import Family, Operator
+from kp_core.plugins.registry import Family, Operator
 
 
 def _load(ref: str, **options: object):

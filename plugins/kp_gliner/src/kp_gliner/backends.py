@@ -3,7 +3,7 @@
 kp-gliner runs in its own environment (gliner pins transformers below kp-torch's floor), so the
 torch backends kp-torch normally registers are missing there. kp-gliner registers the same three
 names (cpu, cuda, mps) only when kp-torch is not installed, so ``--device`` resolves through
-:func:`kp_core.devices.resolve_device` with kp's usual fallback message either way, and the two
+:func:`kp_core.plugins.devices.resolve_device` with kp's usual fallback message either way, and the two
 plugins never register a name twice.
 """
 
@@ -14,7 +14,7 @@ import os
 import platform
 from importlib import metadata
 
-from kp_core.registry import Availability, Backend
+from kp_core.plugins.registry import Availability, Backend
 
 
 def kp_torch_installed() -> bool:

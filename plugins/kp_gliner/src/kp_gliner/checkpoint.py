@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from kp_core.checkpoint_meta import FORMAT_VERSION, KP_JSON, read_kp_json, write_kp_json
+from kp_core.plugins.manifest import FORMAT_VERSION, KP_JSON, read_kp_json, write_kp_json
 
 __all__ = [
     "FORMAT_VERSION",

@@ -109,8 +109,8 @@ class PromptMap:
 
 
 def harness_prompts() -> PromptMap:
-    """EuroPriv-Bench's GLiNER adapter phrases (kp_core.crosswalk scheme ``gliner``)."""
-    from kp_core.crosswalk import mapped_labels
+    """EuroPriv-Bench's GLiNER adapter phrases (kp_core.taxonomy.crosswalk scheme ``gliner``)."""
+    from kp_core.taxonomy.crosswalk import mapped_labels
 
     forward: dict[str, list[str]] = {}
     for phrase, kp_type in mapped_labels("gliner").items():

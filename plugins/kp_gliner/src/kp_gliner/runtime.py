@@ -14,8 +14,8 @@ def resolve_device(requested: str = "auto", *, echo: Callable[[str], None] | Non
     """A torch device name among the registered torch backends (kp-torch's, or kp-gliner's own where
     kp-torch is absent). ``auto`` takes the best available one; a named device that is missing
     falls back with one line saying which, why, and what was taken instead."""
-    from kp_core.devices import resolve_device as resolve
-    from kp_core.registry import get_registry
+    from kp_core.plugins.devices import resolve_device as resolve
+    from kp_core.plugins.registry import get_registry
 
     name, _, index = requested.partition(":")  # cuda:1 keeps its index
     choice = resolve(name, get_registry(), framework="torch")

@@ -20,10 +20,10 @@ from typing import Any
 
 import attrs
 
-from kp_core.checkpoint_meta import write_kp_json
-from kp_core.training import RunResult, TrainConfig
-from kp_core.training_data import TrainingError, describe_split, parse_flag, parse_options, prepare_data
-from kp_core.training_state import (
+from kp_core.plugins.manifest import write_kp_json
+from kp_core.training.config import RunResult, TrainConfig
+from kp_core.training.data import TrainingError, describe_split, parse_flag, parse_options, prepare_data
+from kp_core.training.state import (
     changed_settings,
     checkpoint_name,
     checkpoint_root,
@@ -172,7 +172,7 @@ def _load_checkpoint(path: Path, model: Any, optimizer: Any, fingerprint: dict[s
 
 def span_metrics(detector: GlinerDetector, examples: Sequence[Example]) -> dict[str, Any]:
     """Strict entity P/R/F1 on the whitespace grid (EuroPriv-Bench's definition)."""
-    from kp_core.grid import gold_bioes, predicted_bioes
+    from kp_core.encoding.grid import gold_bioes, predicted_bioes
     from kp_core.metrics import entity_f1
 
     gold_tags, pred_tags, unscorable = [], [], 0

@@ -14,7 +14,7 @@ PHRASES = {
     "phone": ["Telefon", "Tel.", "Mobil", "Telefonszám"],
     "email": ["E-mail", "E-mail cím", "Email"],
     "nid": ["Személyi azonosító", "TAJ szám", "Azonosító"],
-    # field labels per kind of number (kp_core.national_id.extras names): a TAJ label only before
+    # field labels per kind of number (kp_core.identifiers.national_id.extras names): a TAJ label only before
     # a TAJ number
     "nid_by_kind": [
         "személyi azonosító=Személyi azonosító|Személyi azonosító jel|Azonosító",

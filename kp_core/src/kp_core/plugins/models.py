@@ -1,0 +1,165 @@
+"""Model references → detectors, with a bounded, thread-safe cache per model.
+
+A reference is resolved in this order:
+
+1. ``family:ref`` where ``family`` is registered: that family loads ``ref``.
+2. An existing folder with ``kp.json``: the family it names loads the folder.
+3. An existing folder with a Hugging Face ``config.json`` (no ``kp.json``): the ``xlmr-ner``
+   family (kp-torch), which reads any token-classification checkpoint.
+4. A registered family name: that family's ``default_model``.
+5. Anything shaped like a Hub id (``owner/name``): the family for HF token classification.
+
+The default model is ``KP_MODEL`` if set, else the built-in ``rules`` family (offline, no ML).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import threading
+from collections import OrderedDict
+from pathlib import Path
+from typing import Any
+
+from kp_core.detector import Detector, NormalizedDetector
+
+DEFAULT_FAMILY = "rules"
+MODEL_ENV = "KP_MODEL"
+CACHE_SIZE_ENV = "KP_DETECTOR_CACHE"
+HF_TOKEN_CLASSIFICATION_FAMILY = "xlmr-ner"
+_HF_FAMILY_DISTRIBUTION = "kp-torch"
+_HUB_ID = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")
+
+
+class ModelResolutionError(ValueError):
+    """A model reference that no registered family can load."""
+
+
+def default_model_ref() -> str:
+    return os.environ.get(MODEL_ENV) or DEFAULT_FAMILY
+
+
+def resolve_model_ref(ref: str) -> tuple[str, str]:
+    """(family name, reference handed to that family's ``load``)."""
+    from kp_core.plugins.registry import get_registry
+
+    families = get_registry().families
+    family_name, sep, rest = ref.partition(":")
+    if sep and family_name in families and rest:
+        return family_name, rest
+    path = Path(ref).expanduser()
+    if path.is_dir():
+        return _resolve_folder(path, families), str(path)
+    if path.exists():
+        raise ModelResolutionError(f"{ref}: a model reference must be a folder, a family name or a Hub id, not a file")
+    if ref in families:
+        default = families.get(ref).default_model
+        if not default:
+            raise ModelResolutionError(f"family {ref!r} has no default model; pass '{ref}:<checkpoint or Hub id>'")
+        return ref, default
+    if _HUB_ID.match(ref):
+        return _hf_family(families, ref), ref
+    known = ", ".join(families.names()) or "none"
+    raise ModelResolutionError(
+        f"{ref}: not a folder, not a registered family (registered: {known}), not a Hub id (owner/name)"
+    )
+
+
+def _resolve_folder(path: Path, families: Any) -> str:
+    manifest = path / "kp.json"
+    if manifest.is_file():
+        try:
+            family = json.loads(manifest.read_text(encoding="utf-8")).get("family")
+        except (json.JSONDecodeError, AttributeError) as exc:
+            raise ModelResolutionError(f"{manifest}: not a JSON object with a 'family' key ({exc})") from None
+        if not isinstance(family, str) or not family:
+            raise ModelResolutionError(f"{manifest}: no 'family' key naming the model family")
+        if family not in families:
+            raise ModelResolutionError(
+                f"{manifest}: family {family!r} is not registered (registered: {', '.join(families.names()) or 'none'}); "
+                "install the distribution that provides it"
+            )
+        return family
+    if (path / "config.json").is_file():
+        return _hf_family(families, str(path))
+    raise ModelResolutionError(f"{path}: the folder has neither kp.json nor a Hugging Face config.json")
+
+
+def _hf_family(families: Any, ref: str) -> str:
+    if HF_TOKEN_CLASSIFICATION_FAMILY in families:
+        return HF_TOKEN_CLASSIFICATION_FAMILY
+    raise ModelResolutionError(
+        f"{ref}: a Hugging Face token-classification model needs the {HF_TOKEN_CLASSIFICATION_FAMILY!r} family, "
+        f"provided by the {_HF_FAMILY_DISTRIBUTION} distribution (pip install {_HF_FAMILY_DISTRIBUTION})"
+    )
+
+
+class DetectorCache:
+    """LRU cache of loaded detectors. Loads of one key are serialised; different keys load in parallel."""
+
+    def __init__(self, capacity: int) -> None:
+        if capacity < 1:
+            raise ValueError(f"detector cache capacity must be >= 1, got {capacity}")
+        self.capacity = capacity
+        self._items: OrderedDict[tuple, Detector] = OrderedDict()
+        self._lock = threading.Lock()
+        self._key_locks: dict[tuple, threading.Lock] = {}
+
+    def get_or_load(self, key: tuple, load: Any) -> Detector:
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+            key_lock = self._key_locks.setdefault(key, threading.Lock())
+        with key_lock:
+            with self._lock:
+                if key in self._items:
+                    self._items.move_to_end(key)
+                    return self._items[key]
+            detector = load()
+            with self._lock:
+                self._items[key] = detector
+                self._items.move_to_end(key)
+                while len(self._items) > self.capacity:
+                    self._items.popitem(last=False)
+                self._key_locks.pop(key, None)
+            return detector
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
+_cache = DetectorCache(int(os.environ.get(CACHE_SIZE_ENV, "4")))
+
+
+def load_detector(ref: str | None = None, *, device: str = "auto", **options: Any) -> Detector:
+    """The detector for a model reference (see the module docstring), cached per reference."""
+    from kp_core.plugins.registry import get_registry
+
+    family_name, model_ref = resolve_model_ref(ref or default_model_ref())
+    key = (family_name, model_ref, device, tuple(sorted((k, repr(v)) for k, v in options.items())))
+    family = get_registry().family(family_name)
+
+    def load() -> Detector:
+        try:
+            detector = family.load(model_ref, device=device, **options)
+        except TypeError as exc:
+            if not options or "unexpected keyword argument" not in str(exc):
+                raise
+            raise ModelResolutionError(
+                f"the {family_name} family does not take the option(s) {', '.join(sorted(options))}: {exc}"
+            ) from None
+        # Every family reads hidden identifiers (zero-width splits, Unicode digits and spaces)
+        # on the normalized view, with spans on the text as given; plain ASCII text is unchanged.
+        return detector if getattr(detector, "normalizes_input", False) else NormalizedDetector(detector)
+
+    return _cache.get_or_load(key, load)
+
+
+def clear_detector_cache() -> None:
+    _cache.clear()
