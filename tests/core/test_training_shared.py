@@ -1,4 +1,4 @@
-"""The framework-free parts every training family shares: data preparation, ``--option`` parsing,
+"""The framework-free parts every training family shares: data preparation, declared options,
 kp.json, loop bookkeeping and whole-document tokenization."""
 
 from __future__ import annotations
@@ -23,31 +23,18 @@ from kp_core.encoding.tokens import (
     require_fast,
     tokenize_documents,
 )
-from kp_core.plugins.manifest import KP_JSON, read_kp_json, write_kp_json
 from kp_core.training.config import TrainConfig
-from kp_core.training.data import (
-    PreparedData,
-    TrainingError,
-    alignment_note,
-    check_label_scheme,
-    parse_flag,
-    parse_list,
-    parse_options,
-    prepare_data,
-)
-from kp_core.training.state import (
-    LoopState,
-    changed_settings,
-    epoch_order,
-    latest_checkpoint,
-    loop_metrics,
-    resume_refusal,
-    run_result,
-    tail_mean,
-)
+from kp_core.training.data import TrainingError, alignment_note, prepare_data
+from kp_core.training.options import Option, OptionError, fingerprint_options, parse_flag, parse_list, resolve_options
+from kp_core.training.state import LoopState, changed_settings, latest_checkpoint, resume_refusal, tail_mean
 from kp_core.types import Example, Span
 
-TABLE = {"window_overlap": int, "progress": parse_flag, "lora_targets": parse_list, "label_scheme": str}
+OPTIONS = (
+    Option(name="window_overlap", kind=int, default=None, help="Window overlap in tokens."),
+    Option(name="progress", kind=bool, default=True, help="Progress bar.", affects_weights=False),
+    Option(name="lora_targets", kind=parse_list, default=(), help="Modules that get LoRA."),
+    Option(name="label_scheme", kind=str, default="all", help="Subwords labelled.", choices=("first", "all")),
+)
 
 
 def _config(dataset: Path, tmp_path: Path, **kw: Any) -> TrainConfig:
@@ -76,24 +63,28 @@ def _rows(templates: int, per_template: int) -> list[Example]:
 # --- --option parsing -----------------------------------------------------------------------------
 
 
-def test_options_parse_by_the_family_table() -> None:
-    parsed = parse_options({"window_overlap": "16", "progress": "off", "lora_targets": "q, v,,"}, TABLE, family="fam")
-    assert parsed == {"window_overlap": 16, "progress": False, "lora_targets": ["q", "v"]}
+def test_options_parse_by_their_declarations_with_defaults_filled_in() -> None:
+    parsed = resolve_options(OPTIONS, {"window_overlap": "16", "progress": "off", "lora-targets": "q, v,,"}, owner="fam")
+    assert parsed == {"window_overlap": 16, "progress": False, "lora_targets": ("q", "v"), "label_scheme": "all"}
     # Values given from Python keep working: a bool flag, a list of targets, an int.
-    typed = parse_options({"window_overlap": 8, "progress": True, "lora_targets": ["k"]}, TABLE, family="fam")
-    assert typed == {"window_overlap": 8, "progress": True, "lora_targets": ["k"]}
+    typed = resolve_options(OPTIONS, {"window_overlap": 8, "progress": True, "lora_targets": ["k"]}, owner="fam")
+    assert typed == {"window_overlap": 8, "progress": True, "lora_targets": ("k",), "label_scheme": "all"}
 
 
-def test_unknown_option_names_the_family_and_the_known_keys() -> None:
-    with pytest.raises(TrainingError, match=r"unknown --option 'colour' for fam; known: label_scheme, lora_targets"):
-        parse_options({"colour": "red"}, TABLE, family="fam")
+def test_an_option_the_recipe_does_not_take_names_the_owner_and_its_options() -> None:
+    with pytest.raises(OptionError, match=r"^fam on torch does not take --colour \(it takes: --window-overlap, --progress"):
+        resolve_options(OPTIONS, {"colour": "red"}, owner="fam on torch")
 
 
 def test_a_value_the_parser_refuses_names_the_option() -> None:
-    with pytest.raises(TrainingError, match=r"--option window_overlap='lots': invalid literal"):
-        parse_options({"window_overlap": "lots"}, TABLE, family="fam")
-    with pytest.raises(TrainingError, match=r"--option progress='maybe': expected one of"):
-        parse_options({"progress": "maybe"}, TABLE, family="fam")
+    with pytest.raises(OptionError, match=r"--window-overlap='lots': invalid literal"):
+        resolve_options(OPTIONS, {"window_overlap": "lots"}, owner="fam")
+    with pytest.raises(OptionError, match=r"--progress='maybe': expected one of"):
+        resolve_options(OPTIONS, {"progress": "maybe"}, owner="fam")
+    with pytest.raises(OptionError, match=r"--label-scheme='every': expected one of first, all"):
+        resolve_options(OPTIONS, {"label_scheme": "every"}, owner="fam")
+    with pytest.raises(OptionError, match=r"--window-overlap=2.5: expected a whole number"):
+        resolve_options(OPTIONS, {"window_overlap": 2.5}, owner="fam")
 
 
 @pytest.mark.parametrize(("text", "value"), [("1", True), ("Yes", True), ("on", True), ("0", False), ("FALSE", False)])
@@ -101,12 +92,10 @@ def test_flags(text: str, value: bool) -> None:
     assert parse_flag(text) is value
 
 
-def test_label_scheme_default_and_check() -> None:
-    options: dict[str, Any] = {}
-    assert check_label_scheme(options, "first") == "first"
-    assert options == {"label_scheme": "first"}
-    with pytest.raises(TrainingError, match="label_scheme must be 'first' or 'all', got 'every'"):
-        check_label_scheme({"label_scheme": "every"}, "all")
+def test_only_options_that_change_the_weights_enter_the_fingerprint() -> None:
+    values = resolve_options(OPTIONS, {"progress": "off"}, owner="fam")
+    assert fingerprint_options(OPTIONS, values) == {"window_overlap": None, "lora_targets": (), "label_scheme": "all"}
+    assert Option(name="lora_rank", kind=int, default=16, help="LoRA rank.").describe() == "LoRA rank. [default: 16]"
 
 
 # --- data preparation -----------------------------------------------------------------------------
@@ -133,19 +122,18 @@ def test_a_bad_row_names_the_file_and_line(tmp_path: Path) -> None:
         prepare_data(_config(path, tmp_path))
 
 
-@pytest.mark.parametrize("grouping", ["auto", "skeleton", "template_id"])
-def test_split_is_template_disjoint_capped_and_hashed(tmp_path: Path, grouping: str) -> None:
+def test_split_is_template_disjoint_capped_and_hashed(tmp_path: Path) -> None:
     path = tmp_path / "rows.jsonl"
     write_jsonl(_rows(10, 4), path)
     config = _config(path, tmp_path, eval_fraction=0.2, seed=3, max_train=20)
-    data = prepare_data(config, grouping=grouping)  # type: ignore[arg-type]
+    data = prepare_data(config)
     train_templates = {ex.template_id for ex in data.train}
     eval_templates = {ex.template_id for ex in data.eval}
     assert train_templates and eval_templates and not train_templates & eval_templates
     assert len(data.train) == 20  # capped: at least 24 rows stay on the train side
     assert data.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
     assert data.split_info["total_rows"] == 40
-    again = prepare_data(config, grouping=grouping)  # type: ignore[arg-type]
+    again = prepare_data(config)
     assert [ex.doc_id for ex in again.train] == [ex.doc_id for ex in data.train]
 
 
@@ -153,29 +141,6 @@ def test_alignment_note() -> None:
     assert alignment_note("train", {}, []) is None
     note = alignment_note("eval", {"split": 2, "inside": 1}, ["doc 3 at 4-9 PERSON"])
     assert note == "eval: spans not aligned cleanly to subwords: inside 1, split 2; e.g. doc 3 at 4-9 PERSON"
-
-
-# --- kp.json --------------------------------------------------------------------------------------
-
-
-def test_kp_json_round_trip_keeps_format_first_and_field_order(tmp_path: Path) -> None:
-    payload = {"family": "xlmr-ner", "base": "b", "metrics": {"f1": 0.5}, "note": "ščž"}
-    path = write_kp_json(tmp_path, payload)
-    assert path == tmp_path / KP_JSON
-    back = read_kp_json(tmp_path)
-    assert back == {"format": 1, **payload}
-    assert list(back) == ["format", "family", "base", "metrics", "note"]
-    assert "ščž" in path.read_text(encoding="utf-8")  # written as UTF-8, not escaped
-
-
-def test_kp_json_absent_and_broken(tmp_path: Path) -> None:
-    assert read_kp_json(tmp_path) is None
-    (tmp_path / KP_JSON).write_text('{\n  "family": \n}', encoding="utf-8")
-    with pytest.raises(ValueError, match=r"kp\.json: line 3: invalid JSON"):
-        read_kp_json(tmp_path)
-    (tmp_path / KP_JSON).write_text("[1, 2]", encoding="utf-8")
-    with pytest.raises(ValueError, match=r"kp\.json: expected a JSON object"):
-        read_kp_json(tmp_path)
 
 
 # --- loop bookkeeping -----------------------------------------------------------------------------
@@ -194,13 +159,6 @@ def test_fingerprint_changes_and_refusal() -> None:
     assert "(bf16, lr changed)" in resume_refusal(Path("ck"), changed)
 
 
-def test_epoch_order_is_a_seeded_permutation() -> None:
-    first = epoch_order(50, seed=1, epoch=0)
-    assert sorted(first) == list(range(50))
-    assert first == epoch_order(50, seed=1, epoch=0)
-    assert first != epoch_order(50, seed=1, epoch=1)
-
-
 def test_tail_mean_and_state_round_trip() -> None:
     assert tail_mean([]) is None
     assert tail_mean([4.0, 2.0]) == 2.0
@@ -209,23 +167,9 @@ def test_tail_mean_and_state_round_trip() -> None:
     assert LoopState.from_json(json.loads(json.dumps(state.to_json()))) == state
 
 
-def test_loop_metrics_and_throughput() -> None:
-    state = LoopState(samples=30, train_seconds=2.0, losses=[3.0, 2.0, 1.5])
-    assert state.samples_per_s == 15.0
+def test_throughput() -> None:
+    assert LoopState(samples=30, train_seconds=2.0).samples_per_s == 15.0
     assert LoopState().samples_per_s == 0.0
-    metrics = loop_metrics(0.7, {"f1": 0.5, "docs": 4.0}, state)
-    assert list(metrics) == ["eval_loss", "eval_f1", "eval_docs", "train_loss_first", "train_loss_last"]
-    assert (metrics["eval_loss"], metrics["train_loss_first"], metrics["train_loss_last"]) == (0.7, 3.0, 1.5)
-    assert loop_metrics(0.1, {}, LoopState())["train_loss_first"] is None
-
-
-def test_run_result_reports_the_loop(tmp_path: Path) -> None:
-    rows = _rows(2, 2)
-    data = PreparedData(train=rows[:3], eval=rows[3:], split_info={}, sha256="0" * 64)
-    state = LoopState(step=7, samples=14, train_seconds=7.0)
-    run = run_result("fam", _config(tmp_path / "d.jsonl", tmp_path), data, state, device="cpu", metrics={"f1": 1.0})
-    assert (run.family, run.out, run.train_examples, run.eval_examples) == ("fam", tmp_path / "out", 3, 1)
-    assert (run.steps, run.train_samples_per_s, run.device, run.pushed) == (7, 2.0, "cpu", False)
 
 
 # --- tokenization ---------------------------------------------------------------------------------

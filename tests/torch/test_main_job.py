@@ -7,7 +7,7 @@ import json
 from click.testing import CliRunner
 
 from kp_core.cli import build_cli
-from kp_torch.main_job import FIXED_RESERVE_S
+from kp_core.cli.main_job import FIXED_RESERVE_S
 
 
 def test_main_job_smoke(tiny_bases, dev_dir, tmp_path) -> None:
@@ -45,19 +45,9 @@ def test_main_job_smoke(tiny_bases, dev_dir, tmp_path) -> None:
     assert card["training"]["scoring_reserve_seconds"] > FIXED_RESERVE_S
 
 
-def test_scoring_estimate_counts_the_windows_the_engine_runs(learned_model) -> None:
-    from transformers import AutoTokenizer
-
-    from kp_torch.engine import EncoderDetector
-    from kp_torch.scoring_estimate import estimate_scoring, window_tokens
-
-    tokenizer = AutoTokenizer.from_pretrained(str(learned_model))
-    texts = ["Mario Rossi", " ".join(["Anna Berg lives in Oslo."] * 40), ""]
-    detector = EncoderDetector.from_pretrained(learned_model, device="cpu", max_length=64)
-    ran: list[int] = []
-    forward = detector._forward
-    detector._forward = lambda rows: (ran.extend(len(r) for r in rows), forward(rows))[1]  # type: ignore[method-assign]
-    detector.predict_spans(texts)
-    assert window_tokens(tokenizer, texts, 64) == (len(ran), sum(ran))
-    estimate = estimate_scoring(learned_model, texts, device="cpu", max_length=64, batch_size=4)
-    assert estimate.windows == len(ran) and estimate.tokens_per_s > 0 and estimate.seconds > 0
+def test_main_job_names_the_trainable_families_for_an_unknown_one(dev_dir, tmp_path) -> None:
+    result = CliRunner().invoke(
+        build_cli(), ["main", "--family", "no-such-family", "--out", str(tmp_path / "x"), "--dev-dir", str(dev_dir)]
+    )
+    assert result.exit_code != 0
+    assert "no-such-family" in result.output and "trainable here" in result.output

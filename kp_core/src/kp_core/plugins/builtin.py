@@ -1,18 +1,21 @@
 """kp-core's own plugin. Built-ins register through the same hooks as any outside plugin.
 
-Each table below names modules, imported only when the hook runs, that expose a tuple of items
-(``FAMILIES``, ``EVALUATORS``, ``OPERATORS``): adding a built-in is one line here.
+Each hook imports, only when it runs, the modules that hold the items (``FAMILIES``,
+``EVALUATORS``, ``OPERATORS``): adding a built-in is one line in its hook.
 """
 
 from __future__ import annotations
 
-from importlib import import_module
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, TypeVar
 
 from kp_core.plugins.hookspecs import hookimpl
 
-FAMILY_MODULES: tuple[str, ...] = ("kp_core.rules",)
-EVALUATOR_MODULES: tuple[str, ...] = ("kp_core.evaluation.evaluators",)
-OPERATOR_MODULES: tuple[str, ...] = ("kp_core.anonymize.operators",)
+if TYPE_CHECKING:
+    from kp_core.cli.lazy import LazyGroup
+    from kp_core.plugins.registry import Evaluator, Family, Operator
+
+T = TypeVar("T")
 
 COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("version", "kp_core.cli.info:version", "Show kp and taxonomy versions."),
@@ -27,32 +30,39 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("bases", "kp_core.bases.cli:bases", "List, build or verify the built-in offline pretrained bases."),
     ("evaluate", "kp_core.evaluation.cli:evaluate", "Score a model or predictions in EuroPriv-Bench terms."),
     ("train", "kp_core.cli.train:train", "Train a model of a family on a dataset."),
+    ("main", "kp_core.cli.main_job:main", "The main job: generate data, train, score on the dev slices, de-identify."),
     ("leaderboard", "kp_core.evaluation.cli:leaderboard", "Print a schema-3 leaderboard file as tables."),
 )
 
 
-def _register_all(register, modules: tuple[str, ...], attribute: str) -> None:
-    for module in modules:
-        for item in getattr(import_module(module), attribute):
+def _register_all(register: Callable[[T], None], *tables: Iterable[T]) -> None:
+    for table in tables:
+        for item in table:
             register(item)
 
 
 @hookimpl
-def kp_register_families(register):
-    _register_all(register, FAMILY_MODULES, "FAMILIES")
+def kp_register_families(register: Callable[[Family], None]) -> None:
+    from kp_core.rules import FAMILIES
+
+    _register_all(register, FAMILIES)
 
 
 @hookimpl
-def kp_register_evaluators(register):
-    _register_all(register, EVALUATOR_MODULES, "EVALUATORS")
+def kp_register_evaluators(register: Callable[[Evaluator], None]) -> None:
+    from kp_core.evaluation.evaluators import EVALUATORS
+
+    _register_all(register, EVALUATORS)
 
 
 @hookimpl
-def kp_register_operators(register):
-    _register_all(register, OPERATOR_MODULES, "OPERATORS")
+def kp_register_operators(register: Callable[[Operator], None]) -> None:
+    from kp_core.anonymize.operators import OPERATORS
+
+    _register_all(register, OPERATORS)
 
 
 @hookimpl
-def kp_register_commands(cli):
+def kp_register_commands(cli: LazyGroup) -> None:
     for name, target, short_help in COMMANDS:
         cli.add_lazy_command(name, target, short_help)

@@ -101,7 +101,7 @@ def train_with_recipe(
     checkpoint of that step (tests kill runs with it); ``budget_after_setup`` may replace the time
     budget once the model is built (the main job keeps back the time scoring will take)."""
     wall_start = time.perf_counter()
-    if not isinstance(recipe, Recipe):
+    if isinstance(recipe, type) or not isinstance(recipe, Recipe):  # a class passes the protocol's check too
         recipe = recipe()
     owner = recipe_owner(recipe)
     try:
@@ -163,7 +163,8 @@ def train_with_recipe(
         shutil.rmtree(checkpoint_root(out), ignore_errors=True)
     _write_manifest(
         out, recipe, config, options, data, state, family_fields, metrics,
-        device=device, hardware=hardware, batch_size=batch_size, resumed_from=resumed_from, wall_start=wall_start,
+        device=device, hardware=hardware, batch_size=batch_size, budget=budget, resumed_from=resumed_from,
+        wall_start=wall_start,
     )  # fmt: skip
     run = RunResult(
         out=out,
@@ -358,6 +359,7 @@ def _write_manifest(
     device: str,
     hardware: str,
     batch_size: int,
+    budget: float | None,
     resumed_from: int | None,
     wall_start: float,
 ) -> None:
@@ -390,7 +392,7 @@ def _write_manifest(
                 "hardware": hardware,
                 "steps": state.step,
                 "planned_steps": state.total_steps,
-                "time_budget_s": config.time_budget_s,
+                "time_budget_s": budget,
                 "stopped_by_budget": state.stopped_by_budget,
                 "resumed_from": resumed_from,
                 "train_seconds": round(state.train_seconds, 2),

@@ -2,7 +2,8 @@
 
 1. generate a multilingual synthetic training set with kp's generator;
 2. rebuild the built-in base (``multilingual-e5-small``) offline, if not cached yet;
-3. train ``xlmr-ner`` on it within a wall-clock budget (the schedule is fitted to the budget);
+3. train a family (``xlmr-ner`` by default, found through the registry: kp-torch provides it) on it
+   within a wall-clock budget (the schedule is fitted to the budget);
 4. score the model on the four EuroPriv-Bench dev slices (strict F1, F2, national-ID leak rate);
 5. de-identify a sample document.
 
@@ -20,6 +21,7 @@ from typing import Any
 
 import click
 
+DEFAULT_FAMILY = "xlmr-ner"
 DEV_SLICES = ("it", "se", "cz", "dk")
 DEFAULT_DEV_DIR = Path("..") / "shared" / "data" / "europriv-dev"
 DEV_DIR_ENV = "KP_DEV_DIR"
@@ -60,18 +62,54 @@ def score_slices(detector: Any, files: dict[str, Path], echo: Any) -> list[dict[
     return rows_out
 
 
-def measured_reserve(base: Path, files: dict[str, Path], device: str, threads: int | None, max_length: int) -> float:
-    """Seconds to keep back for scoring the dev slices, from a forward timed on this machine now."""
-    from kp_core.evaluation.data import load_rows
-    from kp_torch.runtime import select_runtime
-    from kp_torch.scoring_estimate import estimate_scoring
+# Documents timed to estimate how long scoring the dev slices will take.
+_SAMPLE_DOCS = 24
 
-    runtime = select_runtime(device, threads)
+
+def measured_reserve(detector: Any, files: dict[str, Path]) -> float:
+    """Seconds to keep back for scoring the dev slices: the freshly built model (before training)
+    times a sample of the dev documents on this machine now, scaled to all of their characters."""
+    from kp_core.evaluation.data import load_rows
+
     texts = [row["text"] for path in files.values() for row in load_rows(path)]
-    estimate = estimate_scoring(base, texts, device=runtime.device, max_length=max_length)
-    reserve = estimate.seconds + FIXED_RESERVE_S
-    click.echo(f"      scoring reserve {reserve:.0f} s: {estimate.describe()}, plus {FIXED_RESERVE_S:.0f} s")
+    step = max(1, len(texts) // _SAMPLE_DOCS)
+    sample = texts[::step][:_SAMPLE_DOCS]
+    detector.predict_spans(sample[:2])  # warm-up: first calls allocate and compile
+    started = time.perf_counter()
+    detector.predict_spans(sample)
+    seconds = time.perf_counter() - started
+    total_chars = sum(len(t) for t in texts)
+    sample_chars = max(1, sum(len(t) for t in sample))
+    estimate = seconds * total_chars / sample_chars
+    reserve = estimate + FIXED_RESERVE_S
+    click.echo(
+        f"      scoring reserve {reserve:.0f} s: {len(sample)} of {len(texts)} dev documents took {seconds:.1f} s "
+        f"(~{estimate:.0f} s for all), plus {FIXED_RESERVE_S:.0f} s"
+    )
     return reserve
+
+
+def family_for_main(name: str) -> Any:
+    """The registered family ``kp main`` trains, or a clear error naming what to install."""
+    from kp_core.cli.train import missing_family_message
+    from kp_core.plugins.registry import get_registry
+
+    families = get_registry().families
+    trainable = [f.name for f in families if f.trainable]
+    if name not in families or not families.get(name).trainable:
+        raise click.ClickException(f"kp main trains {name}: " + missing_family_message(name, trainable))
+    return families.get(name)
+
+
+def family_options(family: Any, device: str, wanted: dict[str, Any], given: set[str]) -> dict[str, Any]:
+    """The main job's model settings that the family's recipe for ``device`` declares; a setting
+    the user gave explicitly that the recipe does not take is an error, never dropped."""
+    declared = {option.name for option in family.recipe_for(device).options}
+    refused = sorted(name for name in given if name not in declared)
+    if refused:
+        flags = ", ".join("--" + name.replace("_", "-") for name in refused)
+        raise click.UsageError(f"{flags}: not an option of {family.name} (kp train {family.name} --help)")
+    return {k: v for k, v in wanted.items() if k in declared and v is not None}
 
 
 class CachedDetector:
@@ -108,6 +146,7 @@ def scorecard_lines(results: list[dict[str, Any]]) -> list[str]:
 
 
 @click.command("main")
+@click.option("--family", default=DEFAULT_FAMILY, show_default=True, help="The family to train (kp train lists them).")
 @click.option("--out", default="runs/main", show_default=True, type=click.Path(file_okay=False))
 @click.option("--budget", default="20m", show_default=True, help="Wall-clock budget of the whole job (900, 15m).")
 @click.option("--docs", default=6000, show_default=True, type=click.IntRange(min=50), help="Documents to generate.")
@@ -130,7 +169,10 @@ def scorecard_lines(results: list[dict[str, Any]]) -> list[str]:
     type=click.FloatRange(min=0),
     help="Seconds kept for scoring [default: measured on this machine before training].",
 )
+@click.pass_context
 def main(
+    ctx: click.Context,
+    family: str,
     out: str,
     budget: str,
     docs: int,
@@ -149,13 +191,21 @@ def main(
     dev_dir: Path | None,
     eval_reserve: float | None,
 ) -> None:
-    """Generate data, train xlmr-ner on the built-in base, score it on the dev slices, de-identify."""
+    """Generate data, train a family (xlmr-ner) on the built-in base, score it on the dev slices, de-identify."""
     from kp_core.bases import resolve_base
     from kp_core.cli.train import parse_duration
     from kp_core.generate import generate_rows, write_rows
     from kp_core.training.config import TrainConfig
-    from kp_torch.xlmr_ner.train import train
 
+    chosen = family_for_main(family)
+    given = {
+        name
+        for name in ("lora_rank", "max_length", "threads")
+        if ctx.get_parameter_source(name) is not click.core.ParameterSource.DEFAULT
+    }
+    options = family_options(
+        chosen, device, {"lora_rank": lora_rank, "max_length": max_length, "threads": threads}, given
+    )
     started = time.perf_counter()
     total_budget = parse_duration(budget) or 0.0
     folder = Path(out)
@@ -183,38 +233,50 @@ def main(
     timings["base_s"] = time.perf_counter() - t
     click.echo(f"      {resolved} ({timings['base_s']:.1f} s)")
 
-    if total_budget and eval_reserve is None:
-        eval_reserve = measured_reserve(resolved, files, device, threads, max_length)
-    train_budget = max(60.0, total_budget - elapsed() - (eval_reserve or 0.0)) if total_budget else None
-    shown = _fmt_duration(train_budget) if train_budget else "none"
-    click.echo(f"[3/5] training xlmr-ner (LoRA r={lora_rank}) with a training budget of {shown} ...")
+    budget_note = {"reserve": eval_reserve}
+
+    def train_budget_after_setup(run: Any) -> float | None:
+        # The model exists now: time it on dev documents to know what scoring will need.
+        if total_budget and budget_note["reserve"] is None:
+            try:
+                budget_note["reserve"] = measured_reserve(run.recipe.detector(), files)
+            finally:
+                run.recipe.train_mode()
+        if not total_budget:
+            return None
+        return max(60.0, total_budget - elapsed() - (budget_note["reserve"] or 0.0))
+
+    settings = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in options.items() if k != "threads")
+    click.echo(f"[3/5] training {family} ({settings or 'its defaults'}) within the budget ...")
     model_dir = folder / "model"
     config = TrainConfig(
-        family="xlmr-ner",
+        family=family,
         base=base,
         dataset=str(data_path),
         out=model_dir,
         epochs=epochs,
         lr=lr,
         batch_size=batch_size,
-        lora_rank=lora_rank,
-        max_length=max_length,
         max_steps=max_steps,
         max_eval=max_eval,
         seed=seed,
         device=device,
-        threads=threads,
-        time_budget_s=train_budget,
+        time_budget_s=float(total_budget) if total_budget else None,
+        options=options,
     )
     t = time.perf_counter()
-    run = train(config, echo=lambda line: click.echo(f"      {line}"))
+    run = chosen.train(
+        config, echo=lambda line: click.echo(f"      {line}"), budget_after_setup=train_budget_after_setup
+    )
     timings["train_total_s"] = time.perf_counter() - t
+    eval_reserve = budget_note["reserve"]
 
     click.echo("[4/5] scoring on the EuroPriv-Bench dev slices ...")
     from kp_core.plugins.models import load_detector
     from kp_core.rules.union import WithRules
 
-    detector = CachedDetector(load_detector(str(model_dir), device=run.device, threads=threads))
+    load_options = {"threads": threads} if threads else {}
+    detector = CachedDetector(load_detector(str(model_dir), device=run.device, **load_options))
     t = time.perf_counter()
     results = score_slices(detector, files, lambda line: click.echo(f"      {line}"))
     timings["score_s"] = time.perf_counter() - t
@@ -238,14 +300,14 @@ def main(
         "base": base,
         "model": str(model_dir),
         "device": run.device,
-        "threads": meta["run"].get("threads"),
+        "threads": meta["training"].get("options", {}).get("threads"),
         "training": {
             "documents_generated": count,
             "train_documents": run.train_examples,
             "steps": run.steps,
             "planned_steps": meta["run"]["planned_steps"],
             "train_seconds": round(run.train_seconds, 1),
-            "train_budget_seconds": train_budget,
+            "train_budget_seconds": meta["run"].get("time_budget_s"),
             "scoring_reserve_seconds": round(eval_reserve, 1) if eval_reserve is not None else None,
             "samples_per_s": round(run.train_samples_per_s, 2),
             "eval_split": {k: run.metrics.get(k) for k in ("eval_f1", "eval_precision", "eval_recall", "eval_loss")},
@@ -256,6 +318,7 @@ def main(
         "sample": {"original": sample, "deidentified": masked},
     }
     (folder / "scorecard.json").write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    train_budget = summary["training"]["train_budget_seconds"]
     budget_line = (
         f"training: {run.steps} steps, {run.train_seconds:.0f} s of a {train_budget or 0:.0f} s budget, "
         f"{run.train_samples_per_s:.1f} windows/s on {run.device}"
@@ -263,7 +326,7 @@ def main(
     md = [
         "# kp main: scorecard",
         "",
-        f"Model: xlmr-ner on {base}, trained on {run.train_examples} generated documents. {budget_line}.",
+        f"Model: {family} on {base}, trained on {run.train_examples} generated documents. {budget_line}.",
         f"Total wall time {_fmt_duration(timings['total_s'])}.",
         "",
         "```",
@@ -280,10 +343,10 @@ def main(
 
     click.echo("")
     click.echo("Scorecard (EuroPriv-Bench dev slices, strict entity F1/F2, national-ID leak rate)")
-    click.echo(f"xlmr-ner on {base}:")
+    click.echo(f"{family} on {base}:")
     for line in card:
         click.echo(f"  {line}")
-    click.echo("xlmr-ner + rules (union at decode time):")
+    click.echo(f"{family} + rules (union at decode time):")
     for line in card_with_rules:
         click.echo(f"  {line}")
     click.echo(f"  {budget_line}")
