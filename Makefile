@@ -11,10 +11,10 @@ $(TOOLS)/.ok:
 	$(TOOLS)/bin/python -m pip install -q "tox>=4.20,<5"
 	touch $@
 
-$(MAIN)/.ok: kp_core/pyproject.toml kp_torch/pyproject.toml
+$(MAIN)/.ok: kp_core/pyproject.toml plugins/kp_torch_runtime/pyproject.toml kp_torch/pyproject.toml
 	$(PYTHON) -m venv $(MAIN)
 	$(MAIN)/bin/python -m pip install -q torch==2.13.0
-	$(MAIN)/bin/python -m pip install -q torch==2.13.0 -e './kp_core[bases]' -e ./kp_torch
+	$(MAIN)/bin/python -m pip install -q torch==2.13.0 -e './kp_core[bases]' -e ./plugins/kp_torch_runtime -e ./kp_torch
 	touch $@
 
 run: $(MAIN)/.ok

@@ -13,7 +13,9 @@ def test_mlx_and_kp_mlx_are_installed() -> None:
     assert version("kp-mlx") and version("kp-core")
 
 
-@pytest.mark.parametrize("distribution", ["torch", "transformers", "kp-torch", "gliner", "kp-gliner"])
+@pytest.mark.parametrize(
+    "distribution", ["torch", "transformers", "kp-torch", "kp-torch-runtime", "gliner", "kp-gliner"]
+)
 def test_no_torch_stack_is_installed(distribution: str) -> None:
     with pytest.raises(PackageNotFoundError):
         version(distribution)

@@ -1,10 +1,13 @@
-"""The torch backends, through the conformance kit and the plugin host."""
+"""The torch backends (kp-torch-runtime's), through the conformance kit and the plugin host."""
 
 from __future__ import annotations
 
+import importlib
 import json
 import subprocess
 import sys
+
+import pytest
 
 from kp_core.plugins.devices import resolve_device
 from kp_core.plugins.registry import get_registry
@@ -13,6 +16,20 @@ from kp_core.testing import BackendConformance, PluginConformance
 
 class TestTorchPlugin(PluginConformance):
     plugin_name = "torch"
+
+
+class TestTorchRuntimePlugin(PluginConformance):
+    plugin_name = "torch-runtime"
+
+
+def test_torch_devices_are_registered_once_by_kp_torch_runtime() -> None:
+    backends = [b for b in get_registry().backends if b.framework == "torch"]
+    assert sorted(b.name for b in backends) == ["cpu", "cuda", "mps"]
+    assert {b.provider for b in backends} == {"torch-runtime"}
+    with pytest.raises(ImportError):
+        importlib.import_module("kp_torch.backends")
+    with pytest.raises(ImportError):
+        importlib.import_module("kp_torch.runtime")
 
 
 class TestCpuBackend(BackendConformance):

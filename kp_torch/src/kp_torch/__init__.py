@@ -1,4 +1,4 @@
-"""kp-torch: torch device backends and the transformers + peft model families.
+"""kp-torch: the transformers + peft model families (torch devices come from kp-torch-runtime).
 
 Nothing here imports torch at import time; the plugin module stays cheap so ``kp --help`` is fast.
 """

@@ -1,7 +1,12 @@
-"""Turn ``--device`` and ``--threads`` into a torch device, saying plainly when a fallback was taken."""
+"""Turn ``--device`` and ``--threads`` into a torch device, saying plainly when a fallback was taken.
+
+The one place torch-based kp distributions resolve a device: kp-core's resolution over the
+registered torch backends, plus what torch itself needs (a device index, the CPU thread count).
+"""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 
 import attrs
@@ -9,7 +14,8 @@ import attrs
 
 @attrs.frozen
 class TorchRuntime:
-    """Where a torch model runs: ``device`` is ``cpu``, ``cuda`` or ``mps``."""
+    """Where a torch model runs. ``device`` is what ``model.to`` takes (``cpu``, ``cuda``,
+    ``cuda:1``, ``mps``); ``backend`` is the registered backend behind it."""
 
     device: str
     requested: str
@@ -17,8 +23,14 @@ class TorchRuntime:
     hardware: str = ""
     fallback_message: str = ""
 
+    @property
+    def backend(self) -> str:
+        """The backend name without a device index (``cuda:1`` -> ``cuda``)."""
+        return self.device.partition(":")[0]
+
     def describe(self) -> str:
-        threads = f", {self.threads} threads" if self.device == "cpu" and self.threads else ""
+        """One line for logs: device, hardware and, on the CPU, the thread count."""
+        threads = f", {self.threads} threads" if self.backend == "cpu" and self.threads else ""
         hardware = f" ({self.hardware})" if self.hardware else ""
         return f"device {self.device}{hardware}{threads}"
 
@@ -32,14 +44,18 @@ def select_runtime(
 ) -> TorchRuntime:
     """Resolve ``requested`` among the registered torch backends and apply ``threads`` on cpu.
 
-    ``auto`` takes the available backend with the highest priority (cuda, then mps, then cpu). A
-    named device that is missing falls back with one line saying which device was missing, why,
-    and what was taken instead (or raises when ``strict``).
+    ``auto`` takes the available backend with the highest priority (cuda, then mps, then cpu). An
+    index (``cuda:1``) is kept when that backend is taken. A named device that is missing falls
+    back with one line saying which device was missing, why, and what was taken instead (or
+    raises :class:`kp_core.plugins.devices.DeviceUnavailableError` when ``strict``).
     """
-    from kp_core.plugins.devices import resolve_device
+    from kp_core.plugins.devices import DeviceUnavailableError, resolve_device
     from kp_core.plugins.registry import get_registry
 
-    choice = resolve_device(requested, get_registry(), framework="torch", strict=strict)
+    name, colon, index = requested.partition(":")
+    if colon and not index.isdigit():
+        raise DeviceUnavailableError(f"--device {requested!r}: the part after ':' must be a device index such as 0")
+    choice = resolve_device(name, get_registry(), framework="torch", strict=strict)
     if choice.message and echo is not None:
         echo(f"kp: {choice.message}")
     applied_threads = None
@@ -48,12 +64,11 @@ def select_runtime(
         busy = cpu_contention(applied_threads)
         if busy and echo is not None:
             echo(f"kp: {busy}")
-    hardware = choice.backend.availability().hardware
     return TorchRuntime(
-        device=choice.name,
+        device=f"{choice.name}:{index}" if colon and choice.name == name else choice.name,
         requested=requested,
         threads=applied_threads,
-        hardware=hardware,
+        hardware=choice.backend.availability().hardware,
         fallback_message=choice.message,
     )
 
@@ -72,8 +87,6 @@ def apply_cpu_threads(threads: int | None) -> int:
 def cpu_contention(threads: int) -> str:
     """A warning when other processes already keep the CPUs busy: torch's threads then wait on each
     other at every parallel region and a run gets far slower than the core count suggests."""
-    import os
-
     try:
         load = os.getloadavg()[0]
     except (AttributeError, OSError):  # not every platform has a load average
