@@ -26,7 +26,9 @@ def test_backend_and_families_are_registered():
     assert resolve_device("mlx", registry, strict=True).name == "mlx"
     for name in ("xlmr-ner", "moe-finetune"):
         assert "mlx" in registry.family(name).frameworks
-    assert registry.family("moe-finetune").train is not None
+    from kp_mlx.recipe import MlxTokenRecipe
+
+    assert registry.family("moe-finetune").recipe_for("mlx") is MlxTokenRecipe
 
 
 def test_kp_mlx_never_imports_torch():
@@ -36,7 +38,8 @@ def test_kp_mlx_never_imports_torch():
         "from kp_core.plugins.models import load_detector\n"
         f"d = load_detector({str(folder)!r}, device='mlx')\n"
         "d.predict_spans(['Contact Maria Ionescu at maria.ionescu@example.ro.'])\n"
-        "import kp_mlx.models.bert, kp_mlx.models.privacy_filter, kp_mlx.train, kp_mlx.lora, kp_mlx.export\n"
+        "import kp_mlx.models.bert, kp_mlx.models.privacy_filter, kp_mlx.lora, kp_mlx.export\n"
+        "import kp_mlx.recipe, kp_mlx.training_ops\n"
         "import kp_mlx.cli_export\n"
         "bad = sorted(m for m in ('torch', 'transformers') if m in sys.modules)\n"
         "assert not bad, bad\n"

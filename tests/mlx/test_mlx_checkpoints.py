@@ -75,5 +75,5 @@ def test_hub_ids_are_not_fetched():
 
 
 def test_non_mlx_device_refused(copy):
-    with pytest.raises(DeviceUnavailableError, match="not an MLX device"):
+    with pytest.raises(DeviceUnavailableError, match="--device tpu: kp-mlx cannot run there"):
         load(str(copy()), device="tpu")

@@ -14,7 +14,14 @@ from kp_core.plugins.registry import (
     Registry,
     UnknownNameError,
 )
-from kp_core.training.config import TrainConfig
+
+
+class _TorchRecipe:
+    """Stands in for a torch recipe: routing only looks at which class a framework names."""
+
+    family = "fam"
+    framework = "torch"
+    options = ()
 
 
 def _registry(torch_available: bool = True) -> Registry:
@@ -24,7 +31,7 @@ def _registry(torch_available: bool = True) -> Registry:
     )
     registry.backends.add(Backend("mlx", "mlx", "m", 95, probe=lambda: Availability(True)))
     registry.families.add(
-        Family("fam", "torch impl", ("torch",), load=lambda ref, **kw: ("torch", kw["device"]), train=lambda c: "t")
+        Family("fam", "torch impl", ("torch",), load=lambda ref, **kw: ("torch", kw["device"]), recipe=_TorchRecipe)
     )
     registry.families.add(Family("fam", "mlx impl", ("mlx",), load=lambda ref, **kw: ("mlx", kw["device"])))
     return registry
@@ -46,12 +53,12 @@ def test_auto_honours_the_framework_a_checkpoint_declares(tmp_path):
     assert _registry().family("fam").load(str(tmp_path), device="auto") == ("torch", "auto")
 
 
-def test_train_routes_and_reports_inference_only_frameworks(tmp_path):
+def test_train_routes_and_reports_inference_only_frameworks():
     family = _registry().family("fam")
-    base = {"family": "fam", "base": "b", "dataset": "d", "out": tmp_path}
-    assert family.train(TrainConfig(device="cpu", **base)) == "t"
+    assert family.trainable and family.recipes == (_TorchRecipe,)
+    assert family.recipe_for("cpu") is _TorchRecipe
     with pytest.raises(UnknownNameError, match="inference only"):
-        family.train(TrainConfig(device="mlx", **base))
+        family.recipe_for("mlx")
 
 
 def test_same_framework_twice_is_still_a_duplicate():

@@ -1,9 +1,11 @@
-"""LoRA fine-tuning of the tiny privacy-filter in MLX: loss falls, adapters save and reload,
-runs resume, the head grows to the KP labels, and `kp train --device mlx` drives it."""
+"""LoRA fine-tuning of the tiny privacy-filter in MLX through kp's training driver: loss falls,
+adapters save and reload, a killed run resumes to the very same weights, the split is the driver's,
+the head grows to the KP labels, and `kp train --device mlx` drives it."""
 
 from __future__ import annotations
 
 import json
+import random
 import shutil
 
 import mlx.core as mx
@@ -12,20 +14,25 @@ import pytest
 from click.testing import CliRunner
 from mlx.utils import tree_flatten
 
+from kp_core.metrics.eval_split import span_metrics
 from kp_core.taxonomy import bioes_labels
 from kp_core.training.config import TrainConfig
+from kp_core.training.data import TrainingError, prepare_data
+from kp_core.training.driver import eval_rows_sha256, train_with_recipe
+from kp_core.training.state import LoopState
 from kp_mlx.engine import MLXTokenClassifier
 from kp_mlx.head import extend_head
 from kp_mlx.lora import ADAPTER_WEIGHTS, load_adapters, merge_lora
 from kp_mlx.models import load_model
-from kp_mlx.train import TrainingError, span_metrics, train
+from kp_mlx.recipe import MlxTokenRecipe
 from tests.mlx.conftest import PRIVACY_FILTER, fixture_folder
 from tests.mlx.rows import write_rows
 
 OPENAI_TYPES = ("account_number", "private_address", "private_date", "private_email", "private_person")
 
 
-def _config(tmp_path, **overrides) -> TrainConfig:
+def _config(tmp_path, options=None, **overrides) -> TrainConfig:
+    tmp_path.mkdir(parents=True, exist_ok=True)
     settings = dict(
         family="moe-finetune",
         base=str(fixture_folder(PRIVACY_FILTER)),
@@ -34,34 +41,54 @@ def _config(tmp_path, **overrides) -> TrainConfig:
         epochs=3,
         lr=5e-3,
         batch_size=8,
-        lora_rank=4,
-        lora_dropout=0.0,
-        max_length=32,
         eval_fraction=0.25,
         device="mlx",
-        options={"progress": "0"},
+        progress=False,
+        options={"lora_rank": 4, "lora_dropout": 0.0, "max_length": 32, **(options or {})},
     )
     settings.update(overrides)
     return TrainConfig(**settings)
+
+
+def train(config: TrainConfig, **hooks):
+    return train_with_recipe(MlxTokenRecipe, config, echo=lambda _: None, **hooks)
+
+
+def _losses(config: TrainConfig, **hooks) -> tuple[object, list[float]]:
+    """Train and return the run with every optimizer step's loss (collected by the step hook)."""
+    seen: list[float] = []
+
+    def record(state: LoopState) -> None:
+        seen[:] = state.losses
+
+    return train(config, on_step=record, **hooks), seen
 
 
 @pytest.fixture(scope="module")
 def trained(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("train")
     config = _config(tmp)
-    return config, train(config, echo=lambda _: None)
+    run, losses = _losses(config)
+    return config, run, losses
+
+
+def _weights(folder) -> dict[str, np.ndarray]:
+    return {k: np.array(v) for k, v in mx.load(str(folder / "model.safetensors")).items()}
 
 
 def test_loss_falls(trained):
-    config, run = trained
-    losses = json.loads((config.out / "kp.json").read_text())["losses"]
+    config, run, losses = trained
     assert run.steps == len(losses) >= 12
     assert np.mean(losses[-4:]) < 0.6 * np.mean(losses[:2]), losses
     assert run.metrics["eval_loss"] < losses[0]
+    manifest = json.loads((config.out / "kp.json").read_text())
+    assert manifest["framework"] == "mlx" and manifest["trained_with"] == "mlx"
+    assert manifest["training"]["options"]["lora_rank"] == config.options["lora_rank"]
+    assert manifest["max_length"] == config.options["max_length"] and manifest["adapters"] == "adapters"
 
 
 def test_adapters_reload_onto_the_base(trained):
-    config, _ = trained
+    config, _, _ = trained
     adapters = config.out / "adapters"
     keys = mx.load(str(adapters / ADAPTER_WEIGHTS))
     assert "base_model.model.model.layers.0.self_attn.q_proj.lora_A.weight" in keys
@@ -81,41 +108,91 @@ def test_trained_folder_predicts_better_than_the_base(trained):
     from kp_core.detector import NormalizedDetector
     from kp_core.plugins.models import load_detector
 
-    config, run = trained
+    config, _, _ = trained
     detector = load_detector(str(config.out), device="mlx")
     assert isinstance(detector, NormalizedDetector) and isinstance(detector.detector, MLXTokenClassifier)
     assert detector.name == "moe-finetune"
     examples = load_examples(config.dataset, strict=False)[:24]
     trained_f1 = span_metrics(detector, examples)["f1"]
-    base_f1 = span_metrics(MLXTokenClassifier.from_folder(fixture_folder(PRIVACY_FILTER), max_length=32), examples)[
-        "f1"
-    ]
+    base = MLXTokenClassifier.from_folder(fixture_folder(PRIVACY_FILTER), max_length=config.options["max_length"])
+    base_f1 = span_metrics(base, examples)["f1"]
     assert trained_f1 > base_f1 + 0.05, (trained_f1, base_f1)
 
 
-def test_resume_continues_the_same_run(tmp_path, trained):
-    full_config, _ = trained
-    full = json.loads((full_config.out / "kp.json").read_text())["losses"]
-    config = _config(tmp_path, time_budget_s=0.0)
-    first = train(config, echo=lambda _: None)
-    assert first.steps == 1
-    resumed = train(_config(tmp_path, resume=True), echo=lambda _: None)
-    losses = json.loads((config.out / "kp.json").read_text())["losses"]
-    assert resumed.steps == len(full)
-    assert np.allclose(losses, full, atol=1e-4)
+def test_eval_split_is_the_drivers(trained):
+    config, run, _ = trained
+    data = json.loads((config.out / "kp.json").read_text())["data"]
+    prepared = prepare_data(config)
+    assert data["eval_rows_sha256"] == eval_rows_sha256(prepared)
+    assert run.eval_examples == len(prepared.eval) > 0 and run.train_examples == len(prepared.train)
+
+
+class _Killed(RuntimeError):
+    pass
+
+
+def test_killed_run_resumes_to_identical_weights(tmp_path):
+    """Dropout on (the random key must be restored), accumulation and a cadence evaluation between
+    checkpoints: a run killed at a random step and resumed ends with every weight bit-identical."""
+    options = {"lora_dropout": 0.1}
+    shared = dict(epochs=2, grad_accum=2, batch_size=4, save_every=2, eval_every=3)
+    full_config = _config(tmp_path / "full", options, **shared)
+    full, full_losses = _losses(full_config)
+    assert full.steps >= 6, full.steps
+    kill_at = random.randrange(3, full.steps)
+
+    def kill(state: LoopState) -> None:
+        if state.step == kill_at:
+            raise _Killed
+
+    config = _config(tmp_path / "killed", options, **shared)
+    with pytest.raises(_Killed):
+        train(config, on_step=kill)
+    resumed, resumed_losses = _losses(_config(tmp_path / "killed", options, resume=True, **shared))
+    assert resumed.steps == full.steps
+    manifest = json.loads((config.out / "kp.json").read_text())
+    assert manifest["run"]["resumed_from"] == kill_at - kill_at % 2, kill_at
+    assert resumed_losses == full_losses, f"killed at step {kill_at}"
+    want, got = _weights(full_config.out), _weights(config.out)
+    assert want.keys() == got.keys()
+    different = [k for k in want if not np.array_equal(want[k], got[k])]
+    assert not different, f"killed at step {kill_at}: {len(different)} tensors differ, e.g. {different[0]}"
+    want_adapters = mx.load(str(full_config.out / "adapters" / ADAPTER_WEIGHTS))
+    got_adapters = mx.load(str(config.out / "adapters" / ADAPTER_WEIGHTS))
+    assert all(np.array_equal(np.array(v), np.array(got_adapters[k])) for k, v in want_adapters.items())
+
+
+def test_full_finetune_trains_every_weight_and_saves_no_adapters(tmp_path):
+    config = _config(tmp_path, {"full_finetune": "true"}, max_steps=2)
+    run = train(config)
+    manifest = json.loads((config.out / "kp.json").read_text())
+    assert run.steps == 2 and manifest["adapters"] is None and not (config.out / "adapters").exists()
+    base, trained = _weights(fixture_folder(PRIVACY_FILTER)), _weights(config.out)
+    frozen_under_lora = [k for k in base if "score" not in k and "self_attn" not in k]
+    assert frozen_under_lora and any(not np.array_equal(base[k], trained[k]) for k in frozen_under_lora)
 
 
 def test_resume_refuses_changed_settings(tmp_path):
-    train(_config(tmp_path, time_budget_s=0.0), echo=lambda _: None)
+    def stop(state: LoopState) -> None:
+        raise _Killed
+
+    with pytest.raises(_Killed):
+        train(_config(tmp_path, save_every=1), on_step=stop)
     with pytest.raises(TrainingError, match="lr"):
-        train(_config(tmp_path, resume=True, lr=1e-3), echo=lambda _: None)
+        train(_config(tmp_path, resume=True, lr=1e-3, save_every=1))
+    with pytest.raises(TrainingError, match="options"):
+        train(_config(tmp_path, {"lora_rank": 8}, resume=True, save_every=1))
 
 
-def test_unhonoured_flags_are_errors(tmp_path):
-    with pytest.raises(TrainingError, match="--bf16"):
-        train(_config(tmp_path, bf16=True), echo=lambda _: None)
-    with pytest.raises(TrainingError, match="unknown --option"):
-        train(_config(tmp_path, options={"nope": "1"}), echo=lambda _: None)
+def test_undeclared_and_bad_options_are_errors(tmp_path):
+    with pytest.raises(TrainingError, match=r"moe-finetune on mlx does not take --bf16"):
+        train(_config(tmp_path, {"bf16": True}))
+    with pytest.raises(TrainingError, match=r"--label-scheme='middle'"):
+        train(_config(tmp_path, {"label_scheme": "middle"}))
+    with pytest.raises(TrainingError, match=r"--max-length=8"):
+        train(_config(tmp_path, {"max_length": 8}))
+    with pytest.raises(TrainingError, match=r"--head-scheme='nope'"):
+        train(_config(tmp_path, {"head_scheme": "nope"}))
 
 
 def test_head_grows_to_kp_labels_keeping_known_rows():
@@ -141,13 +218,14 @@ def test_kp_train_command_routes_to_mlx(tmp_path):
     config = _config(tmp_path)
     args = [
         "train", "moe-finetune", "--base", config.base, "--dataset", config.dataset, "--out", str(config.out),
-        "--device", "mlx", "--max-steps", "3", "--batch-size", "8", "--max-length", "32", "--eval-fraction", "0.25",
-        "--option", "progress=0", "--json",
+        "--device", "mlx", "--max-steps", "3", "--batch-size", "8", "--eval-fraction", "0.25",
+        "--option", "max_length=32", "--option", "lora_rank=4", "--json",
     ]  # fmt: skip
     result = CliRunner().invoke(build_cli(), args)
     assert result.exit_code == 0, result.output
     payload = json.loads(result.output[result.output.index("{") :])
     assert payload["device"] == "mlx" and payload["steps"] == 3
+    assert json.loads((config.out / "kp.json").read_text())["training"]["options"]["max_length"] == 32
     shutil.rmtree(config.out)
 
 

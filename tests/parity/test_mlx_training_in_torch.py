@@ -8,8 +8,9 @@ import pytest
 import torch
 
 from kp_core.training.config import TrainConfig
+from kp_core.training.driver import train_with_recipe
 from kp_mlx.models import load_model
-from kp_mlx.train import train
+from kp_mlx.recipe import MlxTokenRecipe
 from tests.mlx.rows import write_rows
 from tests.parity.tiny_models import build_checkpoint
 
@@ -22,10 +23,10 @@ def trained(tmp_path_factory):
     base = build_checkpoint("openai_privacy_filter", tmp)
     config = TrainConfig(
         family="moe-finetune", base=str(base), dataset=str(write_rows(tmp / "rows.jsonl", 48)), out=tmp / "out",
-        epochs=1, lr=5e-3, batch_size=8, lora_rank=4, lora_dropout=0.0, max_length=32, eval_fraction=0.25,
-        device="mlx", options={"progress": "0"},
+        epochs=1, lr=5e-3, batch_size=8, eval_fraction=0.25, device="mlx", progress=False,
+        options={"lora_rank": 4, "lora_dropout": 0.0, "max_length": 32},
     )  # fmt: skip
-    train(config, echo=lambda _: None)
+    train_with_recipe(MlxTokenRecipe, config, echo=lambda _: None)
     return base, config.out
 
 

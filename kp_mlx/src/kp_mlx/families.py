@@ -11,27 +11,19 @@ from pathlib import Path
 from typing import Any
 
 from kp_core.plugins.registry import Family
-from kp_core.training.config import RunResult, TrainConfig
+from kp_mlx.recipe import MlxTokenRecipe
 
 
-def require_mlx_device(device: str) -> str:
-    """The mlx backend's name, or an error for a device MLX cannot run on."""
+def check_mlx_device(device: str) -> str:
+    """The backend ``device`` names among kp-mlx's (``auto``: the best available), or an error
+    saying why MLX cannot run there; the same resolution the training driver uses."""
     from kp_core.plugins.devices import DeviceUnavailableError, resolve_device
     from kp_core.plugins.registry import get_registry
 
-    if device in ("auto", "mlx"):
-        from kp_mlx.backend import probe_mlx
-
-        status = probe_mlx()
-        if not status.available:
-            raise DeviceUnavailableError(f"device 'mlx' is unavailable: {status.reason}")
-        return "mlx"
-    if device not in get_registry().backends:
-        raise DeviceUnavailableError(
-            f"device {device!r} is not an MLX device; kp-mlx runs on 'mlx' (the Apple GPU on Apple silicon, "
-            "the CPU elsewhere)"
-        )
-    return resolve_device(device, get_registry(), framework="mlx", strict=True).name
+    try:
+        return resolve_device(device, get_registry(), framework="mlx", strict=True).name
+    except DeviceUnavailableError as exc:
+        raise DeviceUnavailableError(f"--device {device}: kp-mlx cannot run there ({exc})") from None
 
 
 def load(
@@ -53,7 +45,7 @@ def load(
     from kp_mlx.checkpoint import CheckpointError
     from kp_mlx.engine import MLXTokenClassifier
 
-    require_mlx_device(device)
+    check_mlx_device(device)
     folder = Path(ref).expanduser()
     if not folder.is_dir():
         raise CheckpointError(
@@ -68,17 +60,12 @@ def load(
     )
 
 
-def train_moe(config: TrainConfig) -> RunResult:
-    from kp_mlx.train import train
-
-    return train(config)
-
-
 XLMR_NER = Family(
     name="xlmr-ner",
     description="Token-classification encoders (BERT, XLM-R) on the 73 KP BIOES labels: MLX inference",
     frameworks=("mlx",),
     load=load,
+    reads_hf_token_classification=True,
 )
 
 MOE_FINETUNE = Family(
@@ -86,7 +73,7 @@ MOE_FINETUNE = Family(
     description="openai/privacy-filter MoE token classifier on the 73 KP labels: MLX inference and LoRA training",
     frameworks=("mlx",),
     load=load,
-    train=train_moe,
+    recipe=MlxTokenRecipe,
 )
 
 FAMILIES = (XLMR_NER, MOE_FINETUNE)
