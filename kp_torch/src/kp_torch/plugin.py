@@ -1,23 +1,12 @@
-"""kp-torch's entry point: registers the torch backends, families and commands through kp's hooks.
+"""kp-torch's entry point: registers the torch families through kp's hooks.
 
-Nothing here imports torch; the modules named below import it when they run.
+The torch device backends (cpu, cuda, mps) come from kp-torch-runtime's own entry point. Nothing
+here imports torch; the modules named below import it when they run.
 """
 
 from __future__ import annotations
 
 from kp_core.plugins.hookspecs import hookimpl
-
-COMMANDS: tuple[tuple[str, str, str], ...] = (
-    ("main", "kp_torch.main_job:main", "The main job: generate data, train, score on the dev slices, de-identify."),
-)
-
-
-@hookimpl
-def kp_register_backends(register):
-    from kp_torch.backends import BACKENDS
-
-    for backend in BACKENDS:
-        register(backend)
 
 
 @hookimpl
@@ -27,9 +16,3 @@ def kp_register_families(register):
 
     for family in FAMILIES + MOE_FAMILIES:
         register(family)
-
-
-@hookimpl
-def kp_register_commands(cli):
-    for name, target, short_help in COMMANDS:
-        cli.add_lazy_command(name, target, short_help)

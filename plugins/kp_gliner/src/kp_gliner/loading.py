@@ -3,21 +3,27 @@ the Hub is reachable) -> :class:`GlinerDetector`."""
 
 from __future__ import annotations
 
+import sys
 import warnings
 from pathlib import Path
 from typing import Any
 
-from kp_gliner.checkpoint import is_gliner_folder, read_kp_json
+from kp_core.plugins.manifest import Manifest
+from kp_gliner.checkpoint import is_gliner_folder
 from kp_gliner.detector import DEFAULT_OVERLAP, GlinerDetector
 from kp_gliner.labels import parse_prompts
-from kp_gliner.runtime import resolve_device, set_threads
 from kp_gliner.thresholds import parse_thresholds
+from kp_torch_runtime.runtime import apply_cpu_threads, select_runtime
 
 LOAD_OPTIONS = ("labels", "threshold", "thresholds", "batch_size", "max_words", "overlap", "device", "threads")
 
 
 class LoadError(RuntimeError):
     pass
+
+
+def _stderr(line: str) -> None:
+    print(line, file=sys.stderr)
 
 
 def load_gliner_model(ref: str | Path, *, device: str = "cpu") -> Any:
@@ -43,10 +49,11 @@ def load(ref: str, **options: Any) -> GlinerDetector:
     unknown = sorted(set(options) - set(LOAD_OPTIONS))
     if unknown:
         raise LoadError(f"unknown gliner option(s) {', '.join(unknown)}; known: {', '.join(LOAD_OPTIONS)}")
-    set_threads(options.get("threads"))
-    device = resolve_device(str(options.get("device") or "auto"))
-    meta = read_kp_json(ref) if Path(ref).is_dir() else None
-    saved = (meta or {}).get("inference", {})
+    threads = None if options.get("threads") is None else int(options["threads"])
+    apply_cpu_threads(threads)  # gliner's pre- and post-processing run on the CPU whatever the device
+    device = select_runtime(str(options.get("device") or "auto"), threads, echo=_stderr).device
+    meta = Manifest.read(ref) if Path(ref).is_dir() else None
+    saved = (meta.extra.get("inference") if meta else None) or {}
     prompts = parse_prompts(options.get("labels", saved.get("labels")))
     saved_thresholds = saved.get("thresholds", {})
     thresholds = parse_thresholds(
