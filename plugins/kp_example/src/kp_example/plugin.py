@@ -30,12 +30,25 @@ def _initials_factory(**_options: object):
 
 @hookimpl
 def kp_register_families(register):
+    # The tagger's module imports numpy (as kp's registry does) and safetensors only when it saves.
+    from kp_example.tagger import FAMILY, TaggerRecipe
+    from kp_example.tagger import load as load_tagger
+
     register(
         Family(
             name="gazetteer",
             description="Exact term-list matching (example plugin)",
             frameworks=(),
             load=_load,
+        )
+    )
+    register(
+        Family(
+            name=FAMILY,
+            description="Linear BIOES tagger over hashed token features, trained with numpy (example plugin)",
+            frameworks=(),  # runs on the host CPU, needs no device backend
+            load=load_tagger,
+            recipe=TaggerRecipe,
         )
     )
 
