@@ -70,7 +70,7 @@ def families(as_json: bool) -> None:
             "name": f.name,
             "description": f.description,
             "frameworks": list(f.frameworks),
-            "trainable": f.train is not None,
+            "trainable": f.trainable,
             "default_model": f.default_model,
             "provider": f.provider,
         }
