@@ -105,6 +105,7 @@ def main() -> None:
     import torch
     from transformers import AutoModelForTokenClassification, PreTrainedTokenizerFast
 
+    from kp_core.plugins.manifest import Manifest
     from kp_mlx.export import export_mlx
     from kp_mlx.models import load_model
     from tests.parity.tiny_models import TEXTS, _byte_bpe_tokenizer
@@ -128,7 +129,7 @@ def main() -> None:
             model = AutoModelForTokenClassification.from_config(config).eval()
             model.save_pretrained(str(folder))
             PreTrainedTokenizerFast(tokenizer_object=raw, **specials).save_pretrained(str(folder))
-            (folder / "kp.json").write_text('{"family": "xlmr-ner", "label_scheme": "first", "max_length": 64}')
+            Manifest(family="xlmr-ner", label_scheme="first", max_length=64).write(folder)
             mlx_model, _ = load_model(folder)
             t_ids, t_mask = torch.as_tensor(ids).long(), torch.as_tensor(mask).long()
             m_ids, m_mask = mx.array(ids), mx.array(mask)

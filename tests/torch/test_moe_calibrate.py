@@ -17,8 +17,8 @@ from kp_core.decoding import OperatingPoint  # noqa: E402
 from kp_core.decoding.calibration import CALIBRATION_JSON, OPERATING_POINT_JSON  # noqa: E402
 from kp_core.detector import NormalizedDetector  # noqa: E402
 from kp_core.encoding.grid import bioes_to_spans, predicted_bioes  # noqa: E402
+from kp_core.plugins.manifest import write_kp_json  # noqa: E402
 from kp_core.plugins.models import clear_detector_cache, load_detector  # noqa: E402
-from kp_torch.checkpoint_meta import write_kp_json  # noqa: E402
 from kp_torch.moe.detector import PrivacyFilterDetector  # noqa: E402
 from kp_torch.moe.head import extend_head  # noqa: E402
 from kp_torch.moe.model import load_model  # noqa: E402

@@ -4,17 +4,16 @@ A reference is resolved in this order:
 
 1. ``family:ref`` where ``family`` is registered: that family loads ``ref``.
 2. An existing folder with ``kp.json``: the family it names loads the folder.
-3. An existing folder with a Hugging Face ``config.json`` (no ``kp.json``): the ``xlmr-ner``
-   family (kp-torch), which reads any token-classification checkpoint.
+3. An existing folder with a Hugging Face ``config.json`` (no ``kp.json``): the registered family
+   that reads any token-classification checkpoint (``reads_hf_token_classification``).
 4. A registered family name: that family's ``default_model``.
-5. Anything shaped like a Hub id (``owner/name``): the family for HF token classification.
+5. Anything shaped like a Hub id (``owner/name``): that same family.
 
 The default model is ``KP_MODEL`` if set, else the built-in ``rules`` family (offline, no ML).
 """
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import threading
@@ -23,12 +22,12 @@ from pathlib import Path
 from typing import Any
 
 from kp_core.detector import Detector, NormalizedDetector
+from kp_core.plugins.catalog import install_hint
+from kp_core.plugins.manifest import Manifest, ManifestError
 
 DEFAULT_FAMILY = "rules"
 MODEL_ENV = "KP_MODEL"
 CACHE_SIZE_ENV = "KP_DETECTOR_CACHE"
-HF_TOKEN_CLASSIFICATION_FAMILY = "xlmr-ner"
-_HF_FAMILY_DISTRIBUTION = "kp-torch"
 _HUB_ID = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")
 
 
@@ -67,31 +66,35 @@ def resolve_model_ref(ref: str) -> tuple[str, str]:
 
 
 def _resolve_folder(path: Path, families: Any) -> str:
-    manifest = path / "kp.json"
-    if manifest.is_file():
-        try:
-            family = json.loads(manifest.read_text(encoding="utf-8")).get("family")
-        except (json.JSONDecodeError, AttributeError) as exc:
-            raise ModelResolutionError(f"{manifest}: not a JSON object with a 'family' key ({exc})") from None
-        if not isinstance(family, str) or not family:
-            raise ModelResolutionError(f"{manifest}: no 'family' key naming the model family")
-        if family not in families:
+    try:
+        manifest = Manifest.read(path)
+    except ManifestError as exc:  # invalid, or from a newer kp: the message says which and what to do
+        raise ModelResolutionError(str(exc)) from None
+    if manifest is not None:
+        if manifest.family not in families:
             raise ModelResolutionError(
-                f"{manifest}: family {family!r} is not registered (registered: {', '.join(families.names()) or 'none'}); "
-                "install the distribution that provides it"
+                f"{path / 'kp.json'}: family {manifest.family!r} is not registered "
+                f"(registered: {', '.join(families.names()) or 'none'}); {install_hint(manifest.family)}"
             )
-        return family
+        return manifest.family
     if (path / "config.json").is_file():
         return _hf_family(families, str(path))
     raise ModelResolutionError(f"{path}: the folder has neither kp.json nor a Hugging Face config.json")
 
 
 def _hf_family(families: Any, ref: str) -> str:
-    if HF_TOKEN_CLASSIFICATION_FAMILY in families:
-        return HF_TOKEN_CLASSIFICATION_FAMILY
+    """The one registered family that reads plain Hugging Face token-classification models."""
+    readers = [family.name for family in families if family.reads_hf_token_classification]
+    if len(readers) == 1:
+        return readers[0]
+    if readers:
+        raise ModelResolutionError(
+            f"{ref}: several families read Hugging Face token-classification models ({', '.join(readers)}); "
+            f"name one: '<family>:{ref}'"
+        )
     raise ModelResolutionError(
-        f"{ref}: a Hugging Face token-classification model needs the {HF_TOKEN_CLASSIFICATION_FAMILY!r} family, "
-        f"provided by the {_HF_FAMILY_DISTRIBUTION} distribution (pip install {_HF_FAMILY_DISTRIBUTION})"
+        f"{ref}: a Hugging Face token-classification model needs a family that reads it, and none is "
+        f"registered; {install_hint('hf-token-classification')}"
     )
 
 

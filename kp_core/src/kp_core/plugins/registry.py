@@ -232,17 +232,19 @@ class FrameworkDispatch:
 
 
 def _declared_framework(ref: str | None) -> str | None:
-    import json
+    """The framework a checkpoint folder's kp.json names, if any; an unreadable kp.json is left
+    for the family's loader to report."""
     from pathlib import Path
+
+    from kp_core.plugins.manifest import Manifest
 
     if not ref:
         return None
-    manifest = Path(ref).expanduser() / "kp.json"
     try:
-        value = json.loads(manifest.read_text(encoding="utf-8")).get("framework")
-    except (OSError, ValueError, AttributeError):
+        manifest = Manifest.read(Path(ref).expanduser())
+    except (OSError, ValueError):
         return None
-    return value if isinstance(value, str) else None
+    return None if manifest is None else manifest.framework
 
 
 class Registry:

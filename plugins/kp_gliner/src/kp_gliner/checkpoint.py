@@ -1,23 +1,14 @@
 """A kp GLiNER checkpoint: gliner's own folder (``gliner_config.json``, ``model.safetensors``,
 tokenizer) plus ``kp.json`` (family, base, taxonomy version, the label phrases it was trained on,
-thresholds, training record, metrics), like every other kp family."""
+thresholds, training record, metrics), like every other kp family; kp.json is read and written
+through :class:`kp_core.plugins.manifest.Manifest`."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
-from kp_core.plugins.manifest import FORMAT_VERSION, KP_JSON, read_kp_json, write_kp_json
-
-__all__ = [
-    "FORMAT_VERSION",
-    "GLINER_CONFIG",
-    "KP_JSON",
-    "is_gliner_folder",
-    "read_kp_json",
-    "save_model",
-    "write_kp_json",
-]
+__all__ = ["GLINER_CONFIG", "is_gliner_folder", "save_model"]
 GLINER_CONFIG = "gliner_config.json"
 
 
