@@ -295,19 +295,23 @@ def main(
 
     card = scorecard_lines(results)
     card_with_rules = scorecard_lines(results_with_rules)
-    meta = json.loads((model_dir / "kp.json").read_text(encoding="utf-8"))
+    from kp_core.plugins.manifest import Manifest
+
+    meta = Manifest.read(model_dir)
+    if meta is None or meta.run is None or meta.training is None:
+        raise click.ClickException(f"{model_dir}: the trained model has no complete kp.json")
     summary = {
         "base": base,
         "model": str(model_dir),
         "device": run.device,
-        "threads": meta["training"].get("options", {}).get("threads"),
+        "threads": meta.training.get("options", {}).get("threads"),
         "training": {
             "documents_generated": count,
             "train_documents": run.train_examples,
             "steps": run.steps,
-            "planned_steps": meta["run"]["planned_steps"],
+            "planned_steps": meta.run["planned_steps"],
             "train_seconds": round(run.train_seconds, 1),
-            "train_budget_seconds": meta["run"].get("time_budget_s"),
+            "train_budget_seconds": meta.run.get("time_budget_s"),
             "scoring_reserve_seconds": round(eval_reserve, 1) if eval_reserve is not None else None,
             "samples_per_s": round(run.train_samples_per_s, 2),
             "eval_split": {k: run.metrics.get(k) for k in ("eval_f1", "eval_precision", "eval_recall", "eval_loss")},

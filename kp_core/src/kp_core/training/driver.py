@@ -403,6 +403,7 @@ def _write_manifest(
             },
             "metrics": dict(metrics),
             "evaluations": state.evaluations,
+            "losses": [round(loss, 6) for loss in state.losses],  # one per optimizer step
         },
     )
 
