@@ -124,12 +124,14 @@ def trained(tmp_path_factory, train_file: Path) -> dict:
         out=out,
         lr=3e-3,
         batch_size=8,
+        epochs=20.0,  # 15 batches an epoch: 300 steps
         max_steps=300,
         eval_fraction=0.25,
         seed=0,
         device="cpu",
-        threads=1,  # tiny tensors: one thread is many times faster than two contending ones
-        options={**TINY_OPTIONS, "encoder_lr": 1e-3, "progress": False},
+        progress=False,
+        # threads 1: tiny tensors, one thread is many times faster than two contending ones
+        options={**TINY_OPTIONS, "encoder_lr": 1e-3, "threads": 1},
     )
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")

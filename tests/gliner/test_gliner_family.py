@@ -29,7 +29,7 @@ def test_training_lowers_the_loss(trained: dict) -> None:
     assert result.steps == 300 and result.family == "gliner"
     assert losses["train_loss_final_mean"] < 0.2 * losses["train_loss_first"]
     # A template-disjoint eval the model never saw: it learned more than the templates.
-    assert losses["eval_rows"] > 0 and losses["eval_f1"] > 0.3
+    assert losses["eval_docs"] > 0 and losses["eval_f1"] > 0.3
 
 
 def test_checkpoint_is_safetensors_with_kp_json(trained: dict) -> None:
