@@ -187,7 +187,7 @@ class GlinerRecipe:
         with torch.autocast("cuda", dtype=torch.bfloat16, enabled=self._autocast):
             loss = self._model(**inputs).loss
         (loss * loss_scale).backward()
-        return MicroStep(float(loss), len(rows), sum(self._lengths[i] for i in batch))
+        return MicroStep(float(loss.detach()), len(rows), sum(self._lengths[i] for i in batch))
 
     def update(self, lr_factor: float) -> None:
         import torch
