@@ -52,7 +52,9 @@ class MeanRecipe:
     def forward_backward(self, batch: Sequence[int], loss_scale: float) -> MicroStep:
         target = np.array([self.targets[i] for i in batch])
         diff = self.w[0] - target
-        noise = self.rng.normal(0.0, self.run.options["noise"])
+        # One draw from the recipe's own generator and one from numpy's global one, which the
+        # driver saves and restores for every family.
+        noise = self.rng.normal(0.0, self.run.options["noise"]) + np.random.normal(0.0, self.run.options["noise"])
         self.grad += loss_scale * (2 * diff.mean() + noise)
         self.calls.append(("fb", len(batch)))
         return MicroStep(loss=float((diff**2).mean()), samples=len(batch), tokens=int(sum(len(b) for b in [batch])))

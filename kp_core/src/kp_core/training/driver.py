@@ -323,7 +323,7 @@ def _save(out: Path, recipe: Recipe, state: LoopState, fingerprint: dict[str, An
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir()
     recipe.save_state(tmp)
-    payload = {"loop": state.to_json(), "fingerprint": fingerprint}
+    payload = {"loop": state.to_json(), "fingerprint": fingerprint, "host_rng": _host_rng_state()}
     (tmp / STATE_JSON).write_text(json.dumps(payload, indent=1), encoding="utf-8")
     shutil.rmtree(final, ignore_errors=True)
     tmp.rename(final)
@@ -343,7 +343,30 @@ def _restore(folder: Path, recipe: Recipe, fingerprint: dict[str, Any]) -> LoopS
     if changed:
         raise TrainingError(resume_refusal(folder, changed))
     recipe.load_state(folder)
+    if "host_rng" in payload:
+        _set_host_rng_state(payload["host_rng"])
     return LoopState.from_json(payload["loop"])
+
+
+def _host_rng_state() -> dict[str, Any]:
+    """Python's and numpy's global generators (a recipe or a library it calls may draw from them)."""
+    import numpy as np
+
+    version, internal, gauss = random.getstate()
+    name, keys, pos, has_gauss, cached = np.random.get_state()
+    return {
+        "python": [version, list(internal), gauss],
+        "numpy": [name, [int(k) for k in keys], int(pos), int(has_gauss), float(cached)],
+    }
+
+
+def _set_host_rng_state(saved: dict[str, Any]) -> None:
+    import numpy as np
+
+    version, internal, gauss = saved["python"]
+    random.setstate((version, tuple(internal), gauss))
+    name, keys, pos, has_gauss, cached = saved["numpy"]
+    np.random.set_state((name, np.array(keys, dtype=np.uint32), pos, has_gauss, cached))
 
 
 def _write_manifest(
