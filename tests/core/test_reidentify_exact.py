@@ -261,7 +261,7 @@ def test_reidentify_is_exact_on_10000_documents_against_a_large_vault(tmp_path):
     sdk_per_call = (time.perf_counter() - sdk_started) / 100
     print(
         f"\n{N_DOCS} documents, vault of {entries} entries: exact {exact}/{N_DOCS}; "
-        f"Vault.reidentify {per_call * 1e6:.0f} us/call, peak {peak / 1024:.0f} KiB traced over 200 calls; "
+        f"reidentify {per_call * 1e6:.0f} us/call, peak {peak / 1024:.0f} KiB traced over 200 calls; "
         f"kp_core.reidentify (opens the vault) {sdk_per_call * 1e3:.1f} ms/call; "
         f"fallback on edited texts {fallback_per_call * 1e3:.1f} ms/call, {fallback_exact}/200 exact "
         f"(every word of the corpus is a surrogate here); prepared in {prepared - started:.1f} s, "

@@ -195,7 +195,8 @@ def reidentify(text: str, vault: str | PathLike[str], key: bytes | str | None = 
     ``fallback=False`` raises :class:`kp_core.anonymize.reidentify.UnrecordedTextError` instead.
     A wrong key raises :class:`kp_core.anonymize.vault.VaultKeyError` before any output."""
     from kp_core.anonymize.keys import resolve_key
+    from kp_core.anonymize.reidentify import reidentify as restore
     from kp_core.anonymize.vault import Vault
 
     with Vault.open(vault, resolve_key(key), create=False) as store:
-        return store.reidentify(text, fallback=fallback)
+        return restore(store, text, fallback=fallback).text

@@ -20,8 +20,8 @@ from collections.abc import Callable, Iterator
 from functools import cache
 
 from kp_core.anonymize.casing import case_like
-from kp_core.anonymize.fpe import DIGITS, Shape, cycle_candidates
-from kp_core.anonymize.locale_choice import LocaleChoice
+from kp_core.anonymize.fpe import DIGITS, Shape, cycle_candidates, keyed_rng
+from kp_core.anonymize.locale_choice import LocaleChoice, locale_or_default
 
 _FIELD = re.compile(r"\d+|[^\W\d_]+")
 _MAX_SHIFT_DAYS = 4383  # 12 years: ages and periods stay plausible
@@ -34,11 +34,10 @@ Render = Callable[[dt.date], "str | None"]
 def _month_tables(first: str) -> tuple[tuple[str, ...], ...]:
     """Month names to read a date's month word with: the locale's language first, then every
     other, so "10 maja 2018" reads as Polish in a document whose locale is unclear."""
-    from kp_core.anonymize.surrogates import _locale
     from kp_core.locales import LANGUAGES
 
     order = [first, *(lang for lang in LANGUAGES if lang != first)]
-    return tuple(_locale(lang).months for lang in order)
+    return tuple(locale_or_default(lang).months for lang in order)
 
 
 def _month_of(word: str, language: str) -> tuple[tuple[str, ...], int, str] | None:
@@ -140,15 +139,13 @@ def layout_words(value: str, language: str) -> str:
 def date_candidates(key: bytes, value: str, locale: LocaleChoice) -> Iterator[str]:
     """The date shifted by a keyed amount (30 days to 12 years, either way), written in the
     source's layout. A value read as no date has its digits permuted, words kept."""
-    from kp_core.anonymize.surrogates import _rng
-
     parsed = parse_date(value, locale.language)
     if parsed is None:
         yield from cycle_candidates(key, "DATE|digits", Shape.of(value, keep=lambda i, ch: ch not in DIGITS))
         return
     date, render = parsed
     for attempt in range(1_000_000):
-        rng = _rng(key, "DATE", value, attempt)
+        rng = keyed_rng(key, "DATE", value, attempt)
         shifted = date + dt.timedelta(days=rng.choice((-1, 1)) * rng.randint(_MIN_SHIFT_DAYS, _MAX_SHIFT_DAYS))
         if 1 <= shifted.year <= 9999:
             candidate = render(shifted)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import math
+import random
 import string
 from collections.abc import Callable, Iterator
 
@@ -26,6 +27,12 @@ UPPER = string.ascii_uppercase
 LOWER = string.ascii_lowercase
 _ROUNDS = 10
 _MAX_WALK = 2_000_000  # a safety net: expected walks are |domain| / |valid| (a few hundred at most)
+
+
+def keyed_rng(key: bytes, *parts: object) -> random.Random:
+    """A random generator seeded by the key and the parts: the same inputs draw the same values."""
+    digest = hmac.new(key, "|".join(str(p) for p in parts).encode("utf-8"), hashlib.sha256).digest()
+    return random.Random(int.from_bytes(digest[:16], "big"))
 
 
 def char_class(ch: str) -> str | None:

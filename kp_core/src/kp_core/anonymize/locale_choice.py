@@ -6,10 +6,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import cache
+from typing import TYPE_CHECKING
 
 import attrs
 
 from kp_core.types import Span
+
+if TYPE_CHECKING:
+    from kp_core.locales import Locale
 
 COUNTRY_LANGUAGE = {
     "AT": "de", "BE": "nl", "BG": "bg", "CH": "de", "CY": "el", "CZ": "cs", "DE": "de", "DK": "da",
@@ -32,6 +37,17 @@ CALLING_CODES = {
 DEFAULT_LANGUAGE = "en"
 _PHONE_CC = re.compile(r"^\s*(?:\+|00)\s*(\d{1,3})")
 _IBAN_CC = re.compile(r"^\s*([A-Z]{2})\d{2}")
+
+
+@cache
+def locale_or_default(language: str) -> Locale:
+    """The locale data of ``language``, or of the default language when kp has none for it."""
+    from kp_core.locales import get_locale
+
+    try:
+        return get_locale(language)
+    except (KeyError, ImportError):
+        return get_locale(DEFAULT_LANGUAGE)
 
 
 @attrs.frozen

@@ -209,10 +209,6 @@ class Vault:
         row = self._db.execute("SELECT nonce, payload FROM entries WHERE source_id = ?", (source_id,)).fetchone()
         return None if row is None else self._decrypt(source_id, *row)["surrogate"]
 
-    def surrogate_taken(self, surrogate: str) -> bool:
-        row = self._db.execute("SELECT 1 FROM entries WHERE surrogate_id = ?", (self._id("surrogate", surrogate),))
-        return row.fetchone() is not None
-
     def assign(self, label: str, source: str, surrogate: str) -> str | None:
         """Record ``source → surrogate`` and return the surrogate ``source`` now has: ``surrogate``,
         or the one already recorded for ``source`` (by this or another process); None when
@@ -325,14 +321,6 @@ class Vault:
 
     def documents(self) -> int:
         return self._db.execute("SELECT COUNT(*) FROM documents").fetchone()[0] if self._records else 0
-
-    # -- re-identification --------------------------------------------------------------------
-
-    def reidentify(self, text: str, *, fallback: bool = True) -> str:
-        """``text`` with its surrogates replaced by their sources (see :mod:`kp_core.anonymize.reidentify`)."""
-        from kp_core.anonymize.reidentify import reidentify
-
-        return reidentify(self, text, fallback=fallback).text
 
     def close(self) -> None:
         self.commit()

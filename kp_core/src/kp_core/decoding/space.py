@@ -103,18 +103,6 @@ class BioesSpace:
         mask[self.class_columns[:, keep].ravel()] = True
         return mask
 
-    def transition_matrix(self) -> np.ndarray:
-        """(L, L) boolean: ``[prev, next]`` is a legal BIOES transition."""
-        return self._transitions.copy()
-
-    def valid_start(self) -> np.ndarray:
-        """(L,) boolean: tags a sequence may start with (O, B, S)."""
-        return self._starts.copy()
-
-    def valid_end(self) -> np.ndarray:
-        """(L,) boolean: tags a sequence may end with (O, E, S)."""
-        return self._ends.copy()
-
     def _build_edge(self, classes: tuple[int, int]) -> np.ndarray:
         mask = np.zeros(len(self.labels), dtype=bool)
         mask[self.outside] = True

@@ -63,9 +63,6 @@ class DocBuilder:
     def newline(self, count: int = 1) -> None:
         self.text("\n" * count)
 
-    def tail_is_blank(self) -> bool:
-        return not self._parts or self._parts[-1].endswith("\n")
-
     @property
     def length(self) -> int:
         return self._length

@@ -47,12 +47,6 @@ def national_id_with_kind(country: str, rng: random.Random, birth: dt.date, sex:
     return extra_national_id_with_kind(country, rng, birth, sex, formatted=formatted)
 
 
-def extra_national_id(country: str, rng: random.Random, birth: dt.date, sex: str, *, formatted: bool = True) -> str:
-    """A kp-only national ID (countries outside the EuroPriv-Bench validator set); where a country
-    has several (HU: személyi azonosító and TAJ), one is drawn."""
-    return extra_national_id_with_kind(country, rng, birth, sex, formatted=formatted)[1]
-
-
 def extra_national_id_with_kind(
     country: str, rng: random.Random, birth: dt.date, sex: str, *, formatted: bool = True
 ) -> tuple[str, str]:

@@ -163,10 +163,3 @@ def national_id_subject_detection(rows: Sequence[Any], pred_tags: Sequence[Seque
         }
         for s in national_id_subjects(rows, pred_tags)
     ]
-
-
-def id_subjects_by_doc(subjects: Sequence[IdSubject]) -> Mapping[int, list[IdSubject]]:
-    out: dict[int, list[IdSubject]] = {}
-    for s in subjects:
-        out.setdefault(s.doc, []).append(s)
-    return out
