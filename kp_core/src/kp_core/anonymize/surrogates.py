@@ -15,8 +15,6 @@ letter or digit) get a keyed token ``TYPE-XXXXXX``.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import random
 import re
 from collections.abc import Callable, Iterator
@@ -25,6 +23,7 @@ from functools import cache
 from kp_core.anonymize.casing import case_like
 from kp_core.anonymize.date_surrogates import date_candidates, layout_words
 from kp_core.anonymize.fpe import DIGITS, Shape, char_class, cycle_candidates
+from kp_core.anonymize.fpe import keyed_rng as _rng
 from kp_core.anonymize.locale_choice import (
     CALLING_CODES,
     DEFAULT_LANGUAGE,
@@ -32,6 +31,7 @@ from kp_core.anonymize.locale_choice import (
     LocaleChoice,
     calling_code,
 )
+from kp_core.anonymize.locale_choice import locale_or_default as _locale
 from kp_core.anonymize.national_id_surrogates import national_id_candidates
 from kp_core.anonymize.registry_numbers import ro_trade_register_candidates
 
@@ -50,24 +50,9 @@ _ORG_FORMS = {
 _WORD = re.compile(r"[^\W\d_]+\.?")
 
 
-def _rng(key: bytes, *parts: object) -> random.Random:
-    digest = hmac.new(key, "|".join(str(p) for p in parts).encode("utf-8"), hashlib.sha256).digest()
-    return random.Random(int.from_bytes(digest[:16], "big"))
-
-
 def keyed_token(key: bytes, label: str, value: str, attempt: int) -> str:
     rng = _rng(key, "token", label, value, attempt)
     return f"{label}-" + "".join(rng.choice(_TOKEN_ALPHABET) for _ in range(6))
-
-
-@cache
-def _locale(language: str):
-    from kp_core.locales import get_locale
-
-    try:
-        return get_locale(language)
-    except (KeyError, ImportError):
-        return get_locale(DEFAULT_LANGUAGE)
 
 
 # --- structured values ----------------------------------------------------------------------

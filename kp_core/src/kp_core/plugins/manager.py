@@ -135,28 +135,42 @@ class PluginHost:
     def load_entry_points(self) -> None:
         allow = _split_env("KP_LOAD_PLUGINS")
         deny = _split_env("KP_DISABLE_PLUGINS") or set()
-        from kp_core.plugins import builtin
-
-        self.register(builtin, name="builtin", distribution=CORE_DISTRIBUTION, version=_core_version())
         seen: set[tuple[str, str]] = set()
-        # Sorted (stable, so sys.path order still decides between two copies of one distribution):
-        # load order decides who wins a duplicate name, and must not depend on the file system.
+        # Built-ins (kp-core's own entry points) first, then the rest sorted (stable, so sys.path
+        # order still decides between two copies of one distribution): load order decides who wins
+        # a duplicate name, and must not depend on the file system. The host imports no plugin
+        # itself, built-ins included, so nothing the plugins import leads back to it.
         entry_points = sorted(
             metadata.entry_points(group=ENTRY_POINT_GROUP),
-            key=lambda ep: (_canonical(ep.dist.name) if ep.dist is not None else "", ep.name),
+            key=lambda ep: (
+                _canonical(ep.dist.name) != CORE_DISTRIBUTION if ep.dist is not None else True,
+                _canonical(ep.dist.name) if ep.dist is not None else "",
+                ep.name,
+            ),
         )
+        if not any(ep.dist is not None and _canonical(ep.dist.name) == CORE_DISTRIBUTION for ep in entry_points):
+            self.failed.append(
+                FailedPlugin(
+                    name="builtin",
+                    distribution=CORE_DISTRIBUTION,
+                    version=_core_version(),
+                    entry_point="?",
+                    error=f"kp-core declares no {ENTRY_POINT_GROUP!r} entry point: its metadata is stale, reinstall kp-core",
+                )
+            )
         for ep in entry_points:
             dist_name = ep.dist.name if ep.dist is not None else "?"
             dist_version = ep.dist.version if ep.dist is not None else "?"
             if (ep.name, _canonical(dist_name)) in seen:  # one distribution found twice on sys.path
                 continue
             seen.add((ep.name, _canonical(dist_name)))
-            if _canonical(dist_name) == CORE_DISTRIBUTION:
-                continue  # built-ins were registered above
-            if allow is not None and ep.name not in allow and _canonical(dist_name) not in allow:
+            builtin = _canonical(dist_name) == CORE_DISTRIBUTION
+            if builtin:
+                dist_version = _core_version()
+            elif allow is not None and ep.name not in allow and _canonical(dist_name) not in allow:
                 self.skipped.append(ep.name)
                 continue
-            if ep.name in deny or _canonical(dist_name) in deny:
+            if not builtin and (ep.name in deny or _canonical(dist_name) in deny):
                 self.skipped.append(ep.name)
                 continue
             try:

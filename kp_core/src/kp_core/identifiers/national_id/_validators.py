@@ -13,7 +13,13 @@ from __future__ import annotations
 import datetime
 import re
 
-from kp_core.identifiers.checksums import is_digits, luhn_is_valid, mod11_two_pass
+from kp_core.identifiers.checksums import (
+    is_digits,
+    iso7064_mod11_10,
+    it_control_letter,
+    luhn_is_valid,
+    mod11_two_pass,
+)
 from kp_core.identifiers.national_id._dates import latest_past_year, make_date, plausible
 from kp_core.identifiers.national_id._model import COVERAGE, DECODE, ParsedId, Validator
 
@@ -75,9 +81,6 @@ def parse_pl(value: str) -> ParsedId | None:
 
 
 # --- IT: codice fiscale -----------------------------------------------------------------------
-_CF_ODD_VALUES = (1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23)
-_CF_ODD = {**{str(d): _CF_ODD_VALUES[d] for d in range(10)}, **{chr(65 + i): _CF_ODD_VALUES[i] for i in range(26)}}
-_CF_EVEN = {**{str(d): d for d in range(10)}, **{chr(65 + i): i for i in range(26)}}
 _CF_OMOCODIA = "LMNPQRSTUV"  # letters standing for 0-9
 _CF_DIGIT = {**{str(d): d for d in range(10)}, **{c: i for i, c in enumerate(_CF_OMOCODIA)}}
 _CF_MONTHS = "ABCDEHLMPRST"
@@ -85,14 +88,6 @@ _CF_MONTH = {c: i + 1 for i, c in enumerate(_CF_MONTHS)}
 _CF_MONTH_LENGTH = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _CF_RE = re.compile(r"[A-Z]{6}[0-9LMNPQRSTUV]{2}[ABCDEHLMPRST][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]")
 _QI_IT = ("DATE_OF_BIRTH", "SEX", "PLACE_OF_BIRTH")
-
-
-def it_control_letter(first15: str) -> str:
-    """The control character over the first 15 characters (also used by the Italian IBAN CIN)."""
-    total = 0
-    for i, c in enumerate(first15):
-        total += _CF_ODD[c] if i % 2 == 0 else _CF_EVEN[c]
-    return chr(65 + total % 26)
 
 
 def _cf_number(chars: str) -> int:
@@ -138,16 +133,6 @@ def parse_es(value: str) -> ParsedId | None:
 
 
 # --- DE: Steuerliche Identifikationsnummer ------------------------------------------------------
-def iso7064_mod11_10(digits: str) -> int:
-    """ISO 7064 MOD 11,10 check digit (DE Steuer-IdNr, HR OIB, DE VAT, bank codes)."""
-    product = 10
-    for c in digits:
-        total = (int(c) + product) % 10 or 10
-        product = (total * 2) % 11
-    check = 11 - product
-    return 0 if check == 10 else check
-
-
 def parse_de(value: str) -> ParsedId | None:
     v = value.strip()
     if not is_digits(v, 11) or v[0] == "0" or iso7064_mod11_10(v[:10]) != int(v[10]):
