@@ -1,11 +1,11 @@
-"""Training throughput of kp's xlmr-ner loop against a plain ``transformers.Trainer`` on the same
-model, data and batch size, in one run, with both loss curves.
+"""Training throughput of kp's training driver (xlmr-ner recipe) against a plain
+``transformers.Trainer`` on the same model, data and batch size, in one run, with both loss curves.
 
     python benchmarks/bench_train.py [--base multilingual-e5-small] [--docs 2000] [--steps 60]
                                      [--batch-size 16] [--threads N] [--group-by-length]
 
 Both sides start from identical weights (same seed, same LoRA wrapping), train the same windows
-(kp's encoding of generated documents) with AdamW, the same linear warm-up/decay, weight decay and
+(kp's encoding of the train side of generated documents) with AdamW, the same linear warm-up/decay, weight decay and
 gradient clipping. Throughput is timed from the end of step ``--warmup`` to the last step on both
 sides. The Trainer pads each batch to its longest sequence (DataCollatorForTokenClassification), as
 the original project used it; ``--group-by-length`` adds a run with the Trainer's own length grouping
@@ -20,54 +20,69 @@ import time
 from pathlib import Path
 
 
-def _features(base: str, docs: int, max_length: int, seed: int):
-    from transformers import AutoTokenizer
+def _dataset(folder: Path, docs: int, seed: int) -> Path:
+    """Generated documents as a kp JSONL dataset (what ``kp train`` reads)."""
+    import json
 
-    from kp_core.bases import resolve_base
     from kp_core.generate import generate_rows
-    from kp_core.generate.engine import row_to_example
-    from kp_torch.training.features import encode_examples
 
-    folder = resolve_base(base)
-    tokenizer = AutoTokenizer.from_pretrained(str(folder))
-    examples = [row_to_example(r) for r in generate_rows(None, None, docs, seed, label_scheme="europriv")]
-    encoded = encode_examples(tokenizer, examples, max_length=max_length, scheme="all")
-    return folder, tokenizer, encoded.features
+    path = folder / "train.jsonl"
+    rows = generate_rows(None, None, docs, seed, label_scheme="europriv")
+    path.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8")
+    return path
 
 
-def _model(base: str, rank: int, seed: int):
-    from kp_core.training.config import TrainConfig
-    from kp_torch.xlmr_ner.train import build_model
-
-    config = TrainConfig(family="xlmr-ner", base=base, dataset="-", out=Path("."), lora_rank=rank, seed=seed)
-    return build_model(config, base, {}, lambda _: None)
+def _options(args) -> dict:
+    return {"lora_rank": args.lora_rank, "max_length": args.max_length}
 
 
-def run_kp(args, base, features) -> tuple[float, list[float]]:
-    from kp_torch.training.loop import LoopConfig, run_training
+def _model(base: str, args):
+    from kp_core.training.options import resolve_options
+    from kp_torch.xlmr_ner.recipe import XlmrNerRecipe, build_model
 
-    model = _model(base, args.lora_rank, args.seed)
+    options = resolve_options(XlmrNerRecipe.options, _options(args), owner="bench")
+    return build_model(base, seed=args.seed, options=options, echo=lambda _: None)
+
+
+def run_kp(args, base: str, folder: Path):
+    """kp's driver with the xlmr-ner recipe; returns (windows/s, losses, the recipe) so the
+    Trainer can train the very windows kp trained."""
+    from kp_core.training import TrainConfig, train_with_recipe
+    from kp_torch.xlmr_ner.recipe import XlmrNerRecipe
+
+    recipe = XlmrNerRecipe()
     stamps: dict[int, float] = {}
-    config = LoopConfig(batch_size=args.batch_size, lr=args.lr, max_steps=args.steps, epochs=100, seed=args.seed)
-    with tempfile.TemporaryDirectory() as tmp:
-        result = run_training(
-            model,
-            features,
-            config,
-            device="cpu",
-            out=Path(tmp),
-            fingerprint={},
-            on_step=lambda s: stamps.__setitem__(s.step, time.perf_counter()),
-            progress=False,
-        )
+    losses: list[float] = []
+
+    def on_step(state) -> None:
+        stamps[state.step] = time.perf_counter()
+        losses[:] = state.losses
+
+    config = TrainConfig(
+        family="xlmr-ner",
+        base=base,
+        dataset=str(_dataset(folder, args.docs, args.seed)),
+        out=folder / "kp",
+        epochs=100,
+        lr=args.lr,
+        batch_size=args.batch_size,
+        max_steps=args.steps,
+        eval_fraction=0.01,
+        max_eval=1,
+        seed=args.seed,
+        device="cpu",
+        progress=False,
+        options=_options(args),
+    )
+    train_with_recipe(recipe, config, echo=lambda _: None, on_step=on_step)
     seconds = stamps[args.steps] - stamps[args.warmup]
-    return args.batch_size * (args.steps - args.warmup) / seconds, result.state.losses
+    return args.batch_size * (args.steps - args.warmup) / seconds, losses, recipe
 
 
 def run_trainer(args, base, tokenizer, features, group_by_length: bool) -> tuple[float, list[float]]:
     from transformers import DataCollatorForTokenClassification, Trainer, TrainerCallback, TrainingArguments
 
-    model = _model(base, args.lora_rank, args.seed)
+    model = _model(base, args)
     data = [
         {"input_ids": list(i), "labels": list(lab)} for i, lab in zip(features.input_ids, features.labels, strict=True)
     ]
@@ -134,10 +149,12 @@ def main() -> None:
 
     import torch
 
+    from kp_core.bases import resolve_base
+
     if args.threads:
         torch.set_num_threads(args.threads)
-    folder, tokenizer, features = _features(args.base, args.docs, args.max_length, args.seed)
-    print(f"{len(features)} windows, batch {args.batch_size}, {args.steps} steps, {torch.get_num_threads()} threads")
+    base = str(resolve_base(args.base))
+    print(f"batch {args.batch_size}, {args.steps} steps, {torch.get_num_threads()} threads")
     print(f"{'trainer':<40} {'samples/s':>10}  loss every {args.log_every} steps", flush=True)
 
     def show(name: str, rate: float, losses: list[float]) -> float:
@@ -145,10 +162,14 @@ def main() -> None:
         print(f"{name:<40} {rate:>10.2f}  " + " ".join(f"{x:.3f}" for x in curve), flush=True)
         return rate
 
-    kp_rate = show("kp loop (length-bucketed, fused AdamW)", *run_kp(args, str(folder), features))
-    hf_rate = show("transformers Trainer", *run_trainer(args, str(folder), tokenizer, features, False))
+    with tempfile.TemporaryDirectory() as tmp:
+        rate, losses, recipe = run_kp(args, base, Path(tmp))
+    kp_rate = show("kp driver (length-bucketed, fused AdamW)", rate, losses)
+    tokenizer, features = recipe.tokenizer, recipe.train_set.features
+    print(f"{len(features)} training windows on both sides", flush=True)
+    hf_rate = show("transformers Trainer", *run_trainer(args, base, tokenizer, features, False))
     if args.group_by_length:
-        show("transformers Trainer, group_by_length", *run_trainer(args, str(folder), tokenizer, features, True))
+        show("transformers Trainer, group_by_length", *run_trainer(args, base, tokenizer, features, True))
     print(f"speed-up over the Trainer: {kp_rate / hf_rate:.2f}x")
 
 

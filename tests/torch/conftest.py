@@ -196,7 +196,7 @@ def tiny_dataset(tmp_path_factory) -> Path:
 def learned_model(tiny_bases, tiny_dataset, tmp_path_factory) -> Path:
     """A tiny BERT fully fine-tuned long enough to find the PII of unseen templates."""
     from kp_core.training.config import TrainConfig
-    from kp_torch.xlmr_ner.train import train
+    from kp_torch.xlmr_ner import FAMILY
 
     out = tmp_path_factory.mktemp("learned")
     config = TrainConfig(
@@ -208,10 +208,9 @@ def learned_model(tiny_bases, tiny_dataset, tmp_path_factory) -> Path:
         lr=3e-3,
         batch_size=8,
         eval_fraction=0.3,
-        max_length=64,
-        full_finetune=True,
-        options={"progress": "false"},
+        progress=False,
+        options={"max_length": 64, "full_finetune": True},
     )
-    run = train(config, echo=lambda _: None)
+    run = FAMILY.train(config, echo=lambda _: None)
     assert run.metrics["eval_f1"] > 0.5, run.metrics  # the loop really learns
     return out

@@ -16,7 +16,8 @@ pytest.importorskip("quicktok")
 import torch  # noqa: E402
 
 from kp_core.decoding import OperatingPoint  # noqa: E402
-from kp_core.training.config import TrainConfig  # noqa: E402
+from kp_core.training import TrainConfig, TrainingError  # noqa: E402
+from kp_torch.moe import FAMILY  # noqa: E402
 from kp_torch.moe.detector import PrivacyFilterDetector  # noqa: E402
 from kp_torch.moe.head import extend_head  # noqa: E402
 from kp_torch.moe.labels import DEFAULT_MARGIN, NEAREST_OPENAI, head_plan, kp_to_openai  # noqa: E402
@@ -163,19 +164,23 @@ def _config(base, dataset, out, **overrides):
         epochs=1.0,
         lr=5e-3,
         batch_size=8,
-        lora_rank=4,
         max_steps=10,
-        max_length=64,
         eval_fraction=0.1,
         max_eval=12,
         seed=3,
         device="cpu",
         save_every=100,
         warmup_ratio=0.0,
-        options={"progress": "false", "head_lr": "0.05", "eval_batch_size": "8", **options},
+        progress=False,
+        options={"lora_rank": 4, "max_length": 64, "head_lr": "0.05", "eval_batch_size": "8", **options},
     )
     values.update(overrides)
     return TrainConfig(**values)
+
+
+def train(config, **hooks):
+    """The family's train: kp's driver with the moe-finetune recipe."""
+    return FAMILY.train(config, **hooks)
 
 
 LEARN_STEPS = 150
@@ -184,12 +189,10 @@ LEARN_STEPS = 150
 @pytest.fixture(scope="module")
 def trained(tiny_base, tmp_path_factory):
     """Attention LoRA + the KP head (the defaults) on data with three KP types openai lacks."""
-    from kp_torch.moe.train import train
-
     root = tmp_path_factory.mktemp("moe-run")
     dataset = write_rows(root / "train.jsonl", new_type_rows(96, seed=0))
     out = root / "out"
-    config = _config(tiny_base, dataset, out, epochs=100.0, lr=1e-2, lora_rank=8, max_steps=LEARN_STEPS)
+    config = _config(tiny_base, dataset, out, epochs=100.0, lr=1e-2, max_steps=LEARN_STEPS, options={"lora_rank": 8})
     run = train(config, echo=lambda _: None)
     return run, out, config
 
@@ -233,9 +236,9 @@ def test_new_kp_types_are_learned_and_crosswalked_types_still_work(trained, exte
 def test_checkpoint_reloads_with_transformers_alone_and_same_logits(trained, extended_detector):
     from transformers import AutoModelForTokenClassification, AutoTokenizer
 
+    from kp_core.training.data import prepare_data
     from kp_torch.training.features import encode_examples
     from kp_torch.training.scoring import eval_loss
-    from kp_torch.xlmr_ner.train import prepare_data
 
     run, out, config = trained
     meta = json.loads((out / "kp.json").read_text())
@@ -250,7 +253,7 @@ def test_checkpoint_reloads_with_transformers_alone_and_same_logits(trained, ext
     assert plain.config.id2label[1] == "B-PERSON" and plain.config.num_labels == 73
     # the eval loss of the in-memory model before saving, recomputed from the reloaded weights
     data = prepare_data(config)
-    features = encode_examples(tokenizer, data.eval, max_length=config.max_length, scheme="all").features
+    features = encode_examples(tokenizer, data.eval, max_length=config.options["max_length"], scheme="all").features
     assert eval_loss(plain, features, device="cpu", batch_size=8) == pytest.approx(run.metrics["eval_loss"], rel=1e-5)
     ours = PrivacyFilterDetector.from_pretrained(out, device="cpu")
     assert ours.model.config._experts_implementation == "grouped_mm"  # kp's defaults on load
@@ -284,12 +287,12 @@ def test_router_load_report_at_eval(trained):
 
 def test_head_and_adapters_get_their_own_learning_rates(tiny_base):
     from kp_torch.moe.adapters import AdapterPlan, apply_adapters, head_parameter_fragment
-    from kp_torch.training.loop import LoopConfig, _make_optimizer
+    from kp_torch_runtime.state import adamw
 
     for plan in (AdapterPlan(rank=4, alpha=8, dropout=0.0), AdapterPlan(rank=4, alpha=8, dropout=0.0, experts=True)):
         model = apply_adapters(load_model(tiny_base), plan)
         fragment = head_parameter_fragment(model)
-        optimizer = _make_optimizer(model, LoopConfig(batch_size=8, lr=1e-4, lr_overrides=((fragment, 3e-2),)), "cpu")
+        optimizer = adamw(model, lr=1e-4, weight_decay=0.01, device="cpu", lr_overrides=((fragment, 3e-2),))
         rate = {id(p): g["lr"] for g in optimizer.param_groups for p in g["params"]}
         names = {n: rate[id(p)] for n, p in model.named_parameters() if p.requires_grad}
         head = {n: r for n, r in names.items() if ".score." in n}
@@ -302,8 +305,6 @@ def test_head_and_adapters_get_their_own_learning_rates(tiny_base):
 
 def test_expert_lora_with_gradient_accumulation(tiny_base, extended_detector, tmp_path):
     from transformers import AutoModelForTokenClassification
-
-    from kp_torch.moe.train import train
 
     dataset = write_rows(tmp_path / "train.jsonl", new_type_rows(40, seed=2))
     seen = []
@@ -331,31 +332,38 @@ def test_expert_lora_with_gradient_accumulation(tiny_base, extended_detector, tm
     assert torch.equal(tuned.score.weight, base.score.weight)  # frozen head stayed as extended
 
 
-def test_resume_lands_on_the_same_weights(tiny_base, tiny_dataset, tmp_path):
+@pytest.mark.parametrize("options", [{}, {"expert_lora": "true", "lora_dropout": "0.1"}])
+def test_resume_after_a_kill_at_a_random_step_lands_on_the_same_weights(tiny_base, tiny_dataset, tmp_path, options):
     from safetensors.torch import load_file
 
-    from kp_torch.moe.train import train
+    from kp_core.training.state import latest_checkpoint
 
     class Killed(RuntimeError):
         pass
 
-    def kill_at_3(state):
-        if state.step == 3:
+    steps = 6
+    kill = random.Random(f"moe-finetune resume {sorted(options)}").randint(1, steps - 1)
+
+    def kill_at(state):
+        if state.step == kill:
             raise Killed
 
+    def config(out, **extra):
+        return _config(tiny_base, tiny_dataset, out, max_steps=steps, save_every=1, options=options, **extra)
+
     full = tmp_path / "full"
-    train(_config(tiny_base, tiny_dataset, full, max_steps=6, save_every=3), echo=lambda _: None)
+    train(config(full), echo=lambda _: None)
     cut = tmp_path / "cut"
     with pytest.raises(Killed):
-        train(_config(tiny_base, tiny_dataset, cut, max_steps=6, save_every=3), echo=lambda _: None, on_step=kill_at_3)
-    assert (cut / "checkpoints").is_dir()
-    resumed = train(_config(tiny_base, tiny_dataset, cut, max_steps=6, save_every=3, resume=True), echo=lambda _: None)
-    assert resumed.steps == 6
-    assert json.loads((cut / "kp.json").read_text())["run"]["resumed_from"] == 3
+        train(config(cut), echo=lambda _: None, on_step=kill_at)
+    assert latest_checkpoint(cut).name == f"step-{kill:08d}"
+    resumed = train(config(cut, resume=True), echo=lambda _: None)
+    assert resumed.steps == steps
+    assert json.loads((cut / "kp.json").read_text())["run"]["resumed_from"] == kill
     a, b = load_file(str(full / "model.safetensors")), load_file(str(cut / "model.safetensors"))
     assert a.keys() == b.keys()
     for key in a:
-        assert torch.allclose(a[key], b[key], atol=1e-6), key
+        assert torch.equal(a[key], b[key]), key
 
 
 def test_loading_defaults_and_refusals(tiny_base, tmp_path):
@@ -378,10 +386,10 @@ def test_loading_defaults_and_refusals(tiny_base, tmp_path):
 
 
 def test_bad_options_are_errors(tiny_base, tiny_dataset, tmp_path):
-    from kp_torch.moe.train import TrainingError, train
-
-    with pytest.raises(TrainingError, match="unknown --option"):
+    with pytest.raises(TrainingError, match="moe-finetune on torch does not take --experts .*--expert-lora"):
         train(_config(tiny_base, tiny_dataset, tmp_path, options={"experts": "1"}), echo=lambda _: None)
+    with pytest.raises(TrainingError, match="--head='partial'"):
+        train(_config(tiny_base, tiny_dataset, tmp_path, options={"head": "partial"}), echo=lambda _: None)
     with pytest.raises(TrainingError, match="nothing to train"):
         train(
             _config(tiny_base, tiny_dataset, tmp_path, options={"attention_lora": "false", "head": "frozen"}),

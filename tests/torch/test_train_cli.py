@@ -33,7 +33,7 @@ def test_kp_train_xlmr_ner_end_to_end(tiny_bases, tiny_dataset, tmp_path) -> Non
         "--seed", "5",
         "--threads", "1",
         "--device", "cpu",
-        "--option", "progress=false",
+        "--no-progress",
         "--option", "label_scheme=first",
         "--json",
     )  # fmt: skip
@@ -42,9 +42,9 @@ def test_kp_train_xlmr_ner_end_to_end(tiny_bases, tiny_dataset, tmp_path) -> Non
     assert payload["steps"] == 4 and payload["family"] == "xlmr-ner"
     assert "run summary" in result.output
     meta = json.loads((out / "kp.json").read_text())
-    assert meta["training"]["lora_rank"] == 4 and meta["seed"] == 5
+    assert meta["training"]["options"]["lora_rank"] == 4 and meta["seed"] == 5
     assert meta["label_scheme"] == "first"
-    assert meta["run"]["threads"] == 1
+    assert meta["training"]["options"]["threads"] == 1
 
 
 def test_unknown_family_is_a_clean_error() -> None:
@@ -69,7 +69,7 @@ def test_missing_device_falls_back_with_a_line(tiny_bases, tiny_dataset, tmp_pat
     result = _invoke(
         "xlmr-ner", "--base", str(tiny_bases["bert"]), "--dataset", str(tiny_dataset), "--out", str(tmp_path / "o"),
         "--device", missing, "--max-steps", "1", "--eval-fraction", "0.3", "--max-length", "64",
-        "--option", "progress=false",
+        "--no-progress",
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     assert f"device {missing!r} is unavailable" in result.output and "falling back to 'cpu'" in result.output

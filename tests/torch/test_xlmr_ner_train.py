@@ -11,8 +11,8 @@ import pytest
 
 from kp_core.data import DataError
 from kp_core.taxonomy import TAXONOMY_VERSION, bioes_labels
-from kp_core.training.config import TrainConfig
-from kp_torch.xlmr_ner.train import train
+from kp_core.training import TrainConfig, TrainingError
+from kp_torch.xlmr_ner import FAMILY
 
 from .conftest import KINDS
 
@@ -27,11 +27,16 @@ def _config(base: Path, dataset: Path, out: Path, **overrides) -> TrainConfig:
         lr=5e-3,
         batch_size=8,
         eval_fraction=0.3,
-        max_length=64,
-        options={"progress": "false"},
+        progress=False,
     )
     settings.update(overrides)
+    settings["options"] = {"max_length": 64, **settings.get("options", {})}
     return TrainConfig(**settings)
+
+
+def train(config: TrainConfig, **hooks):
+    """The family's train: kp's driver with the xlmr-ner recipe."""
+    return FAMILY.train(config, **hooks)
 
 
 def _quiet(_: str) -> None:
@@ -67,7 +72,8 @@ def test_checkpoint_folder_is_plain_transformers_with_kp_json(trained, tiny_data
     assert (out / "model.safetensors").is_file()
     assert not (out / "checkpoints").exists()  # resumable state is dropped once the run completes
     meta = json.loads((out / "kp.json").read_text())
-    assert meta["family"] == "xlmr-ner"
+    assert meta["family"] == "xlmr-ner" and meta["framework"] == "torch"
+    assert meta["label_scheme"] == "all" and meta["max_length"] == 64  # what the detector reloads with
     assert meta["taxonomy_version"] == TAXONOMY_VERSION
     assert meta["seed"] == 0
     assert meta["training"]["lr"] == 5e-3
@@ -120,7 +126,7 @@ def test_full_finetune_learns_the_templates(learned_model) -> None:
     """Enough steps on the tiny BERT to find the PII of unseen templates: the loop really learns."""
     meta = json.loads((learned_model / "kp.json").read_text())
     assert meta["metrics"]["eval_f1"] > 0.5, meta["metrics"]
-    assert meta["training"]["full_finetune"] is True
+    assert meta["training"]["options"]["full_finetune"] is True
 
 
 def test_unknown_label_in_data_is_an_error(tiny_bases, tmp_path) -> None:
@@ -140,8 +146,32 @@ def test_unknown_label_in_data_is_an_error(tiny_bases, tmp_path) -> None:
     assert "IBAN" not in message and "IT60X" not in message  # never the label from the data, never the span text
 
 
-def test_unknown_option_is_an_error(tiny_bases, tiny_dataset, tmp_path) -> None:
-    from kp_torch.xlmr_ner.train import TrainingError
+def test_an_option_of_another_family_is_an_error_listing_the_options(tiny_bases, tiny_dataset, tmp_path) -> None:
+    from kp_torch.xlmr_ner.recipe import XlmrNerRecipe
 
-    with pytest.raises(TrainingError, match="unknown --option 'colour'"):
-        train(_config(tiny_bases["bert"], tiny_dataset, tmp_path, options={"colour": "red"}), echo=_quiet)
+    with pytest.raises(TrainingError, match="xlmr-ner on torch does not take --expert-lora") as info:
+        train(_config(tiny_bases["bert"], tiny_dataset, tmp_path, options={"expert_lora": "1"}), echo=_quiet)
+    message = str(info.value)
+    for option in XlmrNerRecipe.options:
+        assert option.flag in message
+    assert not (tmp_path / "kp.json").exists()
+
+
+def test_a_bad_option_value_is_an_error(tiny_bases, tiny_dataset, tmp_path) -> None:
+    with pytest.raises(TrainingError, match="--label-scheme='every'"):
+        train(_config(tiny_bases["bert"], tiny_dataset, tmp_path, options={"label_scheme": "every"}), echo=_quiet)
+
+
+def test_evaluation_on_a_cadence_leaves_the_training_alone(tiny_bases, tiny_dataset, tmp_path) -> None:
+    """The driver evaluates the LoRA model mid-run and puts it back in training mode: the weights
+    end as without the evaluations, and kp.json keeps each evaluation."""
+    from safetensors.torch import load_file
+
+    plain, watched = tmp_path / "plain", tmp_path / "watched"
+    train(_config(tiny_bases["xlmr"], tiny_dataset, plain, max_steps=5), echo=_quiet)
+    train(_config(tiny_bases["xlmr"], tiny_dataset, watched, max_steps=5, eval_every=2), echo=_quiet)
+    a, b = load_file(str(plain / "model.safetensors")), load_file(str(watched / "model.safetensors"))
+    assert a.keys() == b.keys() and all((a[name] == b[name]).all() for name in a)
+    evaluations = json.loads((watched / "kp.json").read_text())["evaluations"]
+    assert [e["step"] for e in evaluations] == [2, 4]
+    assert all(0.0 <= e["f1"] <= 1.0 for e in evaluations)

@@ -1,7 +1,7 @@
 """The ``moe-finetune`` family: openai/privacy-filter (a bidirectional MoE token classifier,
 8 blocks, 128 experts top-4, o200k tokenizer) continue-finetuned into the 73 KP BIOES labels.
 
-Importing this package is cheap: torch and transformers load inside ``load`` and ``train``.
+Importing this package is cheap: torch and transformers load inside ``load`` and the recipe's methods.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from kp_core.plugins.registry import Family
-from kp_core.training.config import RunResult, TrainConfig
+from kp_torch.moe.recipe import MoeFinetuneRecipe
 
 NAME = "moe-finetune"
 
@@ -21,18 +21,12 @@ def load(ref: str, *, device: str = "auto", threads: int | None = None, **option
     return PrivacyFilterDetector.from_pretrained(ref, device=device, threads=threads, **options)
 
 
-def train(config: TrainConfig) -> RunResult:
-    from kp_torch.moe.train import train as run
-
-    return run(config)
-
-
 FAMILY = Family(
     name=NAME,
     description="openai/privacy-filter (MoE, 128 experts top-4) continue-finetuned into the 73 KP BIOES labels",
     frameworks=("torch",),
     load=load,
-    train=train,
+    recipe=MoeFinetuneRecipe,
     default_model="openai/privacy-filter",
 )
 

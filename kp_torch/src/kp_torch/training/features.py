@@ -13,7 +13,21 @@ from kp_core.decoding import plan_windows
 from kp_core.encoding.alignment import IGNORE_INDEX, align_spans
 from kp_core.types import Example
 from kp_torch.tokens import SpecialLayout, content_window, default_overlap, tokenize_documents
-from kp_torch.training.loop import TrainFeatures
+
+
+@attrs.frozen
+class TrainFeatures:
+    """Model inputs with special tokens in place, and their label ids (-100 = ignored)."""
+
+    input_ids: Sequence[Sequence[int]]
+    labels: Sequence[Sequence[int]]
+    pad_id: int
+
+    def __len__(self) -> int:
+        return len(self.input_ids)
+
+    def lengths(self) -> list[int]:
+        return [len(x) for x in self.input_ids]
 
 
 @attrs.frozen

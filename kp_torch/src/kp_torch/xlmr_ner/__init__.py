@@ -1,7 +1,7 @@
 """The ``xlmr-ner`` family: token-classification encoders (XLM-R, mDeBERTa-v3, BERT family) over
 the 73 KP BIOES labels, trained with LoRA (or fully) and run by kp's inference engine.
 
-Importing this package is cheap: torch and transformers load inside ``load`` and ``train``.
+Importing this package is cheap: torch and transformers load inside ``load`` and the recipe's methods.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from kp_core.plugins.registry import Family
-from kp_core.training.config import RunResult, TrainConfig
+from kp_torch.xlmr_ner.recipe import XlmrNerRecipe
 
 
 def load(ref: str, *, device: str = "auto", threads: int | None = None, **options: Any) -> Any:
@@ -19,18 +19,13 @@ def load(ref: str, *, device: str = "auto", threads: int | None = None, **option
     return EncoderDetector.from_pretrained(ref, device=device, threads=threads, **options)
 
 
-def train(config: TrainConfig) -> RunResult:
-    from kp_torch.xlmr_ner.train import train as run
-
-    return run(config)
-
-
 FAMILY = Family(
     name="xlmr-ner",
     description="Token-classification encoders (XLM-R, mDeBERTa-v3, BERT family) on the 73 KP BIOES labels",
     frameworks=("torch",),
     load=load,
-    train=train,
+    reads_hf_token_classification=True,
+    recipe=XlmrNerRecipe,
 )
 
 FAMILIES = (FAMILY,)
