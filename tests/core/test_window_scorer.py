@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from kp_core.decoding import merge_window_logprobs, plan_windows
-from kp_core.decoding.window_scorer import WindowScorer, pad_rows, window_order
-from kp_core.encoding.tokens import SpecialLayout, TokenizedDoc
+from kp_core.decoding.window_scorer import WindowScorer, pad_rows, window_geometry, window_order
+from kp_core.encoding.tokens import SpecialLayout, TokenizedDoc, content_window, default_overlap
 
 LAYOUT = SpecialLayout(prefix=(1,), suffix=(2,))
 LABELS = 5
@@ -99,3 +99,12 @@ def test_pad_rows_pads_at_the_end_with_the_pad_id() -> None:
 def test_texts_and_documents_must_match() -> None:
     with pytest.raises(ValueError, match="2 texts but 1 tokenized"):
         _scorer().score(["a", "b"], [_doc(1)[1]], FakeModel())
+
+
+def test_geometry_caps_max_length_at_the_position_limit() -> None:
+    limit = 40
+    max_length, window, overlap = window_geometry(limit * 2, LAYOUT, limit=limit, overlap=None)
+    assert max_length == limit
+    assert window == content_window(limit, LAYOUT) == limit - len(LAYOUT.prefix) - len(LAYOUT.suffix)
+    assert overlap == default_overlap(window)
+    assert window_geometry(limit // 2, LAYOUT, limit=None, overlap=3) == (limit // 2, limit // 2 - 2, 3)

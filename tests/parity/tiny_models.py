@@ -213,6 +213,7 @@ def torch_detector(folder: Path) -> Any:
 def reference_batch(detector: Any, texts: tuple[str, ...] = TEXTS) -> tuple[np.ndarray, np.ndarray]:
     """A padded batch of real windows (the last window of each non-empty text, mixed lengths)."""
     from kp_core.decoding import plan_windows
+    from kp_core.decoding.window_scorer import pad_rows
     from kp_torch.tokens import tokenize_documents
 
     docs = tokenize_documents(detector.tokenizer, list(texts))
@@ -224,13 +225,7 @@ def reference_batch(detector: Any, texts: tuple[str, ...] = TEXTS) -> tuple[np.n
             rows.append(detector.layout.wrap(doc.ids[start:end]))
         if len(rows) == REFERENCE_ROWS:
             break
-    width = max(len(r) for r in rows)
-    ids = np.full((len(rows), width), detector.pad_id, dtype=np.int32)
-    mask = np.zeros((len(rows), width), dtype=np.int32)
-    for i, r in enumerate(rows):
-        ids[i, : len(r)] = r
-        mask[i, : len(r)] = 1
-    return ids, mask
+    return pad_rows(rows, detector.pad_id, np.int32)
 
 
 def torch_logits(detector: Any, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:

@@ -261,3 +261,14 @@ def save_calibration(result: CalibrationResult, folder: str | Path) -> tuple[Pat
 def describe(score: PointScore) -> str:
     """One line: precision, recall, F1, leak rate."""
     return f"P {score.precision:.4f} R {score.recall:.4f} F1 {score.f1:.4f} leak {score.leak_rate:.4f}"
+
+
+def operating_point_for(given: OperatingPoint | str | Path | None, folder: Path | None) -> OperatingPoint | None:
+    """The point a detector loaded from ``folder`` decodes at: ``given`` (a point, or a file to load),
+    else the :data:`OPERATING_POINT_JSON` that ``kp calibrate`` wrote beside the weights, else None
+    (the default point). Every framework's loader resolves it the same way."""
+    if given is None and folder is not None and (folder / OPERATING_POINT_JSON).is_file():
+        given = folder / OPERATING_POINT_JSON
+    if isinstance(given, str | Path):
+        return OperatingPoint.load(given)
+    return given

@@ -22,7 +22,7 @@ from kp_core.decoding.space import BioesSpace
 from kp_core.decoding.spans import decode_spans_batch
 from kp_core.decoding.windows import merge_window_logprobs, plan_windows
 from kp_core.encoding.alignment import label_positions
-from kp_core.encoding.tokens import SpecialLayout, TokenizedDoc
+from kp_core.encoding.tokens import SpecialLayout, TokenizedDoc, content_window, default_overlap
 from kp_core.types import Span
 
 if TYPE_CHECKING:
@@ -113,6 +113,17 @@ class WindowScorer:
             else None
         )
         return DocumentScores(offsets=doc.offsets, logprobs=merged, decode_mask=mask)
+
+
+def window_geometry(
+    max_length: int, layout: SpecialLayout, *, limit: int | None, overlap: int | None
+) -> tuple[int, int, int]:
+    """(max_length, window, overlap) of an engine: the requested ``max_length`` capped by the
+    model's position ``limit`` (None: no cap), the content tokens a window keeps once ``layout``'s
+    specials are in, and ``overlap`` (None: :func:`~kp_core.encoding.tokens.default_overlap`)."""
+    max_length = min(max_length, limit) if limit else max_length
+    window = content_window(max_length, layout)
+    return max_length, window, default_overlap(window) if overlap is None else overlap
 
 
 def window_order(plans: Sequence[Sequence[Window]], flat: Sequence[tuple[int, int]]) -> list[int]:
