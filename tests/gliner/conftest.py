@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from kp_core.training import train_family
 from tests.templated import fill_template
 
 FIRST = ["Mario", "Anna", "Jonas", "Eva", "Lars", "Petra", "Karel", "Giulia", "Sven", "Ida"]
@@ -135,6 +136,6 @@ def trained(tmp_path_factory, train_file: Path) -> dict:
     )
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        result = get_registry().family("gliner").train(config)
+        result = train_family(get_registry().family("gliner"), config)
     shutil.rmtree(encoder)
     return {"out": out, "result": result, "kp": json.loads((out / "kp.json").read_text(encoding="utf-8"))}

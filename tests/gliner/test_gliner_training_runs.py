@@ -16,6 +16,7 @@ from click.testing import CliRunner
 
 from kp_core.cli import build_cli
 from kp_core.plugins.registry import get_registry
+from kp_core.training import train_family
 from kp_core.training.config import TrainConfig
 from kp_core.training.data import prepare_data
 from kp_core.training.driver import eval_rows_sha256
@@ -103,7 +104,7 @@ def _run(config: TrainConfig, kill_at: int | None = None) -> None:
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        get_registry().family("gliner").train(config, echo=lambda line: None, on_step=hook)
+        train_family(get_registry().family("gliner"), config, echo=lambda line: None, on_step=hook)
 
 
 def _weights(out: Path) -> dict:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from kp_core.training import train_family
 from tests.templated import fill_template
 
 FIRST = ["Mario", "Anna", "Jonas", "Eva", "Lars", "Petra", "Karel", "Giulia", "Sven", "Ida"]
@@ -211,6 +212,6 @@ def learned_model(tiny_bases, tiny_dataset, tmp_path_factory) -> Path:
         progress=False,
         options={"max_length": 64, "full_finetune": True},
     )
-    run = FAMILY.train(config, echo=lambda _: None)
+    run = train_family(FAMILY, config, echo=lambda _: None)
     assert run.metrics["eval_f1"] > 0.5, run.metrics  # the loop really learns
     return out

@@ -16,7 +16,11 @@ pytest.importorskip("quicktok")
 import torch  # noqa: E402
 
 from kp_core.decoding import OperatingPoint  # noqa: E402
-from kp_core.training import TrainConfig, TrainingError  # noqa: E402
+from kp_core.training import (  # noqa: E402
+    TrainConfig,
+    TrainingError,
+    train_family,  # noqa: E402
+)
 from kp_torch.moe import FAMILY  # noqa: E402
 from kp_torch.moe.detector import PrivacyFilterDetector  # noqa: E402
 from kp_torch.moe.head import extend_head  # noqa: E402
@@ -180,7 +184,7 @@ def _config(base, dataset, out, **overrides):
 
 def train(config, **hooks):
     """The family's train: kp's driver with the moe-finetune recipe."""
-    return FAMILY.train(config, **hooks)
+    return train_family(FAMILY, config, **hooks)
 
 
 LEARN_STEPS = 150

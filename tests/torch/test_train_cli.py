@@ -49,7 +49,7 @@ def test_kp_train_xlmr_ner_end_to_end(tiny_bases, tiny_dataset, tmp_path) -> Non
 
 def test_unknown_family_is_a_clean_error() -> None:
     result = _invoke("no-such-family", "--base", "x", "--dataset", "y", "--out", "z")
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a usage error, before any work
     assert "unknown family 'no-such-family'" in result.output and "xlmr-ner" in result.output
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from safetensors.torch import load_file
 
-from kp_core.training import TrainConfig, TrainingError
+from kp_core.training import TrainConfig, TrainingError, train_family
 from kp_core.training.state import latest_checkpoint
 from kp_torch.xlmr_ner import FAMILY
 
@@ -39,7 +39,7 @@ def _config(base: Path, dataset: Path, out: Path, **overrides) -> TrainConfig:
 
 
 def train(config: TrainConfig, **hooks):
-    return FAMILY.train(config, **hooks)
+    return train_family(FAMILY, config, **hooks)
 
 
 def _kill_at(step: int):

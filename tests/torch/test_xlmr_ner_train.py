@@ -11,7 +11,7 @@ import pytest
 
 from kp_core.data import DataError
 from kp_core.taxonomy import TAXONOMY_VERSION, bioes_labels
-from kp_core.training import TrainConfig, TrainingError
+from kp_core.training import TrainConfig, TrainingError, train_family
 from kp_torch.xlmr_ner import FAMILY
 
 from .conftest import KINDS
@@ -36,7 +36,7 @@ def _config(base: Path, dataset: Path, out: Path, **overrides) -> TrainConfig:
 
 def train(config: TrainConfig, **hooks):
     """The family's train: kp's driver with the xlmr-ner recipe."""
-    return FAMILY.train(config, **hooks)
+    return train_family(FAMILY, config, **hooks)
 
 
 def _quiet(_: str) -> None:

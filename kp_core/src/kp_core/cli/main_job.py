@@ -21,6 +21,8 @@ from typing import Any
 
 import click
 
+from kp_core.training import train_family
+
 DEFAULT_FAMILY = "xlmr-ner"
 DEV_SLICES = ("it", "se", "cz", "dk")
 DEFAULT_DEV_DIR = Path("..") / "shared" / "data" / "europriv-dev"
@@ -265,8 +267,8 @@ def main(
         options=options,
     )
     t = time.perf_counter()
-    run = chosen.train(
-        config, echo=lambda line: click.echo(f"      {line}"), budget_after_setup=train_budget_after_setup
+    run = train_family(
+        chosen, config, echo=lambda line: click.echo(f"      {line}"), budget_after_setup=train_budget_after_setup
     )
     timings["train_total_s"] = time.perf_counter() - t
     eval_reserve = budget_note["reserve"]

@@ -19,6 +19,7 @@ from typing import Any
 import attrs
 import click
 
+from kp_core.training import train_family
 from kp_core.training.config import DEFAULT_SAVE_EVERY, TrainConfig
 
 _DEFAULTS = {f.name: f.default for f in attrs.fields(TrainConfig) if f.default is not attrs.NOTHING}
@@ -154,7 +155,7 @@ class FamilyTrainCommand(click.Command):
         except (TypeError, ValueError) as exc:
             raise click.UsageError(str(exc)) from None
         try:
-            result = self.family.train(config, echo=click.echo)
+            result = train_family(self.family, config, echo=click.echo)
         except Exception as exc:
             if os.environ.get("KP_DEBUG"):
                 raise

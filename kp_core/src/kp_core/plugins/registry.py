@@ -13,7 +13,6 @@ import attrs
 
 if TYPE_CHECKING:
     from kp_core.detector import Detector
-    from kp_core.training.config import RunResult, TrainConfig
     from kp_core.training.recipe import Recipe
 
 
@@ -57,9 +56,9 @@ class Family:
     """A kind of model: how it is trained and how a checkpoint becomes a Detector.
 
     A trainable family names its ``recipe`` (a class following
-    :class:`kp_core.training.recipe.Recipe`); ``train`` then runs it through kp's one training
-    driver. Importing the recipe's module must not import its framework (that happens in its
-    methods), so listing families and their options stays cheap.
+    :class:`kp_core.training.recipe.Recipe`); :func:`kp_core.training.train_family` runs it
+    through kp's one training driver. Importing the recipe's module must not import its
+    framework (that happens in its methods), so listing families and their options stays cheap.
     """
 
     name: str
@@ -92,12 +91,6 @@ class Family:
                 f"family {self.name!r} cannot train on {where} (plugin {impl.provider!r} provides inference only)"
             )
         return impl.recipe
-
-    def train(self, config: TrainConfig, **hooks: Any) -> RunResult:
-        """Train through kp's driver with the recipe for ``config.device``."""
-        from kp_core.training.driver import train_with_recipe
-
-        return train_with_recipe(self.recipe_for(config.device), config, **hooks)
 
 
 @attrs.frozen

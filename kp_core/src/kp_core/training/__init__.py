@@ -9,7 +9,7 @@ See ``docs/write-a-family.md`` for a walk through a whole recipe.
 
 from kp_core.training.config import RunResult, TrainConfig
 from kp_core.training.data import PreparedData, TrainingError
-from kp_core.training.driver import train_with_recipe
+from kp_core.training.driver import train_family, train_with_recipe
 from kp_core.training.options import Option, OptionError, parse_flag, parse_list
 from kp_core.training.recipe import MicroStep, Recipe, RunContext
 
@@ -25,5 +25,6 @@ __all__ = [
     "TrainingError",
     "parse_flag",
     "parse_list",
+    "train_family",
     "train_with_recipe",
 ]

@@ -24,7 +24,7 @@ import time
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -44,6 +44,9 @@ from kp_core.training.state import (
     step_folders,
     tail_mean,
 )
+
+if TYPE_CHECKING:
+    from kp_core.plugins.registry import Family
 
 STATE_JSON = "loop.json"
 KEEP_CHECKPOINTS = 2
@@ -72,10 +75,14 @@ def recipe_owner(recipe: Recipe | type) -> str:
     return f"{recipe.family} on {recipe.framework or 'the host CPU'}"
 
 
-def resolve_training_device(requested: str, framework: str | None) -> tuple[str, str]:
+def resolve_training_device(
+    requested: str, framework: str | None, echo: Callable[[str], None] = print
+) -> tuple[str, str]:
     """(backend name, hardware) for a recipe of ``framework``; one resolution for every family.
 
-    A framework-free recipe runs in-process on the host CPU and takes ``auto`` or ``cpu``.
+    A named device that is unavailable falls back to the best available one of the framework,
+    with one line saying which, why and what was taken. A framework-free recipe runs in-process
+    on the host CPU and takes ``auto`` or ``cpu``.
     """
     if framework is None:
         if requested not in ("auto", "cpu"):
@@ -84,8 +91,16 @@ def resolve_training_device(requested: str, framework: str | None) -> tuple[str,
     from kp_core.plugins.devices import resolve_device
     from kp_core.plugins.registry import get_registry
 
-    choice = resolve_device(requested, get_registry(), framework=framework, strict=True)
+    choice = resolve_device(requested, get_registry(), framework=framework)
+    if choice.message:
+        echo(f"kp: {choice.message}")
     return choice.name, choice.backend.availability().hardware
+
+
+def train_family(family: Family, config: TrainConfig, **hooks: Any) -> RunResult:
+    """Train ``family`` with its recipe for ``config.device`` (``hooks`` as for
+    :func:`train_with_recipe`)."""
+    return train_with_recipe(family.recipe_for(config.device), config, **hooks)
 
 
 def train_with_recipe(
@@ -108,7 +123,7 @@ def train_with_recipe(
         options = resolve_options(recipe.options, config.options, owner=owner)
     except OptionError as exc:
         raise TrainingError(str(exc)) from None
-    device, hardware = resolve_training_device(config.device, recipe.framework)
+    device, hardware = resolve_training_device(config.device, recipe.framework, echo)
     echo(f"{recipe.family}: device {device}" + (f" ({hardware})" if hardware else ""))
     _seed_host(config.seed)
 

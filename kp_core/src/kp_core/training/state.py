@@ -1,23 +1,17 @@
-"""Framework-free bookkeeping of a training loop: where a run stands, where its resumable
-checkpoints live, whether one may continue this run, and the ``data``/``run`` records of kp.json.
+"""Framework-free bookkeeping of the training loop: where a run stands, where its resumable
+checkpoints live and whether one may continue this run.
 
-The tensors of a checkpoint are the framework's business (torch or MLX); the folder layout
+The tensors of a checkpoint are the recipe's business (torch, MLX, numpy); the folder layout
 (``checkpoints/step-<N>``), the settings fingerprint and the loss history are shared here.
 """
 
 from __future__ import annotations
 
-import random
-import time
 from collections.abc import Mapping, Sequence
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import attrs
-
-from kp_core.training.config import RunResult, TrainConfig
-from kp_core.training.data import PreparedData
 
 CHECKPOINTS = "checkpoints"
 _STEP_PREFIX = "step-"
@@ -91,84 +85,9 @@ def resume_refusal(path: Path, changed: Sequence[str]) -> str:
     )
 
 
-def epoch_order(n: int, seed: int, epoch: int) -> list[int]:
-    """The seeded order of ``n`` training rows in ``epoch``, the same again on resume."""
-    order = list(range(n))
-    random.Random(f"{seed}:epoch:{epoch}").shuffle(order)
-    return order
-
-
 def tail_mean(losses: Sequence[float]) -> float | None:
     """Mean loss of the last tenth of the steps (between 1 and 50): the loss the run ended at."""
     if not losses:
         return None
     tail = max(1, min(50, len(losses) // 10))
     return float(sum(losses[-tail:]) / tail)
-
-
-def loop_metrics(eval_loss: float, eval_metrics: Mapping[str, Any], state: LoopState) -> dict[str, Any]:
-    """The figures every loop reports, in kp.json's order: the eval loss, the eval span metrics
-    (``eval_<name>``) and the first and last training losses."""
-    return {
-        "eval_loss": eval_loss,
-        **{f"eval_{k}": v for k, v in eval_metrics.items()},
-        "train_loss_first": state.losses[0] if state.losses else None,
-        "train_loss_last": state.losses[-1] if state.losses else None,
-    }
-
-
-def data_record(
-    config: TrainConfig, data: PreparedData, *, train_windows: int, alignment_issues: Mapping[str, int]
-) -> dict[str, Any]:
-    """The ``data`` section of kp.json: the file, its identity, the split and the windows made."""
-    return {
-        "path": str(config.dataset),
-        "sha256": data.sha256,
-        "train_examples": len(data.train),
-        "eval_examples": len(data.eval),
-        "train_windows": train_windows,
-        "alignment_issues": alignment_issues,
-        "split": data.split_info,
-    }
-
-
-def run_record(
-    state: LoopState,
-    *,
-    where: Mapping[str, Any],
-    resumed_from: int | None,
-    samples_per_s: float,
-    wall_start: float,
-) -> dict[str, Any]:
-    """The ``run`` section of kp.json; ``where`` (device, threads or hardware) comes first."""
-    return {
-        **where,
-        "steps": state.step,
-        "planned_steps": state.total_steps,
-        "stopped_by_budget": state.stopped_by_budget,
-        "resumed_from": resumed_from,
-        "train_seconds": round(state.train_seconds, 2),
-        "train_samples_per_s": round(samples_per_s, 3),
-        "train_tokens": state.tokens,
-        "wall_seconds": round(time.perf_counter() - wall_start, 2),
-        "finished_at": datetime.now(UTC).isoformat(timespec="seconds"),
-    }
-
-
-def run_result(
-    family: str, config: TrainConfig, data: PreparedData, state: LoopState, *, device: str, metrics: Mapping[str, Any]
-) -> RunResult:
-    """What ``train`` returns for a finished loop over ``data`` (``pushed`` False: the caller
-    that publishes the folder sets it with ``attrs.evolve``)."""
-    return RunResult(
-        out=Path(config.out),
-        family=family,
-        base=config.base,
-        train_examples=len(data.train),
-        eval_examples=len(data.eval),
-        steps=state.step,
-        train_seconds=state.train_seconds,
-        train_samples_per_s=state.samples_per_s,
-        device=device,
-        metrics=metrics,
-    )

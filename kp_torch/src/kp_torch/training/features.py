@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from typing import Any
 
 import attrs
-import numpy as np
 
 from kp_core.decoding import plan_windows
 from kp_core.encoding.alignment import IGNORE_INDEX, align_spans
@@ -90,11 +89,3 @@ def encode_examples(
         issues=dict(issues),
         issue_examples=tuple(issue_examples),
     )
-
-
-def label_histogram(features: TrainFeatures) -> dict[int, int]:
-    counts: Counter[int] = Counter()
-    for row in features.labels:
-        arr = np.asarray(row)
-        counts.update(arr[arr != IGNORE_INDEX].tolist())
-    return dict(counts)
