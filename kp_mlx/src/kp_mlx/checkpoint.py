@@ -3,7 +3,8 @@
 A kp checkpoint is a plain Hugging Face folder: ``config.json``, ``model.safetensors`` (or
 shards with ``model.safetensors.index.json``), ``tokenizer.json`` and ``kp.json``. MLX exports add
 ``"quantization": {"group_size": G, "bits": B}`` to ``config.json`` and ``"framework": "mlx"`` to
-``kp.json``. Weights only ever load from safetensors.
+``kp.json`` (read and written through :class:`kp_core.plugins.manifest.Manifest`). Weights only
+ever load from safetensors.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 CONFIG_JSON = "config.json"
-KP_JSON = "kp.json"
 WEIGHTS = "model.safetensors"
 WEIGHTS_INDEX = "model.safetensors.index.json"
 TOKENIZER_JSON = "tokenizer.json"
@@ -38,12 +38,6 @@ def read_json_object(path: Path) -> dict[str, Any]:
 
 def read_config(folder: Path) -> dict[str, Any]:
     return read_json_object(Path(folder) / CONFIG_JSON)
-
-
-def read_kp_json(folder: Path) -> dict[str, Any]:
-    """The folder's kp.json, or an empty dict for a plain transformers checkpoint."""
-    path = Path(folder) / KP_JSON
-    return read_json_object(path) if path.is_file() else {}
 
 
 def write_json(path: Path, payload: dict[str, Any]) -> None:

@@ -8,30 +8,24 @@ argmax is never used to make spans.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import Any
 
-import attrs
 import numpy as np
 
-from kp_core.decoding import BioesSpace, OperatingPoint, decode_spans, merge_window_logprobs, plan_windows
-from kp_core.encoding.alignment import label_positions
+from kp_core.decoding import BioesSpace, OperatingPoint
+from kp_core.decoding.calibration import operating_point_for
+from kp_core.decoding.window_scorer import DocumentScores, WindowScorer, pad_rows, predict_from_scores, window_geometry
+from kp_core.plugins.manifest import Manifest
 from kp_core.types import Span
-from kp_mlx.checkpoint import OPERATING_POINT_JSON, CheckpointError, id2label, read_kp_json
-from kp_mlx.tokens import DocumentTokenizer, TokenizedDoc, content_window, default_overlap
+from kp_mlx.checkpoint import CheckpointError, id2label
+from kp_mlx.tokens import DocumentTokenizer
 
 DEFAULT_MAX_LENGTH = 256
 DEFAULT_BATCH_SIZE = 32
 # RoBERTa-style position tables reserve padding_idx + 1 rows.
 _OFFSET_POSITION_TYPES = ("roberta", "xlm-roberta", "camembert")
-
-
-@attrs.frozen
-class DocumentScores:
-    offsets: np.ndarray  # (T, 2)
-    logprobs: np.ndarray  # (T, L) window-averaged
-    decode_mask: np.ndarray | None
 
 
 def position_limit(config: dict[str, Any]) -> int | None:
@@ -67,10 +61,9 @@ class MLXTokenClassifier:
         self.model_id = model_id
         self.name = name
         self.layout = tokenizer.layout
-        limit = position_limit(config)
-        self.max_length = min(max_length, limit) if limit else max_length
-        self.window = content_window(self.max_length, self.layout)
-        self.overlap = default_overlap(self.window) if overlap is None else overlap
+        self.max_length, self.window, self.overlap = window_geometry(
+            max_length, self.layout, limit=position_limit(config), overlap=overlap
+        )
         self.batch_size = batch_size
         self.label_scheme = label_scheme
         self.operating_point = operating_point
@@ -100,84 +93,27 @@ class MLXTokenClassifier:
         folder = Path(path)
         if not folder.is_dir():
             raise CheckpointError(f"{folder}: no such checkpoint folder")
-        meta = read_kp_json(folder)
+        meta = Manifest.read(folder)
         model, config = load_model(folder)
         tokenizer = DocumentTokenizer.from_folder(folder)
-        if operating_point is None and (folder / OPERATING_POINT_JSON).is_file():
-            operating_point = folder / OPERATING_POINT_JSON
-        if isinstance(operating_point, str | Path):
-            operating_point = OperatingPoint.load(operating_point)
         return cls(
             model,
             config,
             tokenizer,
-            model_id=str(meta.get("model_id") or folder),
-            name=str(meta.get("family") or family or "xlmr-ner"),
-            max_length=max_length or int(meta.get("max_length") or DEFAULT_MAX_LENGTH),
+            model_id=str((meta and meta.extra.get("model_id")) or folder),
+            name=(meta and meta.family) or family or "xlmr-ner",
+            max_length=max_length or (meta and meta.max_length) or DEFAULT_MAX_LENGTH,
             batch_size=batch_size,
-            label_scheme=str(meta.get("label_scheme") or "first"),
-            operating_point=operating_point,
+            label_scheme=(meta and meta.label_scheme) or "first",
+            operating_point=operating_point_for(operating_point, folder),
             progress=progress,
         )
 
     # -- scoring ---------------------------------------------------------------------------
 
-    def window_rows(self, docs: Sequence[TokenizedDoc]) -> tuple[list[list[tuple[int, int]]], list[tuple[int, int]]]:
-        plans = [plan_windows(len(doc), self.window, self.overlap) for doc in docs]
-        flat = [(d, w) for d, plan in enumerate(plans) for w in range(len(plan))]
-        return plans, flat
-
     def score_documents(self, texts: Sequence[str]) -> list[DocumentScores]:
-        docs = self.tokenizer.documents(texts)
-        plans, flat = self.window_rows(docs)
-        results: list[list[np.ndarray | None]] = [[None] * len(plan) for plan in plans]
-
-        def width(k: int) -> int:
-            start, end = plans[flat[k][0]][flat[k][1]]
-            return end - start
-
-        order = sorted(range(len(flat)), key=lambda k: -width(k))
-        lo = len(self.layout.prefix)
-        for batch in self._batches(order):
-            rows = []
-            for k in batch:
-                d, w = flat[k]
-                start, end = plans[d][w]
-                rows.append(self.layout.wrap(docs[d].ids[start:end]))
-            logprobs = self.forward_logprobs(rows)
-            for row, k in enumerate(batch):
-                d, w = flat[k]
-                start, end = plans[d][w]
-                results[d][w] = logprobs[row, lo : lo + end - start]
-        out: list[DocumentScores] = []
-        for text, doc, plan, window_lps in zip(texts, docs, plans, results, strict=True):
-            if not plan:
-                merged = np.zeros((0, len(self.space)), dtype=np.float32)
-            else:
-                merged = merge_window_logprobs(len(doc), plan, window_lps)  # type: ignore[arg-type]
-            mask = (
-                label_positions(text, doc.offsets, scheme=self.label_scheme)
-                if self.label_scheme != "all" and len(doc)
-                else None
-            )
-            out.append(DocumentScores(offsets=doc.offsets, logprobs=merged, decode_mask=mask))
-        return out
-
-    def _batches(self, order: list[int]) -> Iterator[list[int]]:
-        from tqdm.auto import tqdm
-
-        steps = range(0, len(order), self.batch_size)
-        for start in tqdm(steps, desc="predict", unit="batch", disable=not self.progress, dynamic_ncols=True):
-            yield order[start : start + self.batch_size]
-
-    def pad(self, rows: Sequence[Sequence[int]]) -> tuple[np.ndarray, np.ndarray]:
-        width = max(len(r) for r in rows)
-        ids = np.full((len(rows), width), self.pad_id, dtype=np.int32)
-        mask = np.zeros((len(rows), width), dtype=np.int32)
-        for i, r in enumerate(rows):
-            ids[i, : len(r)] = r
-            mask[i, : len(r)] = 1
-        return ids, mask
+        """Window-averaged log-probabilities per document (the input of decoding)."""
+        return WindowScorer.of(self).score(texts, self.tokenizer.documents(texts), self.forward_logprobs)
 
     def forward_logits(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
         import mlx.core as mx
@@ -188,7 +124,7 @@ class MLXTokenClassifier:
     def forward_logprobs(self, rows: Sequence[Sequence[int]]) -> np.ndarray:
         import mlx.core as mx
 
-        ids, mask = self.pad(rows)
+        ids, mask = pad_rows(rows, self.pad_id, np.int32)
         logits = self.model(mx.array(ids), mx.array(mask)).astype(mx.float32)
         return np.array(logits - mx.logsumexp(logits, axis=-1, keepdims=True))
 
@@ -197,19 +133,4 @@ class MLXTokenClassifier:
     def predict_spans(
         self, texts: Sequence[str], *, labels: Collection[str] | None = None, method: str = "viterbi"
     ) -> list[list[Span]]:
-        scored = self.score_documents(texts)
-        return [
-            decode_spans(
-                text,
-                s.offsets,
-                s.logprobs,
-                decode_mask=s.decode_mask,
-                operating_point=self.operating_point,
-                method=method,
-                labels=labels,
-                space=self.space,
-            )
-            if len(s.offsets)
-            else []
-            for text, s in zip(texts, scored, strict=True)
-        ]
+        return predict_from_scores(self, texts, labels=labels, method=method)

@@ -22,7 +22,8 @@ from typing import Any
 import attrs
 import numpy as np
 
-from kp_mlx.checkpoint import CONFIG_JSON, KP_JSON, WEIGHTS, read_config, read_kp_json, write_json
+from kp_core.plugins.manifest import Manifest
+from kp_mlx.checkpoint import CONFIG_JSON, WEIGHTS, read_config, write_json
 
 SUFFIX = "-mlx"
 REPORT = "parity_report.json"
@@ -183,17 +184,11 @@ def export_mlx(
     for name in _COPIED:
         if (source / name).is_file():
             shutil.copy(source / name, tmp / name)
-    meta = read_kp_json(source)
-    write_json(
-        tmp / KP_JSON,
-        {
-            **meta,
-            "family": meta.get("family") or "xlmr-ner",
-            "framework": "mlx",
-            "source": str(source),
-            "quantization": quantization,
-        },
+    meta = Manifest.read(source) or Manifest(family="xlmr-ner")
+    meta = attrs.evolve(
+        meta, framework="mlx", extra={**meta.extra, "source": str(source), "quantization": quantization}
     )
+    meta.write(tmp)
 
     reference = MLXTokenClassifier.from_folder(source)
     candidate = MLXTokenClassifier.from_folder(tmp)
@@ -201,9 +196,7 @@ def export_mlx(
         reference, candidate, list(texts or SAMPLE_TEXTS), source=source, export=tmp, quantization=quantization
     )
     write_json(tmp / REPORT, report.to_json())
-    meta_out = json.loads((tmp / KP_JSON).read_text(encoding="utf-8"))
-    meta_out["parity"] = report.to_json()
-    write_json(tmp / KP_JSON, meta_out)
+    attrs.evolve(meta, extra={**meta.extra, "parity": report.to_json()}).write(tmp)
     tmp.rename(out)
     return out, report
 
@@ -217,12 +210,15 @@ def _weights_bytes(folder: Path) -> int:
 def parity_report(
     reference: Any, candidate: Any, texts: list[str], *, source: Path, export: Path, quantization: dict[str, Any] | None
 ) -> ParityReport:
-    from kp_core.decoding import decode_spans
+    from kp_core.decoding.window_scorer import decode_documents
 
     agree = total = 0
     max_diff = 0.0
     matched = ref_count = cand_count = identical = 0
-    for text, a, b in zip(texts, reference.score_documents(texts), candidate.score_documents(texts), strict=True):
+    scored_a, scored_b = reference.score_documents(texts), candidate.score_documents(texts)
+    spans_a_all = decode_documents(texts, scored_a, space=reference.space, operating_point=reference.operating_point)
+    spans_b_all = decode_documents(texts, scored_b, space=candidate.space, operating_point=candidate.operating_point)
+    for a, b, doc_a, doc_b in zip(scored_a, scored_b, spans_a_all, spans_b_all, strict=True):
         if not len(a.offsets):
             identical += 1
             continue
@@ -230,26 +226,7 @@ def parity_report(
         agree += int((a.logprobs.argmax(-1) == b.logprobs.argmax(-1))[keep].sum())
         total += int(keep.sum())
         max_diff = max(max_diff, float(np.abs(a.logprobs - b.logprobs).max()))
-        spans_a = _span_set(
-            decode_spans(
-                text,
-                a.offsets,
-                a.logprobs,
-                decode_mask=a.decode_mask,
-                operating_point=reference.operating_point,
-                space=reference.space,
-            )
-        )
-        spans_b = _span_set(
-            decode_spans(
-                text,
-                b.offsets,
-                b.logprobs,
-                decode_mask=b.decode_mask,
-                operating_point=candidate.operating_point,
-                space=candidate.space,
-            )
-        )
+        spans_a, spans_b = _span_set(doc_a), _span_set(doc_b)
         matched += len(spans_a & spans_b)
         ref_count += len(spans_a)
         cand_count += len(spans_b)

@@ -86,7 +86,8 @@ class Option:
     def describe(self) -> str:
         """The help line: what it does, its choices and default."""
         extra = f" (one of: {', '.join(self.choices)})" if self.choices else ""
-        default = "" if self.default is None else f" [default: {self.default}]"
+        shown = ",".join(map(str, self.default)) if isinstance(self.default, tuple | list) else self.default
+        default = "" if shown in (None, "") else f" [default: {shown}]"
         return f"{self.help}{extra}{default}"
 
 

@@ -12,10 +12,11 @@ from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import Any
 
-from kp_core.decoding import OperatingPoint, decode_spans
+from kp_core.decoding import OperatingPoint
+from kp_core.decoding.calibration import operating_point_for
+from kp_core.plugins.manifest import Manifest
 from kp_core.taxonomy.crosswalk import mapped_labels
 from kp_core.types import Span
-from kp_torch.checkpoint_meta import OPERATING_POINT_JSON, read_kp_json
 from kp_torch.engine import EncoderDetector
 from kp_torch.moe.labels import SCHEME, is_kp_space
 from kp_torch.moe.model import DEFAULT_EXPERTS, load_model, load_tokenizer
@@ -54,27 +55,24 @@ class PrivacyFilterDetector(EncoderDetector):
         echo: Any = None,
     ) -> PrivacyFilterDetector:
         """A kp moe-finetune folder, a privacy-filter folder, or a Hub id (safetensors, no remote code)."""
-        from kp_torch.runtime import select_runtime
+        from kp_torch_runtime.runtime import select_runtime
 
         folder = Path(path)
-        meta = (read_kp_json(folder) if folder.is_dir() else None) or {}
+        meta = Manifest.read(folder) if folder.is_dir() else None
+        extra = meta.extra if meta else {}
         runtime = select_runtime(device, threads, echo=echo)
-        model = load_model(path, experts=experts or str(meta.get("experts_implementation") or DEFAULT_EXPERTS))
+        model = load_model(path, experts=experts or str(extra.get("experts_implementation") or DEFAULT_EXPERTS))
         model.to(runtime.device).eval()
         tokenizer = load_tokenizer(path)
-        if operating_point is None and folder.is_dir() and (folder / OPERATING_POINT_JSON).is_file():
-            operating_point = folder / OPERATING_POINT_JSON
-        if isinstance(operating_point, str | Path):
-            operating_point = OperatingPoint.load(operating_point)
         return cls(
             model,
             tokenizer,
-            model_id=str(meta.get("model_id") or path),
+            model_id=str(extra.get("model_id") or path),
             device=runtime.device,
-            max_length=max_length or int(meta.get("max_length") or WINDOW),
+            max_length=max_length or (meta and meta.max_length) or WINDOW,
             batch_size=batch_size,
-            label_scheme=str(meta.get("label_scheme") or "all"),
-            operating_point=operating_point,
+            label_scheme=(meta and meta.label_scheme) or "all",
+            operating_point=operating_point_for(operating_point, folder if folder.is_dir() else None),
             bf16=bf16,
             progress=progress,
         )
@@ -82,23 +80,8 @@ class PrivacyFilterDetector(EncoderDetector):
     def predict_spans(
         self, texts: Sequence[str], *, labels: Collection[str] | None = None, method: str = "viterbi"
     ) -> list[list[Span]]:
+        """``labels`` are KP types; a model still in openai's space is asked for the native types mapping to them."""
         if labels is not None and self.crosswalk is not None:
             wanted = set(labels)
             labels = [native for native, kp in mapped_labels(self.crosswalk).items() if kp in wanted]
-        scored = self.score_documents(texts)
-        return [
-            decode_spans(
-                text,
-                s.offsets,
-                s.logprobs,
-                decode_mask=s.decode_mask,
-                operating_point=self.operating_point,
-                method=method,
-                labels=labels,
-                space=self.space,
-                scheme=self.crosswalk,
-            )
-            if len(s.offsets)
-            else []
-            for text, s in zip(texts, scored, strict=True)
-        ]
+        return super().predict_spans(texts, labels=labels, method=method)
