@@ -280,4 +280,5 @@ class MlxTokenRecipe:
             "max_length": self._max_length,
             "trained_with": "mlx",
             "adapters": None if self._full else ADAPTERS,
+            "alignment_issues": dict(self._train.issues),  # spans that did not align to subwords
         }

@@ -242,6 +242,7 @@ class TorchTokenRecipe:
             "base_model_type": getattr(self.model.config, "model_type", None),
             "label_scheme": self.opts["label_scheme"],
             **self.family_fields(),
+            "alignment_issues": dict(self.train_set.issues),  # spans that did not align to subwords
         }
 
     # -- helpers for subclasses ----------------------------------------------------------------
