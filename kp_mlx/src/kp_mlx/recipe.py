@@ -11,12 +11,21 @@ format under ``adapters/``. Importing this module never imports mlx.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from kp_core.training.common_options import (
+    LORA,
+    LORA_TARGETS,
+    MAX_GRAD_NORM,
+    MAX_LENGTH,
+    WINDOW_OVERLAP,
+    eval_batch_size,
+    label_scheme,
+)
 from kp_core.training.data import TrainingError, alignment_note
-from kp_core.training.options import Option, parse_list
+from kp_core.training.options import Option
 from kp_core.training.recipe import MicroStep, RunContext
 
 if TYPE_CHECKING:
@@ -29,32 +38,6 @@ ADAPTERS = "adapters"
 DEFAULT_EVAL_BATCH_SIZE = 32
 
 
-def _int_at_least(low: int) -> Callable[[Any], int]:
-    def parse(value: Any) -> int:
-        if isinstance(value, float) and not value.is_integer():
-            raise ValueError(f"expected a whole number, got {value!r}")
-        number = int(value)
-        if number < low:
-            raise ValueError(f"must be at least {low}")
-        return number
-
-    return parse
-
-
-def _dropout(value: Any) -> float:
-    number = float(value)
-    if not 0.0 <= number < 1.0:
-        raise ValueError("must be in [0, 1)")
-    return number
-
-
-def _non_negative(value: Any) -> float:
-    number = float(value)
-    if number < 0:
-        raise ValueError("must be 0 or more")
-    return number
-
-
 def _head_scheme(value: Any) -> str:
     from kp_core.taxonomy.crosswalk import schemes
 
@@ -65,44 +48,19 @@ def _head_scheme(value: Any) -> str:
 
 
 OPTIONS: tuple[Option, ...] = (
-    Option(name="lora_rank", kind=_int_at_least(1), default=16, help="LoRA rank."),
-    Option(name="lora_alpha", kind=_int_at_least(1), default=None, help="LoRA alpha [default: 2 x rank]."),
-    Option(name="lora_dropout", kind=_dropout, default=0.05, help="Dropout on the LoRA input."),
-    Option(name="full_finetune", kind=bool, default=False, help="Train every weight instead of LoRA adapters."),
-    Option(name="max_length", kind=_int_at_least(16), default=256, help="Tokens per window, specials included."),
-    Option(
-        name="label_scheme",
-        kind=str,
-        default="first",
-        choices=("first", "all"),
-        help="Which subwords of a word carry its label (decoding then masks the others).",
-    ),
-    Option(
-        name="lora_targets",
-        kind=parse_list,
-        default=None,
-        help="Comma-separated Linear names to adapt [default: the attention projections].",
-    ),
-    Option(
-        name="window_overlap",
-        kind=_int_at_least(0),
-        default=None,
-        help="Tokens shared by neighbouring windows of a long document [default: a quarter window].",
-    ),
-    Option(name="max_grad_norm", kind=_non_negative, default=1.0, help="Gradient clipping norm (0: no clipping)."),
+    *LORA,
+    MAX_LENGTH,
+    label_scheme("first"),
+    LORA_TARGETS,
+    WINDOW_OVERLAP,
+    MAX_GRAD_NORM,
     Option(
         name="head_scheme",
         kind=_head_scheme,
         default="openai",
         help="Crosswalk scheme of the base head's native labels, to keep their rows in the KP head.",
     ),
-    Option(
-        name="eval_batch_size",
-        kind=_int_at_least(1),
-        default=DEFAULT_EVAL_BATCH_SIZE,
-        help="Windows per forward during evaluation.",
-        affects_weights=False,
-    ),
+    eval_batch_size(DEFAULT_EVAL_BATCH_SIZE),
 )
 
 

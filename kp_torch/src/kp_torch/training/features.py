@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
 import attrs
 
-from kp_core.decoding import plan_windows
-from kp_core.encoding.alignment import IGNORE_INDEX, align_spans
+from kp_core.encoding.tokens import SpecialLayout, tokenize_documents
+from kp_core.encoding.training_windows import training_windows
 from kp_core.types import Example
-from kp_torch.tokens import SpecialLayout, content_window, default_overlap, tokenize_documents
 
 
 @attrs.frozen
@@ -50,42 +48,15 @@ def encode_examples(
     scheme: str,
     overlap: int | None = None,
 ) -> EncodedSet:
-    """Every document in full: long ones become several overlapping windows, nothing is truncated.
-
-    Labels come from :func:`kp_core.encoding.alignment.align_spans` on each window; spans that straddle a
-    window edge are labelled as the inside of their entity there, and collisions are counted.
-    """
-    layout = SpecialLayout.of(tokenizer)
-    window = content_window(max_length, layout)
-    overlap = default_overlap(window) if overlap is None else overlap
+    """Every document in full as training windows (:func:`kp_core.encoding.training_windows`)."""
     docs = tokenize_documents(tokenizer, [ex.text for ex in examples])
-    ids_out: list[list[int]] = []
-    labels_out: list[list[int]] = []
-    per_doc: list[int] = []
-    issues: Counter[str] = Counter()
-    issue_examples: list[str] = []
-    pad = [IGNORE_INDEX]
-    for doc_index, (example, doc) in enumerate(zip(examples, docs, strict=True)):
-        windows = plan_windows(len(doc), window, overlap)
-        per_doc.append(len(windows))
-        for start, end in windows:
-            offsets = doc.offsets[start:end]
-            lo, hi = int(offsets[:, 0].min()), int(offsets[:, 1].max())
-            inside = [s for s in example.spans if s.end > lo and s.start < hi]
-            alignment = align_spans(example.text, offsets, inside, scheme=scheme)
-            for issue in alignment.issues:
-                if issue.reason == "truncated" and len(windows) > 1:
-                    continue  # expected at window edges; the other window holds the whole span
-                issues[issue.reason] += 1
-                if len(issue_examples) < 5:
-                    where = f"document {example.doc_id}" if example.doc_id else f"document #{doc_index}"
-                    issue_examples.append(f"{where}: {issue.describe()}")
-            ids_out.append(layout.wrap(doc.ids[start:end]))
-            labels_out.append(pad * len(layout.prefix) + list(alignment.label_ids) + pad * len(layout.suffix))
+    encoded = training_windows(
+        docs, examples, SpecialLayout.of(tokenizer), max_length=max_length, scheme=scheme, overlap=overlap
+    )
     pad_id = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else 0
     return EncodedSet(
-        features=TrainFeatures(input_ids=ids_out, labels=labels_out, pad_id=int(pad_id)),
-        windows_per_doc=tuple(per_doc),
-        issues=dict(issues),
-        issue_examples=tuple(issue_examples),
+        features=TrainFeatures(input_ids=encoded.input_ids, labels=encoded.labels, pad_id=int(pad_id)),
+        windows_per_doc=encoded.windows_per_doc,
+        issues=encoded.issues,
+        issue_examples=encoded.issue_examples,
     )

@@ -13,43 +13,39 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from kp_core.training.common_options import (
+    BF16,
+    LORA,
+    MAX_GRAD_NORM,
+    MAX_LENGTH,
+    THREADS,
+    WINDOW_OVERLAP,
+    at_least,
+    label_scheme,
+)
+from kp_core.training.common_options import eval_batch_size as common_eval_batch_size
 from kp_core.training.options import Option
 from kp_core.training.recipe import MicroStep, RunContext
 
 if TYPE_CHECKING:
     from kp_core.detector import Detector
 
-LABEL_SCHEMES = ("all", "first")
-
 
 def token_options(*, eval_batch_size: int) -> tuple[Option, ...]:
     """The options every torch token-classification recipe takes."""
     return (
-        Option(name="lora_rank", kind=int, default=16, help="LoRA rank"),
-        Option(name="lora_alpha", kind=int, default=None, help="LoRA alpha (default: 2 x rank)"),
-        Option(name="lora_dropout", kind=float, default=0.05, help="dropout on the LoRA adapters"),
-        Option(name="full_finetune", kind=bool, default=False, help="train every weight instead of LoRA adapters"),
-        Option(name="max_length", kind=int, default=256, help="tokens per training window, specials included"),
+        *LORA,
+        MAX_LENGTH,
+        label_scheme("all"),
+        WINDOW_OVERLAP,
+        THREADS,
+        BF16,
+        Option(name="max_util", kind=bool, default=False, help="Probe cuda/mps memory for the largest batch."),
         Option(
-            name="label_scheme",
-            kind=str,
-            default="all",
-            choices=LABEL_SCHEMES,
-            help="which subwords carry a word's label: every subword, or the first of each word",
+            name="max_util_batch_size", kind=at_least(1), default=None, help="Take this batch size without probing."
         ),
-        Option(name="window_overlap", kind=int, default=None, help="tokens shared by neighbouring windows"),
-        Option(name="threads", kind=int, default=None, help="torch CPU threads", affects_weights=False),
-        Option(name="bf16", kind=bool, default=False, help="bfloat16 autocast for the forward pass"),
-        Option(name="max_util", kind=bool, default=False, help="probe cuda/mps memory for the largest batch"),
-        Option(name="max_util_batch_size", kind=int, default=None, help="take this batch size without probing"),
-        Option(name="max_grad_norm", kind=float, default=1.0, help="clip gradients to this norm (0: no clipping)"),
-        Option(
-            name="eval_batch_size",
-            kind=int,
-            default=eval_batch_size,
-            help="windows per evaluation batch",
-            affects_weights=False,
-        ),
+        MAX_GRAD_NORM,
+        common_eval_batch_size(eval_batch_size),
     )
 
 

@@ -12,8 +12,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ClassVar
 
+from kp_core.training.common_options import LORA_TARGETS
 from kp_core.training.data import TrainingError
-from kp_core.training.options import Option, parse_list
+from kp_core.training.options import Option
 from kp_torch.training.recipe import TorchTokenRecipe, token_options
 
 FAMILY = "xlmr-ner"
@@ -86,12 +87,7 @@ class XlmrNerRecipe(TorchTokenRecipe):
     family: ClassVar[str] = FAMILY
     options: ClassVar[tuple[Option, ...]] = (
         *token_options(eval_batch_size=32),
-        Option(
-            name="lora_targets",
-            kind=parse_list,
-            default=(),
-            help="LoRA target modules, comma-separated (default: the attention projections)",
-        ),
+        LORA_TARGETS,
     )
 
     def build_model(self, base: Path | str) -> Any:

@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
 
+from kp_core.training.common_options import BF16, MAX_GRAD_NORM, THREADS, eval_batch_size
 from kp_core.training.data import TrainingError
 from kp_core.training.options import Option
 from kp_core.training.recipe import MicroStep, RunContext
@@ -35,7 +36,7 @@ OPTIONS: tuple[Option, ...] = (
     ),
     Option(name="encoder_lr", kind=float, default=None, help="Learning rate of the encoder [default: --lr / 10]"),
     Option(name="freeze_encoder", kind=bool, default=False, help="Train the GLiNER head alone"),
-    Option(name="max_grad_norm", kind=float, default=1.0, help="Clip the gradient norm to this"),
+    MAX_GRAD_NORM,
     Option(name="max_words", kind=int, default=None, help="Window length in words [default: the model's max_len]"),
     Option(name="overlap", kind=int, default=DEFAULT_OVERLAP, help="Window overlap in words"),
     Option(
@@ -75,15 +76,9 @@ OPTIONS: tuple[Option, ...] = (
         help="Score threshold recorded for inference and used for the eval figures",
         affects_weights=False,
     ),
-    Option(name="eval_batch_size", kind=int, default=8, help="Windows per evaluation batch", affects_weights=False),
-    Option(
-        name="threads",
-        kind=int,
-        default=None,
-        help="CPU threads (gliner's pre- and post-processing use them on every device) [default: all cores]",
-        affects_weights=False,
-    ),
-    Option(name="bf16", kind=bool, default=False, help="bfloat16 autocast (cuda)"),
+    eval_batch_size(8),
+    THREADS,
+    BF16,
 )
 
 
