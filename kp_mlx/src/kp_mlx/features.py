@@ -1,26 +1,15 @@
-"""Examples -> training windows (ids with specials, BIOES label ids), as kp-torch builds them."""
+"""Examples -> training windows (ids with specials, BIOES label ids): kp-core's one encoder, fed by
+kp-mlx's document tokenizer, so MLX trains on exactly the windows kp-torch builds."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-import attrs
-
-from kp_core.encoding.training_windows import training_windows
+from kp_core.encoding.training_windows import TrainingWindows, training_windows
 from kp_core.types import Example
 from kp_mlx.tokens import DocumentTokenizer
 
-
-@attrs.frozen
-class Windows:
-    input_ids: list[list[int]]
-    labels: list[list[int]]
-    # Gold spans that did not align cleanly, by reason (offsets and types only, never text).
-    issues: dict[str, int]
-    issue_examples: tuple[str, ...]
-
-    def __len__(self) -> int:
-        return len(self.input_ids)
+Windows = TrainingWindows
 
 
 def encode_examples(
@@ -30,10 +19,7 @@ def encode_examples(
     max_length: int,
     scheme: str,
     overlap: int | None = None,
-) -> Windows:
+) -> TrainingWindows:
     """Every document in full as training windows (:func:`kp_core.encoding.training_windows`)."""
     docs = tokenizer.documents([ex.text for ex in examples])
-    encoded = training_windows(docs, examples, tokenizer.layout, max_length=max_length, scheme=scheme, overlap=overlap)
-    return Windows(
-        input_ids=encoded.input_ids, labels=encoded.labels, issues=encoded.issues, issue_examples=encoded.issue_examples
-    )
+    return training_windows(docs, examples, tokenizer.layout, max_length=max_length, scheme=scheme, overlap=overlap)

@@ -32,6 +32,9 @@ class TrainingWindows:
     issues: dict[str, int]  # gold spans that did not align cleanly, by reason
     issue_examples: tuple[str, ...]  # a few of them, by document, offsets and type
 
+    def __len__(self) -> int:
+        return len(self.input_ids)
+
 
 def training_windows(
     docs: Sequence[Any],
