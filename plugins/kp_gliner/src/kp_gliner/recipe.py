@@ -39,35 +39,15 @@ OPTIONS: tuple[Option, ...] = (
     MAX_GRAD_NORM,
     Option(name="max_words", kind=int, default=None, help="Window length in words [default: the model's max_len]"),
     Option(name="overlap", kind=int, default=DEFAULT_OVERLAP, help="Window overlap in words"),
-    Option(
-        name="max_width",
-        kind=int,
-        default=None,
-        help=f"Widest span in words ({_NEW_MODEL}) [default: {NEW_MODEL_DEFAULTS['max_width']}]",
-    ),
-    Option(
-        name="hidden_size",
-        kind=int,
-        default=None,
-        help=f"Hidden size ({_NEW_MODEL}) [default: {NEW_MODEL_DEFAULTS['hidden_size']}]",
-    ),
-    Option(
-        name="dropout",
-        kind=float,
-        default=None,
-        help=f"Dropout ({_NEW_MODEL}) [default: {NEW_MODEL_DEFAULTS['dropout']}]",
-    ),
-    Option(
-        name="span_mode",
-        kind=str,
-        default=None,
-        help=f"Span representation ({_NEW_MODEL}) [default: {NEW_MODEL_DEFAULTS['span_mode']}]",
-    ),
-    Option(
-        name="max_types",
-        kind=int,
-        default=None,
-        help=f"Label phrases per window ({_NEW_MODEL}) [default: {NEW_MODEL_DEFAULTS['max_types']}]",
+    *(
+        Option(name=name, kind=kind, default=None, help=f"{what} ({_NEW_MODEL}) [default: {NEW_MODEL_DEFAULTS[name]}]")
+        for name, kind, what in (
+            ("max_width", int, "Widest span in words"),
+            ("hidden_size", int, "Hidden size"),
+            ("dropout", float, "Dropout"),
+            ("span_mode", str, "Span representation"),
+            ("max_types", int, "Label phrases per window"),
+        )
     ),
     Option(
         name="threshold",
