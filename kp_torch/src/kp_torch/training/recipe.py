@@ -9,6 +9,7 @@ steps. Torch is imported inside the methods, so importing a recipe stays cheap.
 
 from __future__ import annotations
 
+import abc
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -49,7 +50,7 @@ def token_options(*, eval_batch_size: int) -> tuple[Option, ...]:
     )
 
 
-class TorchTokenRecipe:
+class TorchTokenRecipe(abc.ABC):
     """The shared half of a torch token-classification recipe; a family subclass supplies
     :meth:`build_model` (seeded as the family always was), :meth:`make_detector` and
     :meth:`family_fields`, and may override :meth:`load_tokenizer`, :meth:`lr_overrides`,
@@ -64,17 +65,17 @@ class TorchTokenRecipe:
 
     # -- what a family supplies -----------------------------------------------------------------
 
+    @abc.abstractmethod
     def build_model(self, base: Path | str) -> Any:
         """The model to train from ``base`` (on the CPU; the base class moves it)."""
-        raise NotImplementedError
 
+    @abc.abstractmethod
     def make_detector(self, model: Any) -> Detector:
         """A detector over ``model`` (in eval mode) for evaluation."""
-        raise NotImplementedError
 
+    @abc.abstractmethod
     def family_fields(self) -> dict[str, Any]:
         """The family's own kp.json fields."""
-        raise NotImplementedError
 
     def load_tokenizer(self, base: Path | str) -> Any:
         from transformers import AutoTokenizer
