@@ -59,6 +59,10 @@ def test_train_routes_and_reports_inference_only_frameworks():
     assert family.recipe_for("cpu") is _TorchRecipe
     with pytest.raises(UnknownNameError, match="inference only"):
         family.recipe_for("mlx")
+    # auto trains on the best available framework that can train, even when an inference-only
+    # framework's backend ranks higher (mlx here), never failing on that one.
+    assert family.load("x", device="auto") == ("mlx", "auto")
+    assert family.recipe_for("auto") is _TorchRecipe
 
 
 def test_same_framework_twice_is_still_a_duplicate():

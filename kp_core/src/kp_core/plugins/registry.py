@@ -83,8 +83,14 @@ class Family:
         return bool(self.recipes)
 
     def recipe_for(self, device: str) -> type[Recipe]:
-        """The recipe that trains on ``device`` (``auto``: the best available framework)."""
-        impl = self.dispatch.pick(device) if self.dispatch is not None else self
+        """The recipe that trains on ``device`` (``auto``: the best available framework among
+        those this family can train on, so an inference-only implementation is never chosen)."""
+        dispatch = self.dispatch
+        if dispatch is not None and device == "auto":
+            trainable = tuple(p for p in dispatch.implementations if p.recipe is not None)
+            if trainable:
+                dispatch = FrameworkDispatch(trainable, dispatch.backends)
+        impl = dispatch.pick(device) if dispatch is not None else self
         if impl.recipe is None:
             where = ", ".join(impl.frameworks) or "any device"
             raise UnknownNameError(
@@ -200,12 +206,12 @@ class FrameworkDispatch:
 
     def __init__(self, implementations: tuple[Family, ...], backends: Table[Backend]) -> None:
         self.implementations = implementations
-        self._backends = backends
+        self.backends = backends
 
     def pick(self, device: str, ref: str | None = None) -> Family:
         by_framework = {fw: impl for impl in self.implementations for fw in impl.frameworks}
         if device != "auto":
-            framework = self._backends.get(device).framework
+            framework = self.backends.get(device).framework
             if framework not in by_framework:
                 raise UnknownNameError(
                     f"family {self.implementations[0].name!r} has no {framework!r} implementation "
@@ -215,7 +221,7 @@ class FrameworkDispatch:
         declared = _declared_framework(ref)
         if declared in by_framework:
             return by_framework[declared]
-        available = [b for b in self._backends if b.framework in by_framework and b.availability().available]
+        available = [b for b in self.backends if b.framework in by_framework and b.availability().available]
         if not available:
             return self.implementations[0]  # its own loader reports what is missing
         return by_framework[max(available, key=lambda b: (b.priority, b.name)).framework]
