@@ -140,3 +140,29 @@ def test_the_same_dataset_gives_the_same_eval_rows_whatever_the_recipe(tmp_path:
     train_with_recipe(Other(), mean_config(tmp_path, out=tmp_path / "o", max_steps=1), echo=lambda _: None)
     ids = [json.loads((tmp_path / d / "kp.json").read_text())["data"]["eval_rows_sha256"] for d in ("m", "o")]
     assert ids[0] == ids[1] == eval_rows_sha256(prepare_data(mean_config(tmp_path)))
+
+
+def test_a_recipe_may_ask_for_plain_shuffled_batches(tmp_path: Path) -> None:
+    from kp_core.training.batching import epoch_batches, shuffled_batches
+
+    class Shuffled(MeanRecipe):
+        batching: ClassVar[str] = "shuffled"
+
+        def forward_backward(self, batch: Any, loss_scale: float) -> Any:
+            self.calls.append(("batch", list(batch)))
+            return super().forward_backward(batch, loss_scale)
+
+    recipe = Shuffled()
+    train_with_recipe(recipe, mean_config(tmp_path, epochs=1.0), echo=lambda _: None)
+    seen = [batch for kind, batch in recipe.calls if kind == "batch"]
+    lengths = recipe.item_lengths()
+    assert seen == shuffled_batches(len(lengths), 4, seed=0, epoch=0)
+    assert seen != epoch_batches(lengths, 4, seed=0, epoch=0)
+
+    class Unknown(MeanRecipe):
+        batching: ClassVar[str] = "by_colour"
+
+    with pytest.raises(
+        TrainingError, match="mean on the host CPU: unknown batching rule 'by_colour'; known: by_length"
+    ):
+        train_with_recipe(Unknown(), mean_config(tmp_path, epochs=1.0), echo=lambda _: None)

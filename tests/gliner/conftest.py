@@ -50,20 +50,41 @@ def make_rows(n: int, seed: int = 0) -> list[dict]:
     return rows
 
 
+def _wordpiece_vocab(corpus: list[str], specials: list[str], *, size: int) -> dict[str, int]:
+    """Specials, every character (alone and as a ``##`` continuation), then the most frequent
+    words (ties by the word itself) up to ``size`` pieces: a deterministic WordPiece vocabulary."""
+    from collections import Counter
+
+    from tokenizers import pre_tokenizers
+
+    split = pre_tokenizers.BertPreTokenizer()
+    words = Counter(w for text in corpus for w, _ in split.pre_tokenize_str(text))
+    chars = sorted({c for w in words for c in w})
+    pieces = [*specials, *chars, *(f"##{c}" for c in chars)]
+    for word, _ in sorted(words.items(), key=lambda kv: (-kv[1], kv[0])):
+        if len(pieces) >= size:
+            break
+        if word not in pieces:
+            pieces.append(word)
+    return {piece: i for i, piece in enumerate(pieces)}
+
+
 def build_tiny_encoder(folder: Path) -> Path:
     """A 2-layer, 32-wide BERT with 512 positions and a WordPiece tokenizer trained on our rows."""
     import torch
-    from tokenizers import Tokenizer, decoders, models, normalizers, pre_tokenizers, processors, trainers
+    from tokenizers import Tokenizer, decoders, models, normalizers, pre_tokenizers, processors
     from transformers import BertConfig, BertModel, BertTokenizerFast
 
     folder.mkdir(parents=True, exist_ok=True)
     corpus = [row["text"] for row in make_rows(200, seed=99)] + [" ".join(FILLER)] * 5
     specials = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
-    tok = Tokenizer(models.WordPiece(unk_token="[UNK]"))
+    # The vocabulary is built here rather than by tokenizers' WordPiece trainer, which breaks ties
+    # between equally frequent pieces differently in every process: the tiny model (and what it
+    # learns in a few hundred steps) must be the same in every run.
+    tok = Tokenizer(models.WordPiece(vocab=_wordpiece_vocab(corpus, specials, size=500), unk_token="[UNK]"))
     tok.normalizer = normalizers.BertNormalizer(lowercase=False)
     tok.pre_tokenizer = pre_tokenizers.BertPreTokenizer()
     tok.decoder = decoders.WordPiece()
-    tok.train_from_iterator(corpus, trainers.WordPieceTrainer(vocab_size=500, special_tokens=specials))
     cls_id, sep_id = tok.token_to_id("[CLS]"), tok.token_to_id("[SEP]")
     tok.post_processor = processors.TemplateProcessing(
         single="[CLS] $A [SEP]", pair="[CLS] $A [SEP] $B [SEP]", special_tokens=[("[CLS]", cls_id), ("[SEP]", sep_id)]

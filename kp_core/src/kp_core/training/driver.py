@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from kp_core.training.batching import epoch_batches
+from kp_core.training.batching import BATCHING_RULES, batches_for
 from kp_core.training.config import RunResult, TrainConfig
 from kp_core.training.data import PreparedData, TrainingError, describe_split, prepare_data
 from kp_core.training.options import OptionError, fingerprint_options, resolve_options
@@ -119,6 +119,8 @@ def train_with_recipe(
     if isinstance(recipe, type) or not isinstance(recipe, Recipe):  # a class passes the protocol's check too
         recipe = recipe()
     owner = recipe_owner(recipe)
+    if (rule := getattr(recipe, "batching", "by_length")) not in BATCHING_RULES:
+        raise TrainingError(f"{owner}: unknown batching rule {rule!r}; known: {', '.join(BATCHING_RULES)}")
     try:
         options = resolve_options(recipe.options, config.options, owner=owner)
     except OptionError as exc:
@@ -252,6 +254,7 @@ def _loop(
     from tqdm.auto import tqdm
 
     per_epoch = math.ceil(len(lengths) / batch_size)
+    batching = getattr(recipe, "batching", "by_length")
     loss_scale = 1.0 / config.grad_accum
     bar = tqdm(
         total=state.total_steps, initial=state.step, desc="train", unit="step",
@@ -264,7 +267,7 @@ def _loop(
     done = state.step >= state.total_steps
     while not done:
         epoch, offset = divmod(state.micro_batches, per_epoch)
-        for batch in epoch_batches(lengths, batch_size, seed=config.seed, epoch=epoch)[offset:]:
+        for batch in batches_for(batching, lengths, batch_size, seed=config.seed, epoch=epoch)[offset:]:
             micro = recipe.forward_backward(batch, loss_scale)
             if not math.isfinite(micro.loss):
                 raise TrainingError(f"loss became {micro.loss} at step {state.step + 1}; lower --lr")

@@ -64,7 +64,9 @@ class Recipe(Protocol):
 
     def item_lengths(self) -> Sequence[int]:
         """The size of each training item (tokens, words): the driver batches items of similar
-        size together, in a seeded order that is a pure function of (seed, epoch)."""
+        size together, in a seeded order that is a pure function of (seed, epoch). A recipe may
+        set the class attribute ``batching = "shuffled"`` for plain seeded shuffles instead (see
+        :mod:`kp_core.training.batching`)."""
 
     def forward_backward(self, batch: Sequence[int], loss_scale: float) -> MicroStep:
         """Forward the training items ``batch`` (indices), back-propagate ``loss * loss_scale``

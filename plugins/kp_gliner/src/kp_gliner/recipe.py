@@ -83,6 +83,9 @@ class GlinerRecipe:
     family: ClassVar[str] = FAMILY
     framework: ClassVar[str | None] = "torch"
     options: ClassVar[Sequence[Option]] = OPTIONS
+    # GLiNER's loss is a sum over a batch's spans: batches of similar-length windows make some
+    # steps far larger than others and keep each epoch's batches nearly the same.
+    batching: ClassVar[str] = "shuffled"
 
     def setup(self, run: RunContext) -> None:
         """Build the model on ``run.device``, convert the training split and create AdamW."""
