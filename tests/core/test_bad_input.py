@@ -205,9 +205,16 @@ def test_one_reader_one_behaviour_for_good_input(tmp_path: Path) -> None:
             code, output, _ = _run(["deidentify", "--input", str(path), "--output", str(out), "--no-progress", *spans])
             assert code == 0, output
             records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-            assert [r["spans"] for r in records] == [GOOD_1["spans"], GOOD_2["spans"]]
             if spans:  # the rules model finds no names; the rows' own spans do
                 assert all(PII not in r["text"] for r in records)
+                # the consumed spans now say where each replacement stands, with its label
+                assert [[s["label"] for s in r["spans"]] for r in records] == [
+                    [s["label"] for s in GOOD_1["spans"]],
+                    [s["label"] for s in GOOD_2["spans"]],
+                ]
+                assert all("text" not in s for r in records for s in r["spans"])
+            else:  # a field the run did not use is copied as it is (and named on stderr)
+                assert [r["spans"] for r in records] == [GOOD_1["spans"], GOOD_2["spans"]]
 
 
 def test_resume_skips_records_not_lines() -> None:

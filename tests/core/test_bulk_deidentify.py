@@ -99,3 +99,34 @@ def test_resume_after_sigkill_gives_identical_output(tmp_path, dev_rows):
     assert resumed.read_bytes() == straight.read_bytes()
     assert len(resumed.read_text(encoding="utf-8").splitlines()) == 600
     assert not progress.exists() and not Path(str(resumed) + ".registry").exists()
+
+
+@pytest.mark.parametrize("method", ["redact", "replace", "pseudonymize"])
+def test_consumed_spans_leave_no_source_text_and_point_into_the_new_text(tmp_path, dev_rows, method) -> None:
+    """--spans-field: the spans read from each record held the PII (their ``text``) and offsets of
+    the source; the output carries, instead, where each replacement now stands, with its label."""
+    source = tmp_path / "in.jsonl"
+    rows = dev_rows["it"][:15]
+    source.write_text(
+        "".join(json.dumps({"text": r["text"], "spans": r["spans"], "title": "x", "n": 1}) + "\n" for r in rows),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.jsonl"
+    key = tmp_path / "key"
+    key.write_bytes(os.urandom(32))
+    args = ["deidentify", "--method", method, "--spans-field", "spans", "--input", str(source), "--output", str(out)]
+    result = CliRunner().invoke(build_cli(), [*args, "--key-file", str(key), "--no-progress"])
+    assert result.exit_code == 0, result.output
+    # The other text-bearing field is named (never its value) as copied unchanged; a number is not.
+    assert "fields copied unchanged: title" in result.output and "title, n" not in result.output
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(records) == len(rows)
+    for row, record in zip(rows, records, strict=True):
+        for span in record["spans"]:
+            assert set(span) == {"start", "end", "label"}
+            assert 0 <= span["start"] < span["end"] <= len(record["text"])
+        originals = {row["text"][s["start"] : s["end"]] for s in row["spans"]}
+        replaced = {record["text"][s["start"] : s["end"]] for s in record["spans"]}
+        assert not (originals & replaced)  # each span now covers its replacement, not the source
+        assert {s["label"] for s in record["spans"]} <= {s["label"] for s in row["spans"]}
+        assert len(record["spans"]) >= 1 or not row["spans"]

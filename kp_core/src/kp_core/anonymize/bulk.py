@@ -162,10 +162,12 @@ def _label_resolver() -> LabelResolver:
 
 
 def _make_anonymizer(options: BulkOptions, key: bytes | None) -> tuple[Callable, Callable[[], None]]:
-    """(anonymize(texts, spans) -> texts, close)."""
+    """(anonymize(texts, spans) -> [(new text, its spans)], close). The spans returned are where
+    each replacement now stands in the new text, with its label: never the source text."""
     opts = dict(options.operator_options)
     if options.method == "pseudonymize":
         from kp_core.anonymize.pseudonymizer import Pseudonymizer
+        from kp_core.anonymize.vault import source_key
 
         private = options.vault is None
         vault_path = Path(options.output + ".registry") if private else Path(options.vault)
@@ -176,15 +178,61 @@ def _make_anonymizer(options: BulkOptions, key: bytes | None) -> tuple[Callable,
             if private:
                 vault_path.unlink(missing_ok=True)
 
-        return (lambda texts, spans: [d.text for d in pseudonymizer.pseudonymize(texts, spans)]), close
+        def pseudonymize(texts: list[str], spans: list[list[Span]]) -> list[tuple[str, list[dict]]]:
+            out = []
+            for text, doc in zip(texts, pseudonymizer.pseudonymize(texts, spans), strict=True):
+                # A whitespace-only span is left as it is and has no replacement.
+                labels = [s.label for s in doc.spans if source_key(text[s.start : s.end])]
+                out.append(
+                    (
+                        doc.text,
+                        [_out_span(s, e, label) for (s, e, _), label in zip(doc.replacements, labels, strict=True)],
+                    )
+                )
+            return out
+
+        return pseudonymize, close
     from kp_core.anonymize.operators import apply_operator, make_operator
 
     if options.method == "hash":
         opts["key"] = key
     operator = make_operator(options.method, **opts)
-    return (lambda texts, spans: [apply_operator(t, s, operator).text for t, s in zip(texts, spans, strict=True)]), (
-        lambda: None
+
+    def apply(texts: list[str], spans: list[list[Span]]) -> list[tuple[str, list[dict]]]:
+        out = []
+        for text, doc in zip(texts, spans, strict=True):
+            done = apply_operator(text, doc, operator)
+            moved, shift = [], 0
+            for span, replacement in zip(done.spans, done.replacements, strict=True):
+                start = span.start + shift
+                moved.append(_out_span(start, start + len(replacement), span.label))
+                shift += len(replacement) - (span.end - span.start)
+            out.append((done.text, moved))
+        return out
+
+    return apply, lambda: None
+
+
+def _out_span(start: int, end: int, label: str) -> dict:
+    return {"start": start, "end": end, "label": label}
+
+
+def _note_copied_fields(record: dict, options: BulkOptions, noted: set[str]) -> None:
+    """Say on stderr, once per field name, that a record's other fields that can hold text
+    (strings, lists, objects) are copied as they are: only the text field is de-identified.
+    Names only, never values."""
+    others = sorted(
+        k
+        for k, v in record.items()
+        if k not in noted and k not in (options.text_field, options.spans_field) and isinstance(v, str | list | dict)
     )
+    if others:
+        noted.update(others)
+        print(
+            f"kp deidentify: only field {options.text_field!r} is de-identified; "
+            f"fields copied unchanged: {', '.join(others)}",
+            file=sys.stderr,
+        )
 
 
 def _check_paths(options: BulkOptions) -> None:
@@ -241,10 +289,12 @@ def run_bulk(options: BulkOptions, *, key: bytes | None = None, progress: bool =
             bar = _bar(total, progress)
             batch: list[tuple[int, dict]] = []
             records = done
+            noted: set[str] = set()
             for number, record, size in _records(source, name, done):
                 bar.update(size)
                 if number <= done:
                     continue
+                _note_copied_fields(record, options, noted)
                 batch.append((number, record))
                 if len(batch) >= options.batch_size:
                     records = _flush(batch, options, name, detector, anonymize, out, records, key_check)
@@ -291,9 +341,13 @@ def _flush(
                 raise BulkInputError(f"{name}:{number}: span {span.start}:{span.end} ends past the text")
     outputs = anonymize(texts, spans)
     lines = []
-    for (_, record), new_text in zip(batch, outputs, strict=True):
+    for (_, record), (new_text, new_spans) in zip(batch, outputs, strict=True):
         record = dict(record)
         record[options.text_field] = new_text
+        if options.spans_field is not None:
+            # The consumed spans held the source text and its offsets: they are replaced by where
+            # each replacement now stands, with its label (nothing of the source).
+            record[options.spans_field] = new_spans
         lines.append(json.dumps(record, ensure_ascii=False) + "\n")
     out.write("".join(lines).encode("utf-8"))
     out.flush()
