@@ -210,3 +210,16 @@ def test_cli_generate_and_split(tmp_path) -> None:
     assert held_skeletons and not train_skeletons & held_skeletons
     result = runner.invoke(build_cli(), ["data", "generate", "--languages", "xx", "--out", str(out)])
     assert result.exit_code != 0 and "xx" in result.output
+
+
+def test_cli_language_and_domain_codes_in_any_case(tmp_path) -> None:
+    from kp_core.cli import build_cli
+
+    runner = CliRunner()
+    upper = tmp_path / "upper.jsonl"
+    lower = tmp_path / "lower.jsonl"
+    args = ["data", "generate", "--n", "20", "--seed", "3"]
+    first = runner.invoke(build_cli(), [*args, "--languages", "RO,Pl", "--domains", "Legal", "--out", str(upper)])
+    second = runner.invoke(build_cli(), [*args, "--languages", "ro,pl", "--domains", "legal", "--out", str(lower)])
+    assert first.exit_code == 0 and second.exit_code == 0, first.output + second.output
+    assert upper.read_bytes() == lower.read_bytes()

@@ -50,8 +50,11 @@ def test_hash_is_keyed_and_deterministic():
 
 def test_keyed_operators_refuse_without_a_key(monkeypatch):
     monkeypatch.delenv("KP_PSEUDONYM_KEY", raising=False)
-    with pytest.raises(MissingKeyError):
+    with pytest.raises(MissingKeyError) as missing:
         deidentify(TEXT, "hash", spans=[SPANS])
+    # The message names only ways that exist: the key argument, --key-file, the variable, random_key.
+    assert "--key-file" in str(missing.value) and "random_key=True" in str(missing.value)
+    assert "--random-key" not in str(missing.value)
     with pytest.raises(MissingKeyError):
         deidentify(TEXT, "pseudonymize", spans=[SPANS])
     with pytest.raises(MissingKeyError, match="at least 16"):

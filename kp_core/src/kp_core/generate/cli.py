@@ -9,9 +9,10 @@ import click
 
 
 def _csv(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[str, ...] | None:
+    """A comma-separated list, in lower case: codes and domain names are matched in any case."""
     if value is None:
         return None
-    return tuple(part.strip() for part in value.split(",") if part.strip())
+    return tuple(part.strip().lower() for part in value.split(",") if part.strip())
 
 
 @click.command()
