@@ -180,8 +180,8 @@ def train_with_recipe(
         shutil.rmtree(checkpoint_root(out), ignore_errors=True)
     _write_manifest(
         out, recipe, config, options, data, state, family_fields, metrics,
-        device=device, hardware=hardware, batch_size=batch_size, budget=budget, resumed_from=resumed_from,
-        wall_start=wall_start,
+        device=device, hardware=hardware, batch_size=batch_size, train_items=len(lengths), budget=budget,
+        resumed_from=resumed_from, wall_start=wall_start,
     )  # fmt: skip
     run = RunResult(
         out=out,
@@ -400,6 +400,7 @@ def _write_manifest(
     device: str,
     hardware: str,
     batch_size: int,
+    train_items: int,
     budget: float | None,
     resumed_from: int | None,
     wall_start: float,
@@ -423,7 +424,7 @@ def _write_manifest(
                 "sha256": data.sha256,
                 "train_examples": len(data.train),
                 "eval_examples": len(data.eval),
-                "train_items": len(list(recipe.item_lengths())),
+                "train_items": train_items,
                 "eval_rows_sha256": eval_rows_sha256(data),
                 "split": data.split_info,
             },
