@@ -16,6 +16,7 @@ from functools import cache
 
 from kp_core.generate.builder import DocBuilder
 from kp_core.generate.phrases import get_phrases
+from kp_core.generate.phrases._refs import CASE_LABELS, COMPANY_WORDS, IBAN_WORDS, NID_WORDS, PHONE_WORDS
 from kp_core.generate.values import (
     NAME_STYLES,
     Org,
@@ -181,6 +182,8 @@ class Context:
             return "ADDRESS", p.get("birthplace", lambda: self.loc.city(self.rng).name)
         if attr == "age":
             return None, str(max(1, self.date.year - p.birth.year))
+        if attr == "byear":  # "born in 1960"
+            return "DATE", str(p.birth.year)
         getter = _PERSON_ATTRS.get(attr)
         if getter is None:
             raise KeyError(f"unknown person slot attribute {attr!r}")
@@ -205,8 +208,66 @@ class Context:
         self.b.text(piece)
 
     def put(self, slot: str) -> None:
+        head, _, attr = slot.partition(".")
+        compound = _COMPOUND.get(attr or head)
+        if compound is not None:  # a word or label, then its number: "P.IVA 01234567890"
+            compound(self, head)
+            return
         label, value = self.slot(slot)
         self.b.value(label, value)
+
+    # --- numbers named by the word before them ----------------------------------------------
+
+    def _labelled(self, word: str, label: str, value: str) -> None:
+        self.b.text(word + " ")
+        self.b.value(label, value)
+
+    def register_number(self, key: str, other: bool = False) -> None:
+        """A register word and the organisation's number of that register (``partita IVA
+        01234567890``, ``org.nr 556677-8899``, ``IČO 12345678``, ``SIRET 123 456 789 00012``);
+        ``other``: a register other than the one of the organisation's last printed number."""
+        org = self.org(key)
+        words = COMPANY_WORDS.get(self.lang)
+        if not words:
+            self._labelled(self.label("company_id"), "COMPANY_ID", org.company_id())
+            return
+        kinds = tuple(words)
+        if other:
+            kinds = tuple(k for k in kinds if k != org.last_register) or kinds
+        kind = kinds[0] if len(kinds) == 1 or self.rng.random() < 0.7 else self.rng.choice(kinds[1:])
+        org.last_register = kind
+        main = next((k for k in company_id_kinds(self.loc.country) if k != "vat"), "vat")
+        if kind == main:
+            value = org.company_id()
+        elif kind == "vat":
+            value = org.vat_id()
+        else:
+            value = org.company_id_of(kind)
+        self._labelled(self.rng.choice(words[kind]), "COMPANY_ID", value)
+
+    def nid_words(self, who: str) -> None:
+        """A person's national number after a running-text word (``codice fiscale``, ``CPR-nr.``)."""
+        words = NID_WORDS.get(self.lang)
+        if words and not _nid_labels_by_kind(self.lang):
+            word = self.rng.choice(words)
+        else:
+            word = self._field_label("nid", f"{who}.nid", False)
+        self._labelled(word, "NATIONAL_ID", self.person(who).national_id())
+
+    def iban_words(self, who: str) -> None:
+        holder = self.org(who) if who.startswith("org") else self.person(who)
+        word = self.rng.choice(IBAN_WORDS.get(self.lang, ("IBAN",)))
+        self._labelled(word, "ACCOUNT_ID", holder.iban())
+
+    def phone_words(self, who: str) -> None:
+        holder = self.org(who) if who.startswith("org") else self.person(who)
+        word = self.rng.choice(PHONE_WORDS.get(self.lang, ("tel.",)))
+        self._labelled(word, "PHONE", holder.phone())
+
+    def case_ref(self, _: str = "") -> None:
+        """A case or file label and the document's bare case number (``pratica n. 482``)."""
+        labels = CASE_LABELS.get(self.lang) or self.ph["case_no"]
+        self._labelled(self.rng.choice(labels), "CASE_NUMBER", self.slot("caseno")[1])
 
     def value(self, slot_or_pattern: str) -> None:
         """A slot name (``p.name``) or a pattern with slots (``{dr.title} {dr.name}``)."""
@@ -408,6 +469,37 @@ _ORG_ATTRS = {
     "iban": ("ACCOUNT_ID", "iban"),
 }
 
+
+def bare_case_number(rng: random.Random) -> str:
+    """A file number as many documents print it after its label: 3-5 digits, or an ECHR-style
+    application number (``39428/98``)."""
+    shape = rng.random()
+    if shape < 0.3:
+        return str(rng.randrange(100, 1000))
+    if shape < 0.6:
+        return str(rng.randrange(1000, 10000))
+    if shape < 0.75:
+        return str(rng.randrange(10000, 100000))
+    return f"{rng.randrange(1000, 80000)}/{rng.randrange(0, 100):02d}"
+
+
+def _case(ctx: Context) -> tuple[str | None, str]:
+    """The document's case number: a register format, or a bare number (a third of documents;
+    every pattern writes {case} after a case word or label)."""
+    if ctx.rng.random() < 0.35:
+        return "CASE_NUMBER", ctx.slot("caseno")[1]
+    return "CASE_NUMBER", ctx.entity_from_format("case_fmts")
+
+
+_COMPOUND = {
+    "reg": Context.register_number,
+    "reg2": lambda ctx, key: ctx.register_number(key, other=True),
+    "nidw": Context.nid_words,
+    "ibanw": Context.iban_words,
+    "telw": Context.phone_words,
+    "caseref": Context.case_ref,
+}
+
 _SIMPLE_SLOTS = {
     "date": lambda ctx: ("DATE", ctx.fmt_date(ctx.date)),
     "date2": lambda ctx: ("DATE", ctx.fmt_date(ctx.memo_date("date2", 1, 60))),
@@ -415,7 +507,8 @@ _SIMPLE_SLOTS = {
     "city": lambda ctx: ctx.memo("city", lambda: ("ADDRESS", ctx.loc.city(ctx.rng).name)),
     "fac": lambda ctx: ctx.memo("fac", lambda: ("FACILITY", ctx.entity_from_format("hospital_fmts"))),
     "court": lambda ctx: ctx.memo("court", lambda: ("COURT", ctx.entity_from_format("court_fmts"))),
-    "case": lambda ctx: ctx.memo("case", lambda: ("CASE_NUMBER", ctx.entity_from_format("case_fmts"))),
+    "case": lambda ctx: ctx.memo("case", lambda: _case(ctx)),
+    "caseno": lambda ctx: ctx.memo("caseno", lambda: ("CASE_NUMBER", bare_case_number(ctx.rng))),
     "statute": lambda ctx: ("STATUTE_REF", ctx.entity_from_format("statute_fmts")),
     "mrn": lambda ctx: ctx.memo("mrn", lambda: ("MRN", ctx.entity_from_format("mrn_fmts"))),
     "cond": lambda ctx: ctx.memo("cond", lambda: ("HEALTH_CONDITION", ctx.pick("conditions"))),

@@ -120,6 +120,7 @@ class Org:
         slug = ascii_fold(core.split()[0].replace("&", "")) or "firma"
         self.domain = f"{slug}{rng.choice(('', '-group', 'online', ''))}.{loc.tld if rng.random() < 0.7 else 'com'}"
         self._cache: dict[str, str] = {}
+        self.last_register = ""  # the kind of the register number last printed for it
 
     def get(self, attr: str, make) -> str:
         value = self._cache.get(attr)

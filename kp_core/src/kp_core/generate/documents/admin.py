@@ -3,16 +3,29 @@
 from __future__ import annotations
 
 from kp_core.generate.compose import Context
-from kp_core.generate.documents._sections import letterhead, person_fields, place_date_line, signature_block
+from kp_core.generate.documents._sections import (
+    case_ref_line,
+    letterhead,
+    org_party_line,
+    person_fields,
+    person_party_line,
+    place_date_line,
+    signature_block,
+)
 
 
 def declaration(ctx: Context) -> None:
     ctx.header("h_declaration")
+    if ctx.chance(0.3, "declcase"):
+        case_ref_line(ctx)
+        ctx.text("\n")
     if ctx.chance(0.4, "declbasis"):
         ctx.text("(")
         ctx.put("statute")
         ctx.text(")\n\n")
     ctx.paragraph(["decl_body"])
+    if ctx.chance(0.3, "declppl"):
+        person_party_line(ctx, "p")
     if ctx.chance(0.5, "declkv"):
         ctx.text("\n")
         ctx.kv(person_fields(ctx, "p", low=2)[1:] or [("phone", "p.phone")])
@@ -26,13 +39,24 @@ def letter(ctx: Context) -> None:
         letterhead(ctx)
     to_first = ctx.chance(0.7, "tofirst")
     if to_first:
-        ctx.kv([("name", "p.name"), ("address", "p.address")], layout=ctx.rng.choice(("colon", "dash", "tab")))
+        recipient = ctx.rng.randrange(4)
+        ctx.mark(f"recipient{recipient}")
+        if recipient == 0:
+            person_party_line(ctx, "p")
+        elif recipient == 1:
+            org_party_line(ctx, "org2")
+        else:
+            ctx.kv([("name", "p.name"), ("address", "p.address")], layout=ctx.rng.choice(("colon", "dash", "tab")))
         ctx.text("\n")
-    ctx.text(ctx.label("subject") + ": " + ctx.label("case_no") + " ")
-    ctx.put("case")
-    ctx.text(" / ")
-    ctx.put("date2")
-    ctx.text("\n\n")
+    if ctx.chance(0.5, "caseline"):
+        case_ref_line(ctx, with_date=True)
+        ctx.text("\n")
+    else:
+        ctx.text(ctx.label("subject") + ": " + ctx.label("case_no") + " ")
+        ctx.put("case")
+        ctx.text(" / ")
+        ctx.put("date2")
+        ctx.text("\n\n")
     ctx.sentence("greet")
     ctx.text(" " if ctx.rng.random() < 0.3 else "\n")
     ctx.paragraph(["letter_body", "letter_body"] if ctx.rng.random() < 0.5 else ["letter_body"])
@@ -43,13 +67,17 @@ def letter(ctx: Context) -> None:
         ctx.text("\n")
         ctx.put("p.name")
         ctx.text("\n")
-        ctx.put("p.address")
-        ctx.text("\n")
+        if ctx.chance(0.6, "toaddr"):
+            ctx.put("p.address")
+            ctx.text("\n")
 
 
 def form(ctx: Context) -> None:
     ctx.header("h_form")
     ctx.text(ctx.pick("public_bodies") + "\n\n" if ctx.chance(0.5, "formbody") else "")
+    if ctx.chance(0.35, "formcase"):
+        case_ref_line(ctx)
+        ctx.text("\n")
     fields = person_fields(ctx, "p", low=4)
     if ctx.rng.random() < 0.5:
         fields.append(("iban", "p.iban"))

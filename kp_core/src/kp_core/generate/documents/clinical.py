@@ -18,6 +18,9 @@ def _facility_line(ctx: Context) -> None:
     if ctx.chance(0.3, "facaddr"):
         ctx.put("org.address")
         ctx.text("\n")
+    if ctx.chance(0.25, "facreg"):  # hospitals' letterheads print their tax or register number
+        ctx.put("org.reg")
+        ctx.text("\n")
     ctx.text("\n")
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from kp_core.generate.compose import Context
-from kp_core.generate.documents._sections import letterhead, person_fields
+from kp_core.generate.documents._sections import letterhead, org_party_line, person_fields
 
 
 def email(ctx: Context) -> None:
@@ -18,7 +18,12 @@ def email(ctx: Context) -> None:
         ctx.render(to + ": {p.email}\n")
         if ctx.chance(0.4, "hdate"):
             ctx.render(date + ": {date}\n")
-        ctx.text(ctx.label("subject") + ": " + ctx.pick("products") + "\n\n")
+        ctx.text(ctx.label("subject") + ": ")
+        if ctx.chance(0.3, "subjcase"):
+            ctx.put("caseref")
+            ctx.text("\n\n")
+        else:
+            ctx.text(ctx.pick("products") + "\n\n")
     ctx.sentence("greet")
     ctx.text("\n\n")
     body = ["email_body"] * ctx.rng.randrange(1, 4)
@@ -28,8 +33,11 @@ def email(ctx: Context) -> None:
     ctx.text("\n")
     if ctx.chance(0.5, "sig"):
         ctx.text("--\n")
-        ctx.put("org.name")
-        ctx.text("\n")
+        if ctx.chance(0.4, "sigreg"):
+            org_party_line(ctx, "org")
+        else:
+            ctx.put("org.name")
+            ctx.text("\n")
         ctx.kv([("phone", "org.phone"), ("website", "org.url")], layout=ctx.rng.choice(("colon", "inline", "dash")))
 
 
@@ -107,10 +115,14 @@ def invoice(ctx: Context) -> None:
     ctx.text(ctx.rng.choice(("No. ", "Nr. ", "# ", "")))
     ctx.put("ref")
     ctx.text("\n")
-    ctx.kv(
-        [("date", "date"), ("name", "p.name"), ("address", "p.address")]
-        + ([("customer", "p.acct")] if ctx.rng.random() < 0.5 else [])
-    )
+    if ctx.chance(0.45, "b2b"):  # a company buys: its name, seat and register number
+        ctx.kv([("date", "date")] + ([("customer", "p.acct")] if ctx.rng.random() < 0.5 else []))
+        org_party_line(ctx, "org2")
+    else:
+        ctx.kv(
+            [("date", "date"), ("name", "p.name"), ("address", "p.address")]
+            + ([("customer", "p.acct")] if ctx.rng.random() < 0.5 else [])
+        )
     ctx.text("\n")
     for _ in range(ctx.rng.randrange(1, 5)):
         qty = ctx.rng.randrange(1, 12)

@@ -4,7 +4,16 @@ attorney."""
 from __future__ import annotations
 
 from kp_core.generate.compose import Context
-from kp_core.generate.documents._sections import letterhead, person_fields, place_date_line, signature_block
+from kp_core.generate.documents._sections import (
+    case_ref_line,
+    letterhead,
+    org_party_line,
+    person_fields,
+    person_party_line,
+    place_date_line,
+    signature_block,
+)
+from kp_core.generate.phrases._refs import REPORTS
 
 
 def _article_heading(ctx: Context, number: int, style: str) -> None:
@@ -58,7 +67,13 @@ def contract(ctx: Context) -> None:
     for i, party in enumerate(order, 1):
         ctx.text(f"{i}. " if ctx.rng.random() < 0.7 else "")
         if party == "org":
-            ctx.sentence("party_org")
+            if ctx.chance(0.5, "orgline"):
+                org_party_line(ctx, "org", end="")
+            else:
+                ctx.sentence("party_org")
+            ctx.text(";\n" if i == 1 else ".\n")
+        elif ctx.chance(0.35, "pline"):
+            person_party_line(ctx, "p", end="")
             ctx.text(";\n" if i == 1 else ".\n")
         elif as_kv:
             ctx.text("\n")
@@ -92,8 +107,18 @@ def judgment(ctx: Context) -> None:
         ctx.b.value(label, court_text[0].upper() + court_text[1:])
         ctx.text("\n")
     ctx.header("h_judgment")
+    if ctx.chance(0.7, "jcase"):
+        case_ref_line(ctx)
+        ctx.text("\n")
     ctx.paragraph(["judg_intro"])
     ctx.text("\n")
+    if ctx.chance(0.5, "jparties"):
+        for line in ctx.rng.sample((0, 1), 2):
+            if line:
+                org_party_line(ctx, "org")
+            else:
+                person_party_line(ctx, "p")
+        ctx.text("\n")
     facts = ["judg_facts"] * ctx.rng.randrange(1, 4)
     ctx.paragraph(facts, sep="\n" if ctx.rng.random() < 0.5 else " ")
     ctx.blank()
@@ -136,9 +161,14 @@ def gdpr_reply(ctx: Context) -> None:
     ctx.text("\n\n")
     ctx.put("p.name")
     ctx.text("\n")
-    ctx.put("p.address")
-    ctx.text("\n\n")
+    if ctx.chance(0.7, "gdpraddr"):
+        ctx.put("p.address")
+        ctx.text("\n")
+    ctx.text("\n")
     ctx.header("h_gdpr")
+    if ctx.chance(0.6, "gdprcase"):
+        case_ref_line(ctx)
+        ctx.text("\n")
     ctx.sentence("greet")
     ctx.text("\n\n")
     ctx.paragraph(["gdpr_body"])
@@ -159,6 +189,9 @@ def gdpr_reply(ctx: Context) -> None:
 
 def power_of_attorney(ctx: Context) -> None:
     ctx.header("h_poa")
+    if ctx.chance(0.3, "poacase"):
+        case_ref_line(ctx)
+        ctx.text("\n")
     ctx.paragraph(["poa_body"])
     ctx.text("\n")
     if ctx.chance(0.5, "poakv"):
@@ -170,7 +203,55 @@ def power_of_attorney(ctx: Context) -> None:
     ctx.text("\n")
 
 
+def court_report(ctx: Context) -> None:
+    """A judgment in the style of European court reports: title, application number, numbered
+    paragraphs on the procedure, the facts, the law and the operative part; parties are people
+    and organisations with their numbers. Languages without report sentences get the national
+    judgment with its parties and file number set out."""
+    report = REPORTS.get(ctx.lang)
+    if report is None:
+        if ctx.chance(0.6, "rcase"):
+            case_ref_line(ctx)
+        org_party_line(ctx, "org")
+        person_party_line(ctx, "p")
+        ctx.text("\n")
+        judgment(ctx)
+        return
+    if ctx.chance(0.6, "rcourt"):
+        label, court = ctx.slot("court")
+        ctx.b.value(label, court[0].upper() + court[1:])
+        ctx.text("\n\n")
+    ctx.render(ctx.rng.choice(report["title"]))
+    ctx.text("\n")
+    ctx.text("(")
+    ctx.put("caseref")
+    ctx.text(")\n\n")
+    heads = ctx.rng.choice(report["heads"]).split("|")
+    numbered = ctx.chance(0.7, "rnum")
+    para = 0
+    for head, key, low, high in zip(heads, ("proc", "facts", "law", "ruling"), (1, 2, 1, 1), (3, 5, 3, 3), strict=True):
+        ctx.text(head + "\n\n")
+        options = report[key]
+        picks = sorted(ctx.rng.sample(range(len(options)), min(len(options), ctx.rng.randrange(low, high + 1))))
+        ctx.mark(key + ":" + ",".join(map(str, picks)))
+        for index in picks:
+            para += 1
+            if numbered and key != "ruling":
+                ctx.text(f"{para}. ")
+            elif key == "ruling":
+                ctx.text(f"{picks.index(index) + 1}. ")
+            ctx.render(options[index])
+            ctx.text("\n")
+        if key == "proc" and ctx.chance(0.4, "rparties"):
+            org_party_line(ctx, "org2")
+            person_party_line(ctx, "p")
+        ctx.text("\n")
+    ctx.put("r.name")
+    ctx.text("\n")
+
+
 GENRES = {
+    "court_report": court_report,
     "contract": contract,
     "court_judgment": judgment,
     "eu_act": eu_act,
