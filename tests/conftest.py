@@ -1,4 +1,4 @@
-"""Shared fixtures: the EuroPriv-Bench dev slices beside the project."""
+"""Shared fixtures: the EuroPriv-Bench dev slices and the ECHR dev files beside the project."""
 
 from __future__ import annotations
 
@@ -10,15 +10,25 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV_DIR = ROOT.parent / "shared" / "data" / "europriv-dev"
+ECHR_DIR = ROOT.parent / "shared" / "data" / "echr-dev"
 DEV_SLICES = ("it", "se", "cz", "dk")
 
 
-def _require_dev_dir() -> Path:
-    if DEV_DIR.is_dir():
-        return DEV_DIR
+def _require(path: Path, what: str) -> Path:
+    if path.is_dir():
+        return path
     if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"EuroPriv-Bench dev slices missing at {DEV_DIR} (CI must have them)")
-    pytest.skip(f"EuroPriv-Bench dev slices not found at {DEV_DIR}")
+        pytest.fail(f"{what} missing at {path} (CI must have them)")
+    pytest.skip(f"{what} not found at {path}")
+
+
+def _require_dev_dir() -> Path:
+    return _require(DEV_DIR, "EuroPriv-Bench dev slices")
+
+
+@pytest.fixture(scope="session")
+def echr_dir() -> Path:
+    return _require(ECHR_DIR, "ECHR dev files")
 
 
 @pytest.fixture(scope="session")

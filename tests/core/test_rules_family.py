@@ -78,7 +78,8 @@ def test_contacts_and_dates():
 
 
 def test_company_numbers_are_not_national_ids():
-    assert not _labels("partita IVA 77705279477 ,")
+    # A valid partita IVA is a company ID after its register word, never a national ID.
+    assert _labels("partita IVA 77705279477 ,") == [("COMPANY_ID", "77705279477")]
 
 
 def test_with_rules_union_adds_only_what_the_model_missed():

@@ -28,7 +28,7 @@ def test_float_export_is_exact_and_loads_by_auto(source):
     assert report.argmax_agreement == 1.0 and report.span_f1 == 1.0 and report.max_abs_logprob_diff == 0.0
     meta = json.loads((out / "kp.json").read_text())
     assert meta["framework"] == "mlx" and meta["family"] == "moe-finetune" and meta["parity"]["span_f1"] == 1.0
-    detector = load_detector(str(out))
+    detector = load_detector(str(out), identifier_typing=False)
     assert isinstance(detector, NormalizedDetector) and isinstance(detector.detector, MLXTokenClassifier)
 
 

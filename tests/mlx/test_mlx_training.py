@@ -109,7 +109,7 @@ def test_trained_folder_predicts_better_than_the_base(trained):
     from kp_core.plugins.models import load_detector
 
     config, _, _ = trained
-    detector = load_detector(str(config.out), device="mlx")
+    detector = load_detector(str(config.out), device="mlx", identifier_typing=False)
     assert isinstance(detector, NormalizedDetector) and isinstance(detector.detector, MLXTokenClassifier)
     assert detector.name == "moe-finetune"
     examples = load_examples(config.dataset, strict=False)[:24]

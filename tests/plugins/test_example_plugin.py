@@ -63,7 +63,7 @@ def test_load_detector_puts_the_normalized_front_before_a_plugin_family(tmp_path
     from kp_core.plugins.models import clear_detector_cache, load_detector
 
     clear_detector_cache()
-    detector = load_detector(f"gazetteer:{write_terms(tmp_path)}")
+    detector = load_detector(f"gazetteer:{write_terms(tmp_path)}", identifier_typing=False)
     assert isinstance(detector, NormalizedDetector)
     text = "contract between Ion\u00a0Po\u200bpescu and Acme Ltd in Brno."
     assert [s.text for s in detector.detector.predict_spans([text])[0]] == ["Acme Ltd", "Brno"]  # the raw model
@@ -77,4 +77,27 @@ def test_load_detector_puts_the_normalized_front_before_a_plugin_family(tmp_path
     detector.extra_setting = 3  # ... any other setting reaches the wrapped detector
     assert detector.detector.extra_setting == 3 and detector.extra_setting == 3
     assert load_detector("rules").__class__.__name__ == "RulesDetector"  # rules normalizes by itself
+    clear_detector_cache()
+
+
+def test_every_family_gets_identifier_typing_by_default(tmp_path: Path) -> None:
+    """A plugin family that calls a valid PESEL a phone number: through load_detector and the SDK
+    kp's validators type it as a national ID, unless typing is turned off."""
+    import random
+
+    from kp_core import extract_pii
+    from kp_core.identifiers.national_id import generate_national_id
+    from kp_core.plugins.models import clear_detector_cache, load_detector
+    from kp_core.rules.identifier_typing import IdentifierTyping
+
+    pesel = generate_national_id("PL", random.Random(3))
+    path = tmp_path / "terms.json"
+    path.write_text(json.dumps({"terms": {pesel: "PHONE", "Acme Ltd": "ORG_PARTY"}}), encoding="utf-8")
+    ref = f"gazetteer:{path}"
+    text = f"Acme Ltd, pracownik {pesel}."
+    clear_detector_cache()
+    assert isinstance(load_detector(ref), IdentifierTyping)
+    assert [(s.label, s.text) for s in extract_pii(text, ref)] == [("ORG_PARTY", "Acme Ltd"), ("NATIONAL_ID", pesel)]
+    alone = extract_pii(text, ref, identifier_typing=False)
+    assert [(s.label, s.text) for s in alone] == [("ORG_PARTY", "Acme Ltd"), ("PHONE", pesel)]
     clear_detector_cache()

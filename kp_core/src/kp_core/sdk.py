@@ -71,6 +71,7 @@ def _detect(
     labels: Sequence[str] | None,
     operating_point: Any,
     device: str,
+    identifier_typing: bool = True,
 ) -> list[list[Span]]:
     wanted = _label_filter(labels)
     if spans is not None:
@@ -86,7 +87,7 @@ def _detect(
         from kp_core.plugins.models import load_detector
 
         options = {} if operating_point is None else {"operating_point": operating_point}
-        found = load_detector(model, device=device, **options).predict_spans(texts)
+        found = load_detector(model, device=device, identifier_typing=identifier_typing, **options).predict_spans(texts)
     out = []
     for text, doc in zip(texts, found, strict=True):
         kept = [s for s in doc if wanted is None or s.label in wanted]
@@ -105,15 +106,18 @@ def extract_pii(
     operating_point: Any = None,
     labels: Sequence[str] | None = None,
     device: str = "auto",
+    identifier_typing: bool = True,
 ) -> list[Span] | list[list[Span]]:
     """PII spans of one text (a list of spans) or of several (a list per text).
 
     ``model``: a checkpoint folder, a Hub id, ``family:ref`` or a family name; default ``KP_MODEL``,
     else the built-in ``rules`` family. ``operating_point`` is handed to the family's loader;
-    ``labels`` keeps only those KP types.
+    ``labels`` keeps only those KP types. ``identifier_typing`` (on by default) lets kp's
+    validators type the model's identifier-shaped spans and add validated identifiers it missed
+    (:mod:`kp_core.rules.identifier_typing`); ``False`` gives the model's spans as they are.
     """
     items, single = _as_list(texts)
-    found = _detect(items, model, None, labels, operating_point, device)
+    found = _detect(items, model, None, labels, operating_point, device, identifier_typing)
     return found[0] if single else found
 
 

@@ -51,6 +51,7 @@ class BulkOptions:
     spans_field: str | None = None  # use the record's own spans (e.g. gold) instead of a model
     batch_size: int = 64
     with_rules: bool = False
+    identifier_typing: bool = True
     device: str = "auto"
     vault: str | None = None
     language: str | None = None
@@ -270,7 +271,7 @@ def run_bulk(options: BulkOptions, *, key: bytes | None = None, progress: bool =
     if options.spans_field is None:
         from kp_core.plugins.models import load_detector
 
-        detector = load_detector(options.model, device=options.device)
+        detector = load_detector(options.model, device=options.device, identifier_typing=options.identifier_typing)
         if options.with_rules:
             from kp_core.rules.union import WithRules
 

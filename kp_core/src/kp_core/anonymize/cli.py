@@ -6,6 +6,7 @@ import sys
 
 import click
 
+from kp_core.cli.detector_options import identifier_typing_option
 from kp_core.data.cli import check_country, check_language
 
 
@@ -40,9 +41,10 @@ def _path_error(message: str) -> click.ClickException:
 @click.option("--language", default=None, callback=check_language, help="Locale language of surrogates (ISO 639-1).")
 @click.option("--country", default=None, callback=check_country, help="Country of surrogates (ISO 3166-1 alpha-2).")
 @click.option("--no-progress", is_flag=True, help="No progress bar.")
+@identifier_typing_option
 def deidentify(
     model, method, input_path, output_path, text_field, spans_field, batch_size, with_rules, device, vault,
-    key_file, language, country, no_progress,
+    key_file, language, country, no_progress, identifier_typing,
 ) -> None:  # fmt: skip
     """De-identify the text field of every JSONL record; resumable after a crash (re-run the same command)."""
     from kp_core.anonymize.bulk import BulkInputError, BulkOptions, run_bulk
@@ -63,6 +65,7 @@ def deidentify(
             spans_field=spans_field,
             batch_size=batch_size,
             with_rules=with_rules,
+            identifier_typing=identifier_typing,
             device=device,
             vault=vault,
             language=language,

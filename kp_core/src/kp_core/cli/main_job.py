@@ -4,7 +4,9 @@
 2. rebuild the built-in base (``multilingual-e5-small``) offline, if not cached yet;
 3. train a family (``xlmr-ner`` by default, found through the registry: kp-torch provides it) on it
    within a wall-clock budget (the schedule is fitted to the budget);
-4. score the model on the four EuroPriv-Bench dev slices (strict F1, F2, national-ID leak rate);
+4. score the model on the four EuroPriv-Bench dev slices (strict F1, F2, national-ID leak rate) and
+   on the two ECHR dev files (real court text; names' leak rate), in total and per type: the model
+   alone, with identifier typing (kp's default for every detector) and united with the rules;
 5. de-identify a sample document.
 
 Everything lands under ``--out`` (default ``runs/main``): the data, the model, ``scorecard.json``
@@ -24,9 +26,16 @@ import click
 from kp_core.training import train_family
 
 DEFAULT_FAMILY = "xlmr-ner"
-DEV_SLICES = ("it", "se", "cz", "dk")
 DEFAULT_DEV_DIR = Path("..") / "shared" / "data" / "europriv-dev"
 DEV_DIR_ENV = "KP_DEV_DIR"
+DEFAULT_ECHR_DIR = Path("..") / "shared" / "data" / "echr-dev"
+ECHR_DIR_ENV = "KP_ECHR_DIR"
+# The scorecard's three ways of running the model, in the order shown.
+VARIANTS = {
+    "model_alone": "the model alone (--no-identifier-typing)",
+    "identifier_typing": "with identifier typing (kp's default)",
+    "with_rules": "with identifier typing, united with the rules family (--with-rules)",
+}
 # Kept back beside the measured scoring time: the eval split, merging LoRA, saving, de-identifying,
 # and the last training step, which may run past the budget (one step is seconds on a loaded CPU).
 FIXED_RESERVE_S = 90.0
@@ -37,31 +46,17 @@ def _fmt_duration(seconds: float) -> str:
     return f"{minutes}m{secs:02d}s"
 
 
-def dev_slice_files(dev_dir: Path) -> dict[str, Path]:
-    files = {name: dev_dir / f"{name}_realskeleton_rows.json" for name in DEV_SLICES}
-    missing = [str(p) for p in files.values() if not p.is_file()]
-    if missing:
-        raise click.ClickException(
-            f"EuroPriv-Bench dev slices not found ({', '.join(missing)}); pass --dev-dir or set {DEV_DIR_ENV}"
+def main_dev_files(dev_dir: Path | None, echr_dir: Path | None) -> dict[str, Path]:
+    """The EuroPriv-Bench dev slices and the ECHR dev files, or a clear error on what to pass."""
+    from kp_core.evaluation.scorecard import DevDataMissing, dev_files
+
+    try:
+        return dev_files(
+            dev_dir or Path(os.environ.get(DEV_DIR_ENV) or DEFAULT_DEV_DIR),
+            echr_dir or Path(os.environ.get(ECHR_DIR_ENV) or DEFAULT_ECHR_DIR),
         )
-    return files
-
-
-def score_slices(detector: Any, files: dict[str, Path], echo: Any) -> list[dict[str, Any]]:
-    """One EuroPriv-Bench result row per dev slice (the built-in evaluator, default detection spec)."""
-    from kp_core.evaluation import run_spec
-    from kp_core.evaluation.data import load_rows
-    from kp_core.evaluation.spec import default_spec
-
-    rows_out = []
-    for name, path in files.items():
-        rows = load_rows(path)
-        started = time.perf_counter()
-        result = run_spec(default_spec(path, rows), detector, rows)
-        result["seconds"] = round(time.perf_counter() - started, 2)
-        echo(f"  scored {name}: {len(rows)} documents in {result['seconds']:.1f} s")
-        rows_out.append({"slice": name, **result})
-    return rows_out
+    except DevDataMissing as exc:
+        raise click.ClickException(f"{exc}; pass --dev-dir/--echr-dir or set {DEV_DIR_ENV}/{ECHR_DIR_ENV}") from None
 
 
 # Documents timed to estimate how long scoring the dev slices will take.
@@ -89,6 +84,14 @@ def measured_reserve(detector: Any, files: dict[str, Path]) -> float:
         f"(~{estimate:.0f} s for all), plus {FIXED_RESERVE_S:.0f} s"
     )
     return reserve
+
+
+def main_training_rows(docs: int, seed: int, languages: list[str] | None = None) -> Any:
+    """The main job's training documents: kp's generator only, in the EuroPriv-Bench gold
+    conventions the dev slices follow."""
+    from kp_core.generate import generate_rows
+
+    return generate_rows(languages, None, docs, seed, label_scheme="europriv")
 
 
 def family_for_main(name: str) -> Any:
@@ -131,20 +134,26 @@ class CachedDetector:
         return [self._memo[t] for t in texts]
 
 
-def scorecard_lines(results: list[dict[str, Any]]) -> list[str]:
-    header = f"{'slice':<6} {'docs':>5} {'P':>7} {'R':>7} {'F1':>7} {'F2':>7}  {'national-ID leak (missed/total, 95% CI)':<40}"
-    lines = [header, "-" * len(header)]
-    for r in results:
-        s = r["scores"]
-        f1, f2, leak = s["entity_f1"], s["entity_f2"], s["national_id_leakage"]
-        total = int(leak["decode_bearing_total"])
-        missed = int(leak["decode_bearing_missed"])
-        ci = f"[{leak['leak_rate_ci_low']:.3f}, {leak['leak_rate_ci_high']:.3f}]"
-        lines.append(
-            f"{r['slice']:<6} {r['n']:>5} {f1['precision']:>7.4f} {f1['recall']:>7.4f} {f1['f1']:>7.4f} "
-            f"{f2['f2']:>7.4f}  {leak['leak_rate']:.4f} ({missed}/{total}) {ci}"
-        )
-    return lines
+def score_variants(
+    model_ref: str, device: str, files: dict[str, Path], timings: dict[str, float], echo: Any, **load_options: Any
+) -> tuple[dict[str, list[dict[str, Any]]], Any]:
+    """The scorecard's rows for each of :data:`VARIANTS`, and the detector with identifier typing.
+    The model runs once per text; typing and the rules work on its remembered spans."""
+    from kp_core.evaluation.scorecard import score_sets
+    from kp_core.plugins.models import load_detector
+    from kp_core.rules.identifier_typing import IdentifierTyping
+    from kp_core.rules.union import WithRules
+
+    model = CachedDetector(load_detector(model_ref, device=device, identifier_typing=False, **load_options))
+    typed = IdentifierTyping(model)
+    detectors = {"model_alone": model, "identifier_typing": typed, "with_rules": WithRules(typed)}
+    scores: dict[str, list[dict[str, Any]]] = {}
+    for variant, detector in detectors.items():
+        echo(f"{VARIANTS[variant]}:")
+        started = time.perf_counter()
+        scores[variant] = score_sets(detector, files, lambda line: echo(f"  {line}"))
+        timings[f"score_{variant}_s"] = time.perf_counter() - started
+    return scores, typed
 
 
 @click.command("main")
@@ -164,7 +173,10 @@ def scorecard_lines(results: list[dict[str, Any]]) -> list[str]:
 @click.option("--max-steps", default=None, type=click.IntRange(min=1), help="Fixed step count (reproducible).")
 @click.option("--max-eval", default=100, show_default=True, type=click.IntRange(min=1))
 @click.option("--seed", default=0, show_default=True, type=int)
-@click.option("--dev-dir", default=None, type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--dev-dir", default=None, type=click.Path(file_okay=False, path_type=Path), help="EuroPriv-Bench dev slices."
+)
+@click.option("--echr-dir", default=None, type=click.Path(file_okay=False, path_type=Path), help="ECHR dev files.")
 @click.option(
     "--eval-reserve",
     default=None,
@@ -191,6 +203,7 @@ def main(
     max_eval: int,
     seed: int,
     dev_dir: Path | None,
+    echr_dir: Path | None,
     eval_reserve: float | None,
 ) -> None:
     """Generate data, train a family (xlmr-ner) on the built-in base, score it on the dev slices, de-identify."""
@@ -212,7 +225,7 @@ def main(
     total_budget = parse_duration(budget) or 0.0
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
-    files = dev_slice_files(dev_dir or Path(os.environ.get(DEV_DIR_ENV) or DEFAULT_DEV_DIR))
+    files = main_dev_files(dev_dir, echr_dir)
     langs = [x.strip() for x in languages.split(",") if x.strip()] if languages else None
     timings: dict[str, float] = {}
 
@@ -223,9 +236,7 @@ def main(
     click.echo(f"[1/5] generating {docs} training documents ...")
     t = time.perf_counter()
     data_path = folder / "data" / "train.jsonl"
-    count = write_rows(
-        generate_rows(langs, None, docs, seed, label_scheme="europriv"), data_path
-    )  # EuroPriv-Bench gold conventions, the ones the dev slices follow
+    count = write_rows(main_training_rows(docs, seed, langs), data_path)
     timings["generate_s"] = time.perf_counter() - t
     click.echo(f"      {count} documents -> {data_path} ({timings['generate_s']:.1f} s)")
 
@@ -273,30 +284,21 @@ def main(
     timings["train_total_s"] = time.perf_counter() - t
     eval_reserve = budget_note["reserve"]
 
-    click.echo("[4/5] scoring on the EuroPriv-Bench dev slices ...")
-    from kp_core.plugins.models import load_detector
-    from kp_core.rules.union import WithRules
+    click.echo("[4/5] scoring on the EuroPriv-Bench dev slices and the ECHR dev files ...")
+    from kp_core.evaluation.scorecard import per_type_lines, summary_lines
 
     load_options = {"threads": threads} if threads else {}
-    detector = CachedDetector(load_detector(str(model_dir), device=run.device, **load_options))
-    t = time.perf_counter()
-    results = score_slices(detector, files, lambda line: click.echo(f"      {line}"))
-    timings["score_s"] = time.perf_counter() - t
-    # The product's offline default unites a model with the checksum-validated rules at decode time.
-    click.echo("      the same model united with the rules family (--with-rules):")
-    t = time.perf_counter()
-    results_with_rules = score_slices(WithRules(detector), files, lambda line: click.echo(f"      {line}"))
-    timings["score_with_rules_s"] = time.perf_counter() - t
+    scores, typed = score_variants(
+        str(model_dir), run.device, files, timings, lambda line: click.echo(f"      {line}"), **load_options
+    )
 
     click.echo("[5/5] de-identifying a sample document ...")
     from kp_core.sdk import deidentify
 
     sample = next(iter(generate_rows(langs, ["administrative"], 1, seed + 1, start=docs)))["text"]
-    masked = deidentify(sample, "replace", spans=WithRules(detector).predict_spans([sample]))
+    masked = deidentify(sample, "replace", spans=typed.predict_spans([sample]))
     timings["total_s"] = elapsed()
 
-    card = scorecard_lines(results)
-    card_with_rules = scorecard_lines(results_with_rules)
     from kp_core.plugins.manifest import Manifest
 
     meta = Manifest.read(model_dir)
@@ -319,8 +321,7 @@ def main(
             "eval_split": {k: run.metrics.get(k) for k in ("eval_f1", "eval_precision", "eval_recall", "eval_loss")},
         },
         "timings": {k: round(v, 1) for k, v in timings.items()},
-        "slices": results,
-        "slices_with_rules": results_with_rules,
+        "scores": scores,
         "sample": {"original": sample, "deidentified": masked},
     }
     (folder / "scorecard.json").write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -335,25 +336,23 @@ def main(
         f"Model: {family} on {base}, trained on {run.train_examples} generated documents. {budget_line}.",
         f"Total wall time {_fmt_duration(timings['total_s'])}.",
         "",
-        "```",
-        *card,
-        "```",
-        "",
-        "The same model united with the rules family at decode time (`--with-rules`):",
-        "",
-        "```",
-        *card_with_rules,
-        "```",
+        "Strict entity scores on the EuroPriv-Bench dev slices (it, se, cz, dk) and the ECHR dev files",
+        "(real court text, fr and es); leak: national IDs left in clear (EuroPriv), persons whose name",
+        "survives (ECHR).",
     ]
+    for variant, label in VARIANTS.items():
+        md += ["", f"## {label[0].upper()}{label[1:]}", "", "```", *summary_lines(scores[variant]), "```"]
+        md += ["", "Per type:", "", "```", *per_type_lines(scores[variant]), "```"]
     (folder / "scorecard.md").write_text("\n".join(md) + "\n", encoding="utf-8")
 
     click.echo("")
-    click.echo("Scorecard (EuroPriv-Bench dev slices, strict entity F1/F2, national-ID leak rate)")
-    click.echo(f"{family} on {base}:")
-    for line in card:
-        click.echo(f"  {line}")
-    click.echo(f"{family} + rules (union at decode time):")
-    for line in card_with_rules:
+    click.echo(f"Scorecard: {family} on {base} (strict entity F1/F2; leak rates)")
+    for variant, label in VARIANTS.items():
+        click.echo(f"{label}:")
+        for line in summary_lines(scores[variant]):
+            click.echo(f"  {line}")
+    click.echo("per type, with identifier typing:")
+    for line in per_type_lines(scores["identifier_typing"]):
         click.echo(f"  {line}")
     click.echo(f"  {budget_line}")
     click.echo("")

@@ -6,6 +6,8 @@ import json
 
 import click
 
+from kp_core.cli.detector_options import identifier_typing_option
+
 
 @click.command("predict")
 @click.option(
@@ -19,14 +21,19 @@ import click
 @click.option("--device", default="auto", show_default=True)
 @click.option("--batch-size", default=32, show_default=True, type=click.IntRange(min=1))
 @click.option("--bf16", is_flag=True, help="bfloat16 weights (torch families): ~2x faster on GPUs and bf16 CPUs.")
-def predict(model, text, input_path, text_field, as_json, with_rules, device, batch_size, bf16) -> None:
+@identifier_typing_option
+def predict(
+    model, text, input_path, text_field, as_json, with_rules, device, batch_size, bf16, identifier_typing
+) -> None:
     """Find PII in TEXT, or in each record of --input."""
     from kp_core.plugins.models import ModelResolutionError, load_detector
 
     if (text is None) == (input_path is None):
         raise click.UsageError("give either TEXT or --input")
     try:
-        detector = load_detector(model, device=device, **({"bf16": True} if bf16 else {}))
+        detector = load_detector(
+            model, device=device, identifier_typing=identifier_typing, **({"bf16": True} if bf16 else {})
+        )
     except ModelResolutionError as exc:
         raise click.ClickException(str(exc)) from None
     if with_rules:

@@ -11,6 +11,7 @@ from typing import Any
 
 import click
 
+from kp_core.cli.detector_options import identifier_typing_option
 from kp_core.evaluation.spec import EvalSpec
 
 
@@ -148,6 +149,7 @@ def _rows_for(
 )
 @click.option("--device", default="auto", show_default=True, help="Device for --model.")
 @click.option("--bf16", is_flag=True, help="bfloat16 weights for --model (torch families).")
+@identifier_typing_option
 @click.option("--name", "adapter_name", help="Adapter name recorded for --predictions (default: predictions).")
 @click.option("--model-id", help="Model id recorded for --predictions (default: the file name).")
 @click.option(
@@ -188,6 +190,7 @@ def evaluate(
     evaluator_name: str,
     device: str,
     bf16: bool,
+    identifier_typing: bool,
     adapter_name: str | None,
     model_id: str | None,
     out: Path | None,
@@ -253,7 +256,9 @@ def evaluate(
             from kp_core.plugins.models import ModelResolutionError, load_detector
 
             try:
-                detector = load_detector(model_ref, device=device, **({"bf16": True} if bf16 else {}))
+                detector = load_detector(
+                    model_ref, device=device, identifier_typing=identifier_typing, **({"bf16": True} if bf16 else {})
+                )
             except ModelResolutionError as exc:
                 raise _fail(str(exc)) from None
 

@@ -140,12 +140,25 @@ class DetectorCache:
 _cache = DetectorCache(int(os.environ.get(CACHE_SIZE_ENV, "4")))
 
 
-def load_detector(ref: str | None = None, *, device: str = "auto", **options: Any) -> Detector:
-    """The detector for a model reference (see the module docstring), cached per reference."""
+def load_detector(
+    ref: str | None = None, *, device: str = "auto", identifier_typing: bool = True, **options: Any
+) -> Detector:
+    """The detector for a model reference (see the module docstring), cached per reference.
+
+    ``identifier_typing`` (default on) puts :class:`kp_core.rules.identifier_typing.IdentifierTyping`
+    in front: kp's validators type the identifier-shaped spans (a valid PESEL the model called
+    PHONE is a NATIONAL_ID) and add validated identifiers the model missed. ``False`` gives the
+    family's spans as they are (for measuring a model alone)."""
     from kp_core.plugins.registry import get_registry
 
     family_name, model_ref = resolve_model_ref(ref or default_model_ref())
-    key = (family_name, model_ref, device, tuple(sorted((k, repr(v)) for k, v in options.items())))
+    key = (
+        family_name,
+        model_ref,
+        device,
+        identifier_typing,
+        tuple(sorted((k, repr(v)) for k, v in options.items())),
+    )
     family = get_registry().family(family_name)
 
     def load() -> Detector:
@@ -159,7 +172,13 @@ def load_detector(ref: str | None = None, *, device: str = "auto", **options: An
             ) from None
         # Every family reads hidden identifiers (zero-width splits, Unicode digits and spaces)
         # on the normalized view, with spans on the text as given; plain ASCII text is unchanged.
-        return detector if getattr(detector, "normalizes_input", False) else NormalizedDetector(detector)
+        if not getattr(detector, "normalizes_input", False):
+            detector = NormalizedDetector(detector)
+        if identifier_typing and not getattr(detector, "types_identifiers", False):
+            from kp_core.rules.identifier_typing import IdentifierTyping
+
+            detector = IdentifierTyping(detector)
+        return detector
 
     return _cache.get_or_load(key, load)
 

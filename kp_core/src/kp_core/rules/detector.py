@@ -6,6 +6,9 @@ What it finds (KP type, score):
   national IDs, each candidate checked by :mod:`kp_core.identifiers.national_id` (checksums, dates).
 * ACCOUNT_ID: IBANs (registry length, BBAN structure, mod 97; 0.99) and payment cards (known
   network prefix and Luhn; 0.9).
+* COMPANY_ID (0.9): a value right after a register word (``partita IVA``, ``organisationsnummer``,
+  ``IČO``, ``CVR-nummer``, ``KRS``, ``SIREN``, ``n° TVA`` ...) that one of
+  :mod:`kp_core.identifiers.company_id`'s validators accepts, for any of its countries.
 * EMAIL (0.99), URL (0.95).
 * PHONE: international numbers with an EU calling code (0.9); national numbers only after a
   context word such as "tel", "telefon", "phone" (0.75).
@@ -15,7 +18,7 @@ What it finds (KP type, score):
 Precision-first policy: a candidate becomes a span only if it validates; validators that accept
 too much alone (DK CPR without check digit, NL BSN's 1-in-11 check, bare-digit SE/CZ/SK forms)
 also need a context word; overlapping candidates are settled by type priority (NATIONAL_ID,
-ACCOUNT_ID, EMAIL, URL, DATE, PHONE), so an ID is never also a card or a phone number; a
+ACCOUNT_ID, COMPANY_ID, EMAIL, URL, DATE, PHONE), so an ID is never also a card or a phone number; a
 number announced as a company's (VAT, registration number) is not taken for a national ID. The
 ``recall`` operating point drops the context requirements.
 """
@@ -29,7 +32,7 @@ from kp_core.encoding.normalize import normalize
 from kp_core.rules import patterns as P
 from kp_core.types import Span
 
-_PRIORITY = {"NATIONAL_ID": 0, "ACCOUNT_ID": 1, "EMAIL": 2, "URL": 3, "DATE": 4, "PHONE": 5}
+_PRIORITY = {"NATIONAL_ID": 0, "ACCOUNT_ID": 1, "COMPANY_ID": 2, "EMAIL": 3, "URL": 4, "DATE": 5, "PHONE": 6}
 _CONTEXT_CHARS = 48
 # Longer than any candidate the text as written can lose to the view (IDs, IBANs, phones, dates),
 # so a search of the text around an edit, cut this far away, sees each such candidate whole.
@@ -43,6 +46,7 @@ class RulesDetector:
     name = "rules"
     model_id = "rules:builtin"
     normalizes_input = True  # searches the normalized view and the text as written by itself
+    types_identifiers = True  # its identifiers are the validators' own: no typing front needed
 
     def __init__(self, *, operating_point: str | None = None, countries: Sequence[str] | None = None) -> None:
         point = operating_point or "precision"
@@ -89,6 +93,7 @@ class RulesDetector:
         found: list[Span] = []
         found += self._national_ids(text, pos, end)
         found += self._accounts(text, pos, end)
+        found += self._company_ids(text, pos, end)
         found += [Span(m.start(), m.end(), "EMAIL", 0.99) for m in P.EMAIL.finditer(text, pos, end)]
         found += self._urls(text, pos, end)
         found += self._phones(text, pos, end)
@@ -96,12 +101,7 @@ class RulesDetector:
         return found
 
     def _context(self, text: str, start: int, pattern) -> bool:
-        """Does ``pattern`` occur shortly before ``start``, on the same line?"""
-        # Look for the line break within the window only: searching back to the text's start
-        # made every candidate of a long line cost the whole line.
-        window = max(0, start - _CONTEXT_CHARS)
-        newline = text.rfind("\n", window, start)
-        return pattern.search(text, window if newline < 0 else newline + 1, start) is not None
+        return context_before(text, start, pattern)
 
     def _national_ids(self, text: str, pos: int, end: int) -> list[Span]:
         from kp_core.identifiers.national_id import parse_national_id
@@ -111,7 +111,7 @@ class RulesDetector:
             for match in pattern.finditer(text, pos, end):
                 value = match.group()
                 valid = [c for c in countries if c in self.countries and parse_national_id(value, c) is not None]
-                if not valid or self._context(text, match.start(), P.COMPANY_CONTEXT):
+                if not valid or announced_as(text, match.start()) == "company":
                     continue
                 has_separator = not value.isalnum()
                 weak = all(c in P.WEAK_ALWAYS or (c in P.WEAK_WITHOUT_SEPARATOR and not has_separator) for c in valid)
@@ -135,6 +135,18 @@ class RulesDetector:
             digits = "".join(ch for ch in match.group() if ch.isdigit())
             if luhn_is_valid(digits) and card_brand(digits) is not None:
                 out.append(Span(match.start(), match.end(), "ACCOUNT_ID", 0.9))
+        return out
+
+    def _company_ids(self, text: str, pos: int, end: int) -> list[Span]:
+        out = []
+        for word in P.COMPANY_CONTEXT.finditer(text, pos, end):
+            match = P.COMPANY_VALUE.match(text, word.end(), min(end, word.end() + 48))
+            if match is None:
+                continue
+            start = match.start("v")
+            value = company_value_prefix(match.group("v"))
+            if value is not None:
+                out.append(Span(start, start + len(value), "COMPANY_ID", 0.9))
         return out
 
     def _urls(self, text: str, pos: int, end: int) -> list[Span]:
@@ -182,6 +194,74 @@ class RulesDetector:
             if _exists(year, str(months[month.casefold()]), day):
                 out.append(Span(match.start(), match.end(), "DATE", 0.9))
         return out
+
+
+def context_before(text: str, start: int, pattern) -> bool:
+    """Does ``pattern`` occur shortly before ``start``, on the same line?"""
+    # Look for the line break within the window only: searching back to the text's start
+    # made every candidate of a long line cost the whole line.
+    window = max(0, start - _CONTEXT_CHARS)
+    newline = text.rfind("\n", window, start)
+    return pattern.search(text, window if newline < 0 else newline + 1, start) is not None
+
+
+def announced_as(text: str, start: int) -> str | None:
+    """What the nearest register word shortly before ``start`` (same line) announces: "company"
+    (VAT, organisationsnummer, CVR ...), "national" (PESEL, personnummer, CPR ...) or None. The
+    nearest counts: in "org.nr X, represented by Y, personnummer Z" Z is a person's."""
+    window = max(0, start - _CONTEXT_CHARS)
+    newline = text.rfind("\n", window, start)
+    begin = window if newline < 0 else newline + 1
+    last = {
+        kind: max((m.end() for m in pattern.finditer(text, begin, start)), default=-1)
+        for kind, pattern in (("company", P.COMPANY_CONTEXT), ("national", P.ID_CONTEXT))
+    }
+    if last["company"] < 0 and last["national"] < 0:
+        return None
+    return "company" if last["company"] > last["national"] else "national"
+
+
+def announced_directly(text: str, start: int) -> str | None:
+    """What a register word right before ``start`` announces ("company", "national" or None):
+    only separators and a "no." may stand between the word and the value."""
+    window = max(0, start - _CONTEXT_CHARS)
+    for kind, pattern in (("company", P.COMPANY_CONTEXT), ("national", P.ID_CONTEXT)):
+        for match in pattern.finditer(text, window, start):
+            if P.CONNECTOR.fullmatch(text, match.end(), start):
+                return kind
+    return None
+
+
+def is_company_id(value: str) -> bool:
+    """Does some country's company-identifier validator accept ``value``?"""
+    from kp_core.identifiers.company_id import company_id_countries, parse_company_id
+
+    digits = sum(ch.isdigit() for ch in value)
+    return digits >= 6 and any(parse_company_id(value, country) for country in company_id_countries())
+
+
+def is_national_id(value: str) -> bool:
+    """Does some country's national-ID validator accept ``value`` (no context asked)?"""
+    from kp_core.identifiers.national_id import parse_national_id
+
+    for pattern, countries in P.NATIONAL_ID_PATTERNS:
+        if pattern.fullmatch(value) and any(parse_national_id(value, c) is not None for c in countries):
+            return True
+    return False
+
+
+def company_value_prefix(candidate: str) -> str | None:
+    """The longest valid company identifier that ``candidate`` starts with, cut at a group
+    boundary ("12345678 25" is the CVR "12345678" followed by something else). After a register
+    word, a valid national ID is the company's too: a sole trader registers under the owner's
+    number (a Swedish enskild firma's organisationsnummer is the personnummer, an Italian ditta
+    individuale's tax code the codice fiscale)."""
+    cuts = [i for i, ch in enumerate(candidate) if ch == " "] + [len(candidate)]
+    for cut in reversed(cuts):
+        value = candidate[:cut].rstrip(" ./-")
+        if value and (is_company_id(value) or is_national_id(value)):
+            return value
+    return None
 
 
 def _iban_prefix(candidate: str) -> str | None:

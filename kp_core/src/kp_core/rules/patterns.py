@@ -42,7 +42,16 @@ ID_CONTEXT = re.compile(
 )
 COMPANY_CONTEXT = re.compile(
     r"(?i)\b(partita iva|p\.? ?iva|vat|tva|ust-?idnr|nip|regon|krs|organisationsnummer|org\.? ?nr|cvr(?:-nummer|-nr)?|"
-    r"i[čc]o|di[čc]|kvk|y-tunnus|registrikood|cui|cif|handelsregister|company (?:no|number))\b"
+    r"i[čc]o|i[čc]|di[čc]|kvk|y-tunnus|registrikood|cui|cif|handelsregister|hr[ab]|siren|siret|rcs|"
+    r"btw(?:-nummer|-nr)?|momsreg(?:\.? ?nr)?|company (?:no|number))\b"
+)
+# A company identifier after its register word: an optional "no."/":" and then the value, which
+# may carry a VAT country prefix, groups and separators (RO "J40/1234/2020", SE "556036-0793").
+# What may stand between a register word and its value: "CVR-nr.: ", "IČO ", "n° TVA n° ".
+VALUE_CONNECTOR = r"[\s:#.()]*(?:(?i:n[°ºo]|nr|no|num[eé]ro|č(?:íslo)?)\.?:?\s*)?"
+CONNECTOR = re.compile(VALUE_CONNECTOR)
+COMPANY_VALUE = re.compile(
+    VALUE_CONNECTOR + r"(?P<v>(?:[A-Z]{2} ?)?[0-9A-Z](?:[0-9A-Z]|[ ./\-](?=[0-9A-Z])){5,24})(?![\w])"
 )
 IBAN = re.compile(r"(?<![\w])[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}(?![\w])")
 CARD = re.compile(r"(?<![\w\-])\d(?:[ \-]?\d){12,18}(?![\w])")
