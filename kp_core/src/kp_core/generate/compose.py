@@ -285,6 +285,14 @@ class Context:
             else:
                 self.b.text(piece[1] if self.sex == "F" else piece[0])  # type: ignore[index]
 
+    def say(self, pattern: str) -> None:
+        """A pattern written as running text (dates take their in-sentence form)."""
+        self._in_sentence = True
+        try:
+            self.render(pattern)
+        finally:
+            self._in_sentence = False
+
     def sentence(self, key: str, index: int | None = None) -> None:
         """One sentence pattern of ``key`` (drawn, or the ``index``-th)."""
         options = self.ph[key]

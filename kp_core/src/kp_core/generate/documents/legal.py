@@ -229,7 +229,7 @@ def court_report(ctx: Context) -> None:
     heads = ctx.rng.choice(report["heads"]).split("|")
     numbered = ctx.chance(0.7, "rnum")
     para = 0
-    for head, key, low, high in zip(heads, ("proc", "facts", "law", "ruling"), (1, 2, 1, 1), (3, 5, 3, 3), strict=True):
+    for head, key, low, high in zip(heads, ("proc", "facts", "law", "ruling"), (1, 2, 1, 2), (3, 5, 3, 3), strict=True):
         ctx.text(head + "\n\n")
         options = report[key]
         picks = sorted(ctx.rng.sample(range(len(options)), min(len(options), ctx.rng.randrange(low, high + 1))))
@@ -240,7 +240,7 @@ def court_report(ctx: Context) -> None:
                 ctx.text(f"{para}. ")
             elif key == "ruling":
                 ctx.text(f"{picks.index(index) + 1}. ")
-            ctx.render(options[index])
+            ctx.say(options[index])
             ctx.text("\n")
         if key == "proc" and ctx.chance(0.4, "rparties"):
             org_party_line(ctx, "org2")
