@@ -12,12 +12,24 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ClassVar
 
-from kp_core.training.common_options import LORA_TARGETS
+from kp_core.training.common_options import LORA_TARGETS, non_negative
 from kp_core.training.data import TrainingError
 from kp_core.training.options import Option
 from kp_torch.training.recipe import TorchTokenRecipe, token_options
 
 FAMILY = "xlmr-ner"
+HEAD_LR = Option(
+    name="head_lr",
+    kind=non_negative,
+    default=None,
+    help="Learning rate of the new classification head [default: --lr].",
+)
+TRAIN_EMBEDDINGS = Option(
+    name="train_embeddings",
+    kind=bool,
+    default=False,
+    help="With --full-finetune, train the word embeddings too (most of the weights; off: frozen).",
+)
 
 
 def build_model(
@@ -57,6 +69,12 @@ def build_model(
         hf_logging.set_verbosity(verbosity)
     echo(f"base {base}: {getattr(model.config, 'model_type', '?')} encoder with a new {len(labels)}-label KP head")
     if options["full_finetune"]:
+        if not options.get("train_embeddings"):
+            # XLM-R's 250k-row embedding table is most of the weights: frozen, a full finetune
+            # updates the encoder and head only, and the optimizer state stays small.
+            model.get_input_embeddings().requires_grad_(False)
+        trainable = sum(p.numel() for p in model.parameters() if p.requires_grad)
+        echo(f"full finetune: {trainable:,} parameters trainable")
         return model
     from peft import LoraConfig, TaskType, get_peft_model
 
@@ -88,7 +106,13 @@ class XlmrNerRecipe(TorchTokenRecipe):
     options: ClassVar[tuple[Option, ...]] = (
         *token_options(eval_batch_size=32),
         LORA_TARGETS,
+        HEAD_LR,
+        TRAIN_EMBEDDINGS,
     )
+
+    def lr_overrides(self) -> tuple[tuple[str, float], ...]:
+        head_lr = self.opts.get("head_lr")
+        return (("classifier", float(head_lr)),) if head_lr else ()
 
     def build_model(self, base: Path | str) -> Any:
         from kp_torch.training.lora import LoraTargetError
