@@ -122,7 +122,7 @@ def test_one_line_holds_a_persons_national_id_phone_and_iban(rows: dict[str, lis
         for s in row["spans"]:
             by_line.setdefault(text.rfind("\n", 0, s["start"]), set()).add(s["label"])
         lines += sum({"PERSON", "NATIONAL_ID", "PHONE", "ACCOUNT_ID"} <= labels for labels in by_line.values())
-    assert lines > 5, lines
+    assert lines >= 5, lines  # 5-20 per 600 documents, depending on the seed
 
 
 @pytest.mark.parametrize("lang", sorted(REPORTS))

@@ -16,9 +16,11 @@ from functools import cache
 
 from kp_core.generate.builder import DocBuilder
 from kp_core.generate.phrases import get_phrases
+from kp_core.generate.phrases._echr import AND, COURTS, FOREIGN_CITIES, INSTITUTIONS, NON_EU_NAMES, PARTIES
 from kp_core.generate.phrases._refs import CASE_LABELS, COMPANY_WORDS, IBAN_WORDS, NID_WORDS, PHONE_WORDS
 from kp_core.generate.values import (
     NAME_STYLES,
+    ForeignNames,
     Org,
     Person,
     api_key,
@@ -26,7 +28,7 @@ from kp_core.generate.values import (
     doc_date,
 )
 from kp_core.identifiers.company_id import company_id_kinds
-from kp_core.locales import Locale, fill_digits, get_locale
+from kp_core.locales import LANGUAGES, Locale, fill_digits, get_locale
 
 _SLOT = re.compile(r"\{([a-z0-9_.]+)\}|<<([^|>]*)\|([^>]*)>>")
 
@@ -94,6 +96,7 @@ class Context:
         self._orgs: dict[str, Org] = {}
         self._memo: dict[str, tuple[str | None, str]] = {}
         self._dates: dict[str, dt.date] = {}
+        self.foreign = 0.0  # share of people named as in another country (court reports)
 
     # --- cast -------------------------------------------------------------------------------
 
@@ -101,7 +104,10 @@ class Context:
         person = self._people.get(key)
         if person is None:
             style = self.name_style if key in ("p", "q") else self.rng.choice(NAME_STYLES[:8] + ("initial_last",))
-            person = self._people[key] = Person(self.loc, self.rng, name_style=style)
+            names = None
+            if self.foreign and self.rng.random() < self.foreign:
+                names = _name_source(self.rng, self.lang)
+            person = self._people[key] = Person(self.loc, self.rng, name_style=style, names=names)
         return person
 
     def org(self, key: str = "org") -> Org:
@@ -172,6 +178,8 @@ class Context:
             return label, p.first
         if attr == "last":
             return label, p.last
+        if attr == "init":  # initials only: "S. D."
+            return label, p.initials
         if attr == "hon":
             return None, self.rng.choice(self.loc.honorifics[p.sex])
         if attr == "title":
@@ -268,6 +276,58 @@ class Context:
         """A case or file label and the document's bare case number (``pratica n. 482``)."""
         labels = CASE_LABELS.get(self.lang) or self.ph["case_no"]
         self._labelled(self.rng.choice(labels), "CASE_NUMBER", self.slot("caseno")[1])
+
+    # --- public bodies, parties, lists (court reports) ---------------------------------------
+
+    def city_any(self) -> str:
+        """A city of the document's country or, half the time, abroad (Ankara, Izmir, Leeds)."""
+        if self.rng.random() < 0.5:
+            return self.rng.choice(FOREIGN_CITIES)
+        return self.loc.city(self.rng).name
+
+    def _body(self, table: dict[str, tuple[str, ...]], label: str, memo: str | None, article: bool) -> None:
+        def make() -> tuple[str | None, str]:
+            entry = self.rng.choice(table[self.lang])
+            head, _, name = entry.partition("|")
+            name = name.replace("{c}", self.city_any()) if "{c}" in name else name
+            for pattern, repl in _CONTRACTIONS.get(self.lang, ()):
+                name = pattern.sub(repl, name)
+            return head, name
+
+        head, name = self.memo(memo, make) if memo else make()
+        if article and head:
+            self.b.text(head if head.endswith("'") else head.rstrip() + " ")
+        self.b.value(label, name)
+
+    def party(self, _: str = "") -> None:
+        """A party or association: its acronym (2-5 capitals, sometimes hyphenated), its name, or
+        both (``Parti du travail (PTL)``), each its own ORG_PARTY span."""
+        acronym = "".join(self.rng.choice("ABCDEFGHIKLMNOPRSTUYZ") for _ in range(self.rng.randrange(2, 6)))
+        if self.rng.random() < 0.2:
+            acronym += "-" + "".join(self.rng.choice("ABDEHKPRSY") for _ in range(self.rng.randrange(1, 4)))
+        shape = self.rng.random()
+        if shape < 0.45:
+            self.b.value("ORG_PARTY", acronym)
+            return
+        self.b.value("ORG_PARTY", self.rng.choice(PARTIES[self.lang]))
+        if shape < 0.8:
+            self.b.text(" (")
+            self.b.value("ORG_PARTY", acronym)
+            self.b.text(")")
+
+    def case_list(self, _: str = "") -> None:
+        """Application numbers in a list (``26480/95, 28291/95 et 29280/95``), each a span."""
+        count = self.rng.randrange(2, 5)
+        for i in range(count):
+            if i:
+                self.b.text(f" {AND.get(self.lang, 'and')} " if i == count - 1 else ", ")
+            year = (self.rng.randrange(1990, 2025)) % 100
+            self.b.value("CASE_NUMBER", f"{self.rng.randrange(1000, 80000)}/{year:02d}")
+
+    def long_date(self, date: dt.date) -> str:
+        """A date with its month written out (``3 mars 2001``), numeric where the month would inflect."""
+        fmt = next((f for f in self.loc.date_formats if "{month}" in f), self.date_fmt)
+        return self.fmt_date(date, fmt)
 
     def value(self, slot_or_pattern: str) -> None:
         """A slot name (``p.name``) or a pattern with slots (``{dr.title} {dr.name}``)."""
@@ -499,7 +559,21 @@ def _case(ctx: Context) -> tuple[str | None, str]:
     return "CASE_NUMBER", ctx.entity_from_format("case_fmts")
 
 
+def _name_source(rng: random.Random, lang: str):
+    """Names of another country: another kp language's locale, or Turkish, British, Russian or
+    Georgian names."""
+    if rng.random() < 0.5:
+        return ForeignNames(rng.choice(tuple(NON_EU_NAMES)))
+    return get_locale(rng.choice(tuple(lang_ for lang_ in LANGUAGES if lang_ not in (lang, "el", "bg"))))
+
+
 _COMPOUND = {
+    "fcourt": lambda ctx, _: ctx._body(COURTS, "COURT", "fcourt", True),
+    "fcourt0": lambda ctx, _: ctx._body(COURTS, "COURT", "fcourt", False),
+    "inst": lambda ctx, _: ctx._body(INSTITUTIONS, "ORG_PARTY", None, True),
+    "inst0": lambda ctx, _: ctx._body(INSTITUTIONS, "ORG_PARTY", None, False),
+    "party": Context.party,
+    "caselist": Context.case_list,
     "reg": Context.register_number,
     "reg2": lambda ctx, key: ctx.register_number(key, other=True),
     "nidw": Context.nid_words,
@@ -512,6 +586,10 @@ _SIMPLE_SLOTS = {
     "date": lambda ctx: ("DATE", ctx.fmt_date(ctx.date)),
     "date2": lambda ctx: ("DATE", ctx.fmt_date(ctx.memo_date("date2", 1, 60))),
     "date3": lambda ctx: ("DATE", ctx.fmt_date(ctx.memo_date("date3", 60, 900))),
+    "ldate": lambda ctx: ("DATE", ctx.long_date(ctx.date)),
+    "ldate2": lambda ctx: ("DATE", ctx.long_date(ctx.memo_date("date2", 1, 60))),
+    "ldate3": lambda ctx: ("DATE", ctx.long_date(ctx.memo_date("date3", 60, 900))),
+    "fcity": lambda ctx: ("ADDRESS", ctx.city_any()),
     "city": lambda ctx: ctx.memo("city", lambda: ("ADDRESS", ctx.loc.city(ctx.rng).name)),
     "fac": lambda ctx: ctx.memo("fac", lambda: ("FACILITY", ctx.entity_from_format("hospital_fmts"))),
     "court": lambda ctx: ctx.memo("court", lambda: ("COURT", ctx.entity_from_format("court_fmts"))),

@@ -10,8 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import random
 import string
+from typing import Protocol
 
 from kp_core.generate import ids
+from kp_core.generate.phrases._echr import NON_EU_NAMES
 from kp_core.locales import (
     Locale,
     ascii_fold,
@@ -24,19 +26,51 @@ from kp_core.locales import (
     street_address,
 )
 
+
+class NameSource(Protocol):
+    def first_name(self, rng: random.Random, sex: str) -> str: ...
+
+    def surname(self, rng: random.Random, sex: str) -> str: ...
+
+
+class ForeignNames:
+    """First names and surnames of a country without a kp locale (Turkish, British, Russian,
+    Georgian): ``NON_EU_NAMES`` of ``phrases/_echr.py``."""
+
+    def __init__(self, country: str) -> None:
+        self.country = country
+        self.firsts, self.lasts = NON_EU_NAMES[country]
+
+    def first_name(self, rng: random.Random, sex: str) -> str:
+        return rng.choice(self.firsts[sex])
+
+    def surname(self, rng: random.Random, sex: str) -> str:
+        last = rng.choice(self.lasts)
+        return last + "a" if sex == "F" and self.country == "ru" else last
+
+
 NAME_STYLES = ("first_last",) * 8 + ("last_first", "LAST_first", "initial_last", "two_first")
 
 
 class Person:
     """One person of a document; attributes are drawn on first use."""
 
-    def __init__(self, loc: Locale, rng: random.Random, *, adult: bool = True, name_style: str = "first_last") -> None:
+    def __init__(
+        self,
+        loc: Locale,
+        rng: random.Random,
+        *,
+        adult: bool = True,
+        name_style: str = "first_last",
+        names: NameSource | None = None,
+    ) -> None:
         self.loc = loc
         self.rng = rng
         self.sex = rng.choice("MF")
-        self.first = loc.first_name(rng, self.sex)
-        self.last = loc.surname(rng, self.sex)
-        self.second = loc.first_name(rng, self.sex) if name_style == "two_first" else ""
+        source = names or loc  # names from another country: a foreign applicant, counsel or judge
+        self.first = source.first_name(rng, self.sex)
+        self.last = source.surname(rng, self.sex)
+        self.second = source.first_name(rng, self.sex) if name_style == "two_first" else ""
         self.name_style = name_style
         self.birth = random_date(rng, 1942, 2004 if adult else 2020)
         self._cache: dict[str, str] = {}
@@ -46,6 +80,13 @@ class Person:
         if value is None:
             value = self._cache[attr] = make()
         return value
+
+    @property
+    def initials(self) -> str:
+        """Initials only, as reports write parties and witnesses: ``S. D.``, ``C. Ç.``."""
+        if self.loc.lang == "hu":
+            return f"{self.last[0]}. {self.first[0]}."
+        return f"{self.first[0]}. {self.last[0]}."
 
     @property
     def name(self) -> str:

@@ -13,6 +13,7 @@ from kp_core.generate.documents._sections import (
     place_date_line,
     signature_block,
 )
+from kp_core.generate.phrases._echr import ECHR
 from kp_core.generate.phrases._refs import REPORTS
 
 
@@ -121,6 +122,13 @@ def judgment(ctx: Context) -> None:
         ctx.text("\n")
     facts = ["judg_facts"] * ctx.rng.randrange(1, 4)
     ctx.paragraph(facts, sep="\n" if ctx.rng.random() < 0.5 else " ")
+    extra = ECHR.get(ctx.lang)
+    if extra and ctx.chance(0.5, "jbodies"):  # public bodies, parties, places as reports name them
+        options = extra["facts"]
+        index = ctx.rng.randrange(len(options))
+        ctx.mark(f"jfacts{index}")
+        ctx.say(options[index])
+        ctx.text("\n")
     ctx.blank()
     if ctx.chance(0.5, "legalbasis"):
         ctx.text(ctx.rng.choice(("- ", "")))
@@ -217,6 +225,9 @@ def court_report(ctx: Context) -> None:
         ctx.text("\n")
         judgment(ctx)
         return
+    extra = ECHR.get(ctx.lang, {})
+    if extra:
+        ctx.foreign = 0.5  # applicants, counsel, judges and witnesses from other countries
     if ctx.chance(0.6, "rcourt"):
         label, court = ctx.slot("court")
         ctx.b.value(label, court[0].upper() + court[1:])
@@ -231,7 +242,7 @@ def court_report(ctx: Context) -> None:
     para = 0
     for head, key, low, high in zip(heads, ("proc", "facts", "law", "ruling"), (1, 2, 1, 2), (3, 5, 3, 3), strict=True):
         ctx.text(head + "\n\n")
-        options = report[key]
+        options = report[key] + extra.get(key, ())
         picks = sorted(ctx.rng.sample(range(len(options)), min(len(options), ctx.rng.randrange(low, high + 1))))
         ctx.mark(key + ":" + ",".join(map(str, picks)))
         for index in picks:
