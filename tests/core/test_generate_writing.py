@@ -151,7 +151,7 @@ def test_hungarian_names_put_the_family_name_first() -> None:
     for row in generate_rows(["hu"], None, 1000, seed=59):
         for start, end in _spans(row, "PERSON") + _spans(row, "PROVIDER"):
             words = row["text"][start:end].split()
-            if len(words) > 1:
+            if len(words) > 1 and not all(w.endswith(".") for w in words):  # initials alone: "R. E."
                 assert words[0].title() in surnames, (row["doc_id"], start)
                 checked += 1
     assert checked > 1000

@@ -16,7 +16,16 @@ from functools import cache
 
 from kp_core.generate.builder import DocBuilder
 from kp_core.generate.phrases import get_phrases
-from kp_core.generate.phrases._echr import AND, COURTS, FOREIGN_CITIES, INSTITUTIONS, NON_EU_NAMES, PARTIES
+from kp_core.generate.phrases._echr import (
+    ACRONYM_LETTERS,
+    AND,
+    COURTS,
+    FOREIGN_CITIES,
+    FOREIGN_CITIES_BY_LANG,
+    INSTITUTIONS,
+    NON_EU_NAMES,
+    PARTIES,
+)
 from kp_core.generate.phrases._refs import CASE_LABELS, COMPANY_WORDS, IBAN_WORDS, NID_WORDS, PHONE_WORDS
 from kp_core.generate.values import (
     NAME_STYLES,
@@ -282,7 +291,7 @@ class Context:
     def city_any(self) -> str:
         """A city of the document's country or, half the time, abroad (Ankara, Izmir, Leeds)."""
         if self.rng.random() < 0.5:
-            return self.rng.choice(FOREIGN_CITIES)
+            return self.rng.choice(FOREIGN_CITIES_BY_LANG.get(self.lang, FOREIGN_CITIES))
         return self.loc.city(self.rng).name
 
     def _body(self, table: dict[str, tuple[str, ...]], label: str, memo: str | None, article: bool) -> None:
@@ -302,9 +311,10 @@ class Context:
     def party(self, _: str = "") -> None:
         """A party or association: its acronym (2-5 capitals, sometimes hyphenated), its name, or
         both (``Parti du travail (PTL)``), each its own ORG_PARTY span."""
-        acronym = "".join(self.rng.choice("ABCDEFGHIKLMNOPRSTUYZ") for _ in range(self.rng.randrange(2, 6)))
+        letters = ACRONYM_LETTERS.get(self.lang, "ABCDEFGHIKLMNOPRSTUYZ")
+        acronym = "".join(self.rng.choice(letters) for _ in range(self.rng.randrange(2, 6)))
         if self.rng.random() < 0.2:
-            acronym += "-" + "".join(self.rng.choice("ABDEHKPRSY") for _ in range(self.rng.randrange(1, 4)))
+            acronym += "-" + "".join(self.rng.choice(letters[:10]) for _ in range(self.rng.randrange(1, 4)))
         shape = self.rng.random()
         if shape < 0.45:
             self.b.value("ORG_PARTY", acronym)

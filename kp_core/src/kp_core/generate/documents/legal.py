@@ -226,7 +226,8 @@ def court_report(ctx: Context) -> None:
         judgment(ctx)
         return
     extra = ECHR.get(ctx.lang, {})
-    if extra:
+    # Other countries' names are in Latin script (not el, bg) and given name first (not hu).
+    if extra and ctx.lang not in ("el", "bg", "hu"):
         ctx.foreign = 0.5  # applicants, counsel, judges and witnesses from other countries
     if ctx.chance(0.6, "rcourt"):
         label, court = ctx.slot("court")

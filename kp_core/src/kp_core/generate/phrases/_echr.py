@@ -359,3 +359,211 @@ ECHR: dict[str, dict[str, tuple[str, ...]]] = {
         ),
     },
 }
+
+# The other languages name public bodies written out (their cities would need a case ending
+# after a preposition) and set them, the parties, cities and initials after a label or in
+# parentheses, where the nominative is right.
+COURTS.update({
+    "ro": ("|Tribunalul București", "|Curtea de Apel Cluj", "|Înalta Curte de Casație și Justiție",
+           "|Curtea Constituțională", "|Judecătoria Iași", "|Curtea de Securitate a Statului din {c}"),
+    "fi": ("|Helsingin käräjäoikeus", "|Turun hovioikeus", "|Korkein oikeus", "|Helsingin hallinto-oikeus",
+           "|Ankaran valtion turvallisuustuomioistuin", "|Izmirin rikostuomioistuin"),
+    "et": ("|Harju Maakohus", "|Tallinna Ringkonnakohus", "|Riigikohus", "|Tartu Halduskohus",
+           "|Ankara Riikliku Julgeoleku Kohus"),
+    "lt": ("|Vilniaus apygardos teismas", "|Lietuvos apeliacinis teismas", "|Lietuvos Aukščiausiasis Teismas",
+           "|Lietuvos vyriausiasis administracinis teismas", "|Kauno apylinkės teismas",
+           "|Ankaros valstybės saugumo teismas"),
+    "lv": ("|Rīgas pilsētas tiesa", "|Rīgas apgabaltiesa", "|Augstākā tiesa", "|Administratīvā rajona tiesa",
+           "|Satversmes tiesa", "|Ankaras Valsts drošības tiesa"),
+    "sk": ("|Krajský súd v Bratislave", "|Najvyšší súd Slovenskej republiky", "|Ústavný súd Slovenskej republiky",
+           "|Okresný súd Košice I", "|Štátny bezpečnostný súd v Ankare"),
+    "sl": ("|Okrajno sodišče v Ljubljani", "|Višje sodišče v Mariboru", "|Vrhovno sodišče Republike Slovenije",
+           "|Upravno sodišče Republike Slovenije", "|Ustavno sodišče", "|Državno varnostno sodišče v Ankari"),
+    "hr": ("|Općinski sud u Splitu", "|Županijski sud u Zagrebu", "|Vrhovni sud Republike Hrvatske",
+           "|Ustavni sud Republike Hrvatske", "|Upravni sud u Rijeci", "|Državni sigurnosni sud u Ankari"),
+    "hu": ("|Fővárosi Törvényszék", "|Debreceni Ítélőtábla", "|Kúria", "|Alkotmánybíróság", "|Szegedi Járásbíróság",
+           "|Ankarai Állambiztonsági Bíróság"),
+    "el": ("|Πρωτοδικείο Αθηνών", "|Εφετείο Θεσσαλονίκης", "|Άρειος Πάγος", "|Συμβούλιο της Επικρατείας",
+           "|Διοικητικό Πρωτοδικείο Πειραιά", "|Δικαστήριο Κρατικής Ασφάλειας της Άγκυρας"),
+    "bg": ("|Софийски районен съд", "|Апелативен съд – Пловдив", "|Върховен касационен съд",
+           "|Върховен административен съд", "|Конституционен съд", "|Съд по държавна сигурност – Анкара"),
+})  # fmt: skip
+
+INSTITUTIONS.update({
+    "ro": ("|Parchetul de pe lângă Tribunalul Timiș", "|Direcția Națională Anticorupție",
+           "|Inspectoratul de Poliție Județean Cluj", "|Ministerul Justiției", "|Ministerul Afacerilor Interne",
+           "|Universitatea din București", "|Baroul Iași", "|Consiliul Local al Municipiului Brașov",
+           "|Direcția de Securitate din {c}", "|Avocatul Poporului"),
+    "fi": ("|Syyttäjälaitos", "|Poliisihallitus", "|Oikeusministeriö", "|Sisäministeriö", "|Helsingin yliopisto",
+           "|Eduskunnan oikeusasiamies", "|Tampereen kaupunginvaltuusto", "|Suomen Asianajajaliitto",
+           "|Izmirin turvallisuusosasto"),
+    "et": ("|Prokuratuur", "|Politsei- ja Piirivalveamet", "|Justiitsministeerium", "|Siseministeerium",
+           "|Tartu Ülikool", "|Õiguskantsler", "|Eesti Advokatuur", "|Tallinna Linnavolikogu"),
+    "lt": ("|Generalinė prokuratūra", "|Vilniaus apskrities vyriausiasis policijos komisariatas",
+           "|Teisingumo ministerija", "|Vidaus reikalų ministerija", "|Vilniaus universitetas",
+           "|Valstybės garantuojamos teisinės pagalbos tarnyba", "|Seimo kontrolierių įstaiga",
+           "|Kauno miesto savivaldybės taryba", "|Lietuvos advokatūra"),
+    "lv": ("|Ģenerālprokuratūra", "|Valsts policija", "|Tieslietu ministrija", "|Iekšlietu ministrija",
+           "|Latvijas Universitāte", "|Juridiskās palīdzības administrācija", "|Tiesībsarga birojs", "|Rīgas dome",
+           "|Latvijas Zvērinātu advokātu padome"),
+    "sk": ("|Generálna prokuratúra Slovenskej republiky", "|Policajný zbor",
+           "|Ministerstvo spravodlivosti Slovenskej republiky", "|Ministerstvo vnútra Slovenskej republiky",
+           "|Univerzita Komenského v Bratislave", "|Centrum právnej pomoci", "|Verejný ochranca práv",
+           "|Mestské zastupiteľstvo v Trnave", "|Slovenská advokátska komora"),
+    "sl": ("|Okrožno državno tožilstvo v Kopru", "|Policijska uprava Ljubljana", "|Ministrstvo za pravosodje",
+           "|Ministrstvo za notranje zadeve", "|Univerza v Ljubljani", "|Varuh človekovih pravic",
+           "|Mestni svet Mestne občine Celje", "|Odvetniška zbornica Slovenije"),
+    "hr": ("|Općinsko državno odvjetništvo u Zagrebu", "|Policijska uprava zagrebačka", "|Ministarstvo pravosuđa",
+           "|Ministarstvo unutarnjih poslova", "|Sveučilište u Zagrebu", "|Pučki pravobranitelj",
+           "|Gradsko vijeće Grada Osijeka", "|Hrvatska odvjetnička komora"),
+    "hu": ("|Legfőbb Ügyészség", "|Budapesti Rendőr-főkapitányság", "|Igazságügyi Minisztérium",
+           "|Belügyminisztérium", "|Eötvös Loránd Tudományegyetem", "|Jogi Segítségnyújtó Szolgálat",
+           "|Alapvető Jogok Biztosának Hivatala", "|Pécs Megyei Jogú Város Közgyűlése", "|Budapesti Ügyvédi Kamara"),
+    "el": ("|Εισαγγελία Πρωτοδικών Αθηνών", "|Διεύθυνση Αστυνομίας Θεσσαλονίκης", "|Υπουργείο Δικαιοσύνης",
+           "|Υπουργείο Προστασίας του Πολίτη", "|Πανεπιστήμιο Αθηνών", "|Συνήγορος του Πολίτη",
+           "|Δημοτικό Συμβούλιο Πατρέων", "|Δικηγορικός Σύλλογος Αθηνών"),
+    "bg": ("|Софийска районна прокуратура", "|Областна дирекция на МВР – Варна", "|Министерство на правосъдието",
+           "|Министерство на вътрешните работи", "|Софийски университет", "|Национално бюро за правна помощ",
+           "|Омбудсман на Република България", "|Общински съвет – Бургас", "|Софийска адвокатска колегия"),
+})  # fmt: skip
+
+PARTIES.update({
+    "ro": ("Partidul Democrației Populare", "Asociația pentru Drepturi și Libertăți"),
+    "fi": ("Kansandemokraattinen puolue", "Oikeuksien ja vapauksien yhdistys"),
+    "et": ("Rahvademokraatlik Partei", "Õiguste ja Vabaduste Ühing"),
+    "lt": ("Liaudies demokratijos partija", "Teisių ir laisvių asociacija"),
+    "lv": ("Tautas demokrātijas partija", "Tiesību un brīvību biedrība"),
+    "sk": ("Strana ľudovej demokracie", "Združenie za práva a slobody"),
+    "sl": ("Stranka ljudske demokracije", "Društvo za pravice in svoboščine"),
+    "hr": ("Stranka narodne demokracije", "Udruga za prava i slobode"),
+    "hu": ("Népi Demokrácia Pártja", "Jogokért és Szabadságért Egyesület"),
+    "el": ("Κόμμα Λαϊκής Δημοκρατίας", "Ένωση για τα Δικαιώματα και τις Ελευθερίες"),
+    "bg": ("Партия за народна демокрация", "Сдружение за права и свободи"),
+})  # fmt: skip
+
+# Cities abroad in the languages that write them in their own script.
+FOREIGN_CITIES_BY_LANG = {
+    "el": ("Άγκυρα", "Σμύρνη", "Κωνσταντινούπολη", "Λονδίνο", "Μάντσεστερ", "Καζάν", "Τιφλίδα"),
+    "bg": ("Анкара", "Измир", "Истанбул", "Лондон", "Манчестър", "Казан", "Тбилиси", "Диарбекир"),
+}
+
+# Capitals an acronym is drawn from, where the language does not write Latin letters.
+ACRONYM_LETTERS = {"el": "ΑΒΓΔΕΚΛΜΝΠΡΣΤ", "bg": "АБВГДЕКЛМНПРСТ"}
+
+ECHR.update({
+    "ro": {
+        "proc": ("Cauza are la origine cererile nr. {caselist} (reclamant: {p.name}).",),
+        "facts": (
+            "Reclamant<<ul|a>> {p.init} s-a născut în {p.byear} și locuiește în {fcity}.",
+            "La {date2}, {inst} a respins cererea.",
+            "Prin hotărârea din {date2}, {fcourt} a dispus condamnarea pentru apartenența la o organizație ({party}).",
+            "Martor: {w.init}.",
+        ),
+        "law": ("Curtea conexează cererile nr. {caselist}.",),
+    },
+    "fi": {
+        "proc": ("Asia sai alkunsa valituksista nro {caselist} (valittaja: {p.name}).",),
+        "facts": (
+            "Valittaja {p.init} (syntynyt {p.byear}, kotipaikka: {fcity}) teki valituksen.",
+            "Viranomainen ({inst}) hylkäsi hakemuksen {date2}.",
+            "Tuomioistuin ({fcourt}) antoi tuomion {date2}; järjestö: {party}.",
+            "Todistaja: {w.init}.",
+        ),
+        "law": ("Tuomioistuin yhdistää valitukset nro {caselist}.",),
+    },
+    "et": {
+        "proc": ("Asi algas kaebustega nr {caselist} (kaebaja: {p.name}).",),
+        "facts": (
+            "Kaebaja {p.init} (sünniaasta {p.byear}, elukoht: {fcity}) esitas kaebuse.",
+            "Asutus ({inst}) jättis taotluse rahuldamata {date2}.",
+            "Kohus ({fcourt}) tegi otsuse {date2}; organisatsioon: {party}.",
+            "Tunnistaja: {w.init}.",
+        ),
+        "law": ("Kohus liidab kaebused nr {caselist}.",),
+    },
+    "lt": {
+        "proc": ("Byla pradėta pagal skundus Nr. {caselist} (pareiškėj<<as|a>>: {p.name}).",),
+        "facts": (
+            "Pareiškėj<<as|a>> {p.init} (gimimo metai: {p.byear}, gyvenamoji vieta: {fcity}) pateikė skundą.",
+            "Institucija ({inst}) {date2} atmetė prašymą.",
+            "Teismas ({fcourt}) {date2} priėmė apkaltinamąjį nuosprendį; organizacija: {party}.",
+            "Liudytojas: {w.init}.",
+        ),
+        "law": ("Teismas sujungia skundus Nr. {caselist}.",),
+    },
+    "lv": {
+        "proc": ("Lieta ierosināta pēc pieteikumiem Nr. {caselist} (pieteicēj<<s|a>>: {p.name}).",),
+        "facts": (
+            "Pieteicēj<<s|a>> {p.init} (dzimšanas gads: {p.byear}, dzīvesvieta: {fcity}) iesniedza sūdzību.",
+            "Iestāde ({inst}) {date2} noraidīja lūgumu.",
+            "Tiesa ({fcourt}) {date2} pasludināja spriedumu; organizācija: {party}.",
+            "Liecinieks: {w.init}.",
+        ),
+        "law": ("Tiesa apvieno pieteikumus Nr. {caselist}.",),
+    },
+    "sk": {
+        "proc": ("Konanie sa začalo sťažnosťami č. {caselist} (sťažovateľ<<|ka>>: {p.name}).",),
+        "facts": (
+            "Sťažovateľ<<|ka>> {p.init} (nar. {p.byear}, bydlisko: {fcity}) podal<<|a>> sťažnosť.",
+            "Rozhodnutím zo dňa {date2} (orgán: {inst}) bolo konanie zastavené.",
+            "Rozsudkom zo dňa {date2} (súd: {fcourt}) bol<<|a>> {p.name} odsúden<<ý|á>> za členstvo v organizácii "
+            "({party}).",
+            "Svedok: {w.init}.",
+        ),
+        "law": ("Súd spája sťažnosti č. {caselist}.",),
+    },
+    "sl": {
+        "proc": ("Postopek se je začel z vlogami št. {caselist} (pritožni<<k|ca>>: {p.name}).",),
+        "facts": (
+            "Pritožni<<k|ca>> {p.init} (roj. {p.byear}, prebivališče: {fcity}) je vložil<<|a>> pritožbo.",
+            "Dne {date2} je bil postopek ustavljen (organ: {inst}).",
+            "Dne {date2} je bil<<|a>> {p.name} obsojen<<|a>> zaradi članstva v organizaciji ({party}); sodišče: "
+            "{fcourt}.",
+            "Priča: {w.init}.",
+        ),
+        "law": ("Sodišče združi vloge št. {caselist}.",),
+    },
+    "hr": {
+        "proc": ("Postupak je pokrenut zahtjevima br. {caselist} (podnositelj<<|ica>>: {p.name}).",),
+        "facts": (
+            "Podnositelj<<|ica>> {p.init} (rođen<<|a>> {p.byear}, prebivalište: {fcity}) podni<<o|jela>> je "
+            "zahtjev.",
+            "Dana {date2} postupak je obustavljen (tijelo: {inst}).",
+            "Dana {date2} {p.name} osuđen<<|a>> je zbog članstva u organizaciji ({party}); sud: {fcourt}.",
+            "Svjedok: {w.init}.",
+        ),
+        "law": ("Sud spaja zahtjeve br. {caselist}.",),
+    },
+    "hu": {
+        "proc": ("Az ügy kérelmekkel indult (számok: {caselist}; kérelmező: {p.name}).",),
+        "facts": (
+            "A kérelmező, {p.init} (születési év: {p.byear}, lakóhely: {fcity}) panaszt nyújtott be.",
+            "A hatóság ({inst}) {date2} napján elutasította a kérelmet.",
+            "A bíróság ({fcourt}) {date2} napján ítéletet hozott; szervezet: {party}.",
+            "Tanú: {w.init}.",
+        ),
+        "law": ("A Bíróság egyesíti a kérelmeket (számok: {caselist}).",),
+    },
+    "el": {
+        "proc": ("Η υπόθεση ξεκίνησε με τις προσφυγές αρ. {caselist} (<<προσφεύγων|προσφεύγουσα>>: {p.name}).",),
+        "facts": (
+            "<<Ο προσφεύγων|Η προσφεύγουσα>> {p.init} (έτος γέννησης: {p.byear}, κάτοικος: {fcity}) άσκησε "
+            "προσφυγή.",
+            "Στις {date2} η αρχή ({inst}) απέρριψε το αίτημα.",
+            "Στις {date2} το δικαστήριο ({fcourt}) εξέδωσε καταδικαστική απόφαση· οργάνωση: {party}.",
+            "Μάρτυρας: {w.init}.",
+        ),
+        "law": ("Το Δικαστήριο συνενώνει τις προσφυγές αρ. {caselist}.",),
+    },
+    "bg": {
+        "proc": ("Делото е образувано по жалби № {caselist} (жалбоподател: {p.name}).",),
+        "facts": (
+            "Жалбоподател<<ят|ката>> {p.init} (година на раждане: {p.byear}, местоживеене: {fcity}) е подал<<|а>> "
+            "жалба.",
+            "На {date2} г. органът ({inst}) отхвърли искането.",
+            "На {date2} г. съдът ({fcourt}) постанови осъдителна присъда; организация: {party}.",
+            "Свидетел: {w.init}.",
+        ),
+        "law": ("Съдът съединява жалби № {caselist}.",),
+    },
+})  # fmt: skip
