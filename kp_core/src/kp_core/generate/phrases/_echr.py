@@ -51,7 +51,7 @@ AND = {
 
 # Public bodies: courts first (COURT in the kp scheme), then other institutions (ORG_PARTY).
 COURTS: dict[str, tuple[str, ...]] = {
-    "fr": ("le |tribunal administratif d'{c}", "la |cour d'assises d'{c}", "la |cour de sûreté de l'État d'{c}",
+    "fr": ("le |tribunal administratif de {c}", "la |cour d'assises de {c}", "la |cour de sûreté de l'État de {c}",
            "le |tribunal correctionnel de {c}", "la |cour d'appel de {c}", "la |Cour de cassation",
            "le |Conseil d'État", "la |Cour constitutionnelle", "le |tribunal de grande instance de {c}"),
     "es": ("el |Tribunal de Seguridad del Estado de {c}", "el |Juzgado de lo Penal de {c}",
@@ -156,14 +156,14 @@ PARTIES: dict[str, tuple[str, ...]] = {
 ECHR: dict[str, dict[str, tuple[str, ...]]] = {
     "fr": {
         "proc": (
-            "À l'origine de l'affaire se trouvent les requêtes nos {caselist} introduites par {p.hon} {p.name}.",
-            "<<Le requérant|La requérante>> a été représenté<<|e>> par Me {q.name}, avocat exerçant à {fcity}.",
-            "Le gouvernement a été représenté par son agent, {r.hon} {r.name} ; {inst} a présenté des observations.",
+            "Les requêtes nos {caselist} ont été introduites par {p.hon} {p.name} le {ldate3}.",
+            "Me {q.name}, avocat exerçant à {fcity}, a assisté <<le requérant|la requérante>>.",
+            "Agent du gouvernement : {r.hon} {r.name} ; {inst} a présenté des observations.",
         ),
         "facts": (
-            "<<Le requérant|La requérante>> est né<<|e>> en {p.byear} et vit à {fcity}.",
-            "Le {ldate3}, {p.hon} {p.last} fut arrêté<<|e>> par la police et placé<<|e>> en garde à vue à {fcity}.",
-            "Par un arrêt du {ldate2}, {fcourt} condamna {p.hon} {p.last} pour appartenance à une organisation ({party}).",
+            "<<Le requérant|La requérante>>, né<<|e>> en {p.byear}, vit à {fcity}.",
+            "Le {ldate3}, {p.hon} {p.last} fut interpellé<<|e>> puis conduit<<|e>> à {fcity}.",
+            "Par un arrêt du {ldate2}, {fcourt} condamna {p.hon} {p.last} au motif de son adhésion à un groupe ({party}).",
             "Le témoin {w.init} déclara devant {fcourt} avoir vu <<le requérant|la requérante>> le {ldate3}.",
             "Du {ldate3} au {ldate2}, <<le requérant|la requérante>> fut détenu<<|e>> à {fcity}.",
             "Le {ldate2}, {inst} enregistra la plainte de {p.hon} {p.last}.",
@@ -176,39 +176,39 @@ ECHR: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "es": {
         "proc": (
-            "El asunto tiene su origen en las demandas n.os {caselist} presentadas por {p.hon} {p.name}.",
-            "<<El demandante|La demandante>> estuvo representad<<o|a>> por el abogado {q.name}, que ejerce en {fcity}.",
-            "El Gobierno estuvo representado por su agente, {r.hon} {r.name}; {inst} presentó observaciones.",
+            "Las demandas n.os {caselist} fueron presentadas por <<el Sr.|la Sra.>> {p.name} el {ldate3}.",
+            "El abogado {q.name}, que ejerce en {fcity}, asistió <<al demandante|a la demandante>>.",
+            "Agente del Gobierno: {r.hon} {r.name}; {inst} presentó observaciones.",
         ),
         "facts": (
-            "<<El demandante|La demandante>> nació en {p.byear} y vive en {fcity}.",
-            "El {ldate3}, {p.hon} {p.last} fue detenid<<o|a>> por agentes de la policía ({inst0}) y conducid<<o|a>> a {fcity}.",
-            "Mediante sentencia de {ldate2}, {fcourt} condenó a {p.hon} {p.last} por pertenencia a una organización ({party}).",
-            "El testigo {w.init} declaró ante {fcourt} que había visto a {p.hon} {p.last} el {ldate3}.",
+            "<<El demandante|La demandante>>, nacid<<o|a>> en {p.byear}, vive en {fcity}.",
+            "El {ldate3}, <<el Sr.|la Sra.>> {p.last} fue detenid<<o|a>> por agentes de la policía ({inst0}) y conducid<<o|a>> a {fcity}.",
+            "Mediante sentencia de {ldate2}, {fcourt} condenó <<al Sr.|a la Sra.>> {p.last} por su afiliación a un grupo ({party}).",
+            "El testigo {w.init} declaró ante {fcourt} que había visto <<al Sr.|a la Sra.>> {p.last} el {ldate3}.",
             "Desde el {ldate3} hasta el {ldate2}, <<el demandante|la demandante>> estuvo detenid<<o|a>> en {fcity}.",
-            "El {ldate2}, {p.hon} {p.last} presentó una denuncia ante {inst}.",
-            "El {ldate2}, {inst} desestimó la solicitud de {p.hon} {p.init}.",
+            "El {ldate2}, <<el Sr.|la Sra.>> {p.last} presentó una denuncia ante {inst}.",
+            "El {ldate2}, {inst} desestimó la solicitud <<del Sr.|de la Sra.>> {p.init}.",
         ),
         "law": (
-            "El voto particular de {r.hon} {r.last} se adjunta a la sentencia.",
+            "El voto particular del magistrado {r.last} se adjunta a la sentencia.",
             "El Tribunal acumula las demandas n.os {caselist}, dado su objeto común.",
         ),
     },
     "it": {
         "proc": (
-            "All'origine della causa vi sono i ricorsi nn. {caselist} proposti da {p.hon} {p.name}.",
-            "<<Il ricorrente|La ricorrente>> è rappresentat<<o|a>> dall'avv. {q.name}, che esercita a {fcity}.",
-            "Il Governo è rappresentato dal suo agente, {r.hon} {r.name}; {inst} ha presentato osservazioni.",
+            "I ricorsi nn. {caselist} sono stati proposti da {p.name} il {ldate3}.",
+            "L'avv. {q.name}, che esercita a {fcity}, ha assistito <<il ricorrente|la ricorrente>>.",
+            "Agente del Governo: {r.hon} {r.name}; {inst} ha presentato osservazioni.",
         ),
         "facts": (
-            "<<Il ricorrente|La ricorrente>> è nat<<o|a>> nel {p.byear} e vive a {fcity}.",
-            "Il {ldate3} {p.hon} {p.last} è stat<<o|a>> arrestat<<o|a>> e condott<<o|a>> a {fcity}; {inst} ha "
+            "<<Il ricorrente|La ricorrente>>, nat<<o|a>> nel {p.byear}, vive a {fcity}.",
+            "Il {ldate3} <<il sig.|la sig.ra>> {p.last} è stat<<o|a>> arrestat<<o|a>> e condott<<o|a>> a {fcity}; {inst} ha "
             "convalidato l'arresto.",
-            "Con sentenza del {ldate2}, {fcourt} ha condannato {p.hon} {p.last} per appartenenza a un'organizzazione ({party}).",
-            "Il testimone {w.init} ha dichiarato davanti al giudice ({fcourt}) di aver visto {p.hon} {p.last} il "
+            "Con sentenza del {ldate2}, {fcourt} ha condannato <<il sig.|la sig.ra>> {p.last} per la sua adesione a un gruppo ({party}).",
+            "Il testimone {w.init} ha dichiarato davanti al giudice ({fcourt}) di aver visto <<il sig.|la sig.ra>> {p.last} il "
             "{ldate3}.",
             "Dal {ldate3} al {ldate2} <<il ricorrente|la ricorrente>> è stat<<o|a>> detenut<<o|a>> a {fcity}.",
-            "Il {ldate2}, {inst} ha respinto l'istanza di {p.hon} {p.init}.",
+            "Il {ldate2}, {inst} ha respinto l'istanza <<del sig.|della sig.ra>> {p.init}.",
         ),
         "law": (
             "L'opinione dissenziente del giudice {r.last} è allegata alla sentenza.",
@@ -217,14 +217,14 @@ ECHR: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "en": {
         "proc": (
-            "The case originated in applications nos. {caselist} lodged by {p.hon} {p.name}.",
-            "The applicant was represented by {q.hon} {q.name}, a lawyer practising in {fcity}.",
-            "The Government were represented by their Agent, {r.hon} {r.name}, of {inst}.",
+            "Applications nos. {caselist} were lodged by {p.hon} {p.name} on {ldate3}.",
+            "{q.hon} {q.name}, practising in {fcity}, acted for the applicant.",
+            "Agent of the Government: {r.hon} {r.name}; observations were filed by {inst}.",
         ),
         "facts": (
-            "The applicant was born in {p.byear} and lives in {fcity}.",
+            "The applicant, born in {p.byear}, lives in {fcity}.",
             "On {ldate3} {p.hon} {p.last} was arrested by officers of {inst} and taken to {fcity}.",
-            "By a judgment of {ldate2}, {fcourt} convicted {p.hon} {p.last} of membership of an illegal organisation ({party}).",
+            "By a judgment of {ldate2}, {fcourt} convicted {p.hon} {p.last} for belonging to a banned group ({party}).",
             "A witness, {w.init}, stated before {fcourt} that the applicant had been seen on {ldate3}.",
             "From {ldate3} to {ldate2} the applicant was detained in {fcity}.",
             "Lord Justice {r.last} gave the leading judgment.",
@@ -237,17 +237,17 @@ ECHR: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "de": {
         "proc": (
-            "Der Rechtssache liegen die Beschwerden Nrn. {caselist} zugrunde, die {p.hon} {p.name} erhob.",
+            "Die Beschwerden Nrn. {caselist} wurden am {ldate3} von {p.name} erhoben.",
             "Vertreten wurde <<der Beschwerdeführer|die Beschwerdeführerin>> durch Rechtsanwalt {q.name}, tätig in "
             "{fcity}.",
         ),
         "facts": (
-            "<<Der Beschwerdeführer|Die Beschwerdeführerin>> wurde {p.byear} geboren und lebt in {fcity}.",
-            "Am {ldate3} wurde {p.hon} {p.last} von Beamten festgenommen (Behörde: {inst0}) und nach {fcity} gebracht.",
-            "Am {ldate2} verurteilte {fcourt} {p.hon} {p.last} wegen Mitgliedschaft in einer Partei ({party}).",
+            "<<Der Beschwerdeführer|Die Beschwerdeführerin>>, geboren {p.byear}, lebt in {fcity}.",
+            "Am {ldate3} wurde <<Herr|Frau>> {p.last} von Beamten festgenommen (Behörde: {inst0}) und nach {fcity} gebracht.",
+            "Am {ldate2} verurteilte {fcourt} <<Herrn|Frau>> {p.last} wegen Zugehörigkeit zu einer Vereinigung ({party}).",
             "Vom {ldate3} bis zum {ldate2} befand sich <<der Beschwerdeführer|die Beschwerdeführerin>> in {fcity} in "
             "Haft.",
-            "Am {ldate2} wies {inst} den Antrag von {p.hon} {p.init} zurück.",
+            "Am {ldate2} wies {inst} den Antrag von <<Herrn|Frau>> {p.init} zurück.",
             "Die Zeugin {w.init} sagte aus, sie habe {p.hon} {p.last} am {ldate3} gesehen.",
         ),
         "law": (
@@ -257,31 +257,31 @@ ECHR: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "pt": {
         "proc": (
-            "Na origem do processo estão as queixas n.os {caselist} apresentadas por {p.hon} {p.name}.",
+            "As queixas n.os {caselist} foram apresentadas por {p.name} em {ldate3}.",
             "<<O requerente|A requerente>> foi representad<<o|a>> pelo advogado {q.name}, com escritório em {fcity}.",
         ),
         "facts": (
-            "<<O requerente|A requerente>> nasceu em {p.byear} e vive em {fcity}.",
-            "Em {ldate3}, {p.hon} {p.last} foi detid<<o|a>> por agentes (entidade: {inst0}) e levad<<o|a>> para "
+            "<<O requerente|A requerente>>, nascid<<o|a>> em {p.byear}, vive em {fcity}.",
+            "Em {ldate3}, <<o Sr.|a Sra.>> {p.last} foi detid<<o|a>> por agentes (entidade: {inst0}) e levad<<o|a>> para "
             "{fcity}.",
-            "Por acórdão de {ldate2}, {fcourt} condenou {p.hon} {p.last} por pertencer a uma organização ({party}).",
+            "Por acórdão de {ldate2}, {fcourt} condenou <<o Sr.|a Sra.>> {p.last} pela sua adesão a um grupo ({party}).",
             "De {ldate3} a {ldate2}, <<o requerente|a requerente>> esteve detid<<o|a>> em {fcity}.",
-            "Em {ldate2}, {inst} indeferiu o pedido de {p.hon} {p.init}.",
+            "Em {ldate2}, {inst} indeferiu o pedido <<do Sr.|da Sra.>> {p.init}.",
         ),
         "law": (
-            "A declaração de voto de {r.hon} {r.last} segue em anexo.",
+            "A declaração de voto do juiz {r.last} segue em anexo.",
             "O Tribunal junta as queixas n.os {caselist}, dado o seu objeto comum.",
         ),
     },
     "nl": {
         "proc": (
-            "De zaak vindt haar oorsprong in de verzoekschriften nrs. {caselist}, ingediend door {p.hon} {p.name}.",
+            "De verzoekschriften nrs. {caselist} werden op {ldate3} ingediend door {p.hon} {p.name}.",
             "Verzoeker werd vertegenwoordigd door advocaat {q.name}, kantoorhoudend te {fcity}.",
         ),
         "facts": (
-            "Verzoeker is geboren in {p.byear} en woont in {fcity}.",
+            "Verzoeker, geboren in {p.byear}, woont in {fcity}.",
             "Op {ldate3} werd {p.hon} {p.last} aangehouden door agenten (dienst: {inst0}) en naar {fcity} gebracht.",
-            "Bij vonnis van {ldate2} veroordeelde {fcourt} {p.hon} {p.last} wegens lidmaatschap van een organisatie ({party}).",
+            "Bij vonnis van {ldate2} veroordeelde {fcourt} {p.hon} {p.last} wegens het lidmaatschap van een groepering ({party}).",
             "Van {ldate3} tot {ldate2} werd verzoeker in {fcity} vastgehouden.",
             "Op {ldate2} wees {inst} het verzoek van {p.hon} {p.init} af.",
         ),
@@ -326,13 +326,13 @@ ECHR: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "sv": {
         "proc": (
-            "Målet har sitt ursprung i ansökningarna nr {caselist} som {p.name} gav in.",
+            "Ansökningarna nr {caselist} gavs in av {p.name} den {ldate3}.",
             "Sökanden företräddes av advokaten {q.name}, verksam i {fcity}.",
         ),
         "facts": (
-            "Sökanden är född {p.byear} och bor i {fcity}.",
+            "Sökanden, född {p.byear}, bor i {fcity}.",
             "Den {ldate3} greps {p.last} av polis (myndighet: {inst}) och fördes till {fcity}.",
-            "Genom dom den {ldate2} dömde {fcourt} {p.last} för medlemskap i en organisation ({party}).",
+            "Genom dom den {ldate2} dömde {fcourt} {p.last} för medlemskap i en sammanslutning ({party}).",
             "Från den {ldate3} till den {ldate2} var sökanden frihetsberövad i {fcity}.",
             "Den {ldate2} avslog {inst} ansökan från {p.init}.",
         ),
@@ -343,13 +343,13 @@ ECHR: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "da": {
         "proc": (
-            "Sagen udspringer af klagerne nr. {caselist}, som {p.name} indgav.",
+            "Klagerne nr. {caselist} blev indgivet af {p.name} den {ldate3}.",
             "Klageren var repræsenteret af advokat {q.name}, der praktiserer i {fcity}.",
         ),
         "facts": (
-            "Klageren er født i {p.byear} og bor i {fcity}.",
+            "Klageren, født i {p.byear}, bor i {fcity}.",
             "Den {ldate3} blev {p.last} anholdt af politiet (myndighed: {inst}) og ført til {fcity}.",
-            "Ved dom af {ldate2} dømte {fcourt} {p.last} for medlemskab af en organisation ({party}).",
+            "Ved dom af {ldate2} dømte {fcourt} {p.last} for medlemskab af en sammenslutning ({party}).",
             "Fra den {ldate3} til den {ldate2} var klageren frihedsberøvet i {fcity}.",
             "Den {ldate2} afviste {inst} anmodningen fra {p.init}.",
         ),
@@ -454,7 +454,7 @@ ECHR.update({
     "ro": {
         "proc": ("Cauza are la origine cererile nr. {caselist} (reclamant: {p.name}).",),
         "facts": (
-            "Reclamant<<ul|a>> {p.init} s-a născut în {p.byear} și locuiește în {fcity}.",
+            "Reclamant<<ul|a>> {p.init}, născut<<|ă>> în {p.byear}, locuiește în {fcity}.",
             "La {date2}, {inst} a respins cererea.",
             "Prin hotărârea din {date2}, {fcourt} a dispus condamnarea pentru apartenența la o organizație ({party}).",
             "Martor: {w.init}.",
