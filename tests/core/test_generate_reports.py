@@ -73,7 +73,7 @@ def test_people_come_from_other_countries(reports: dict[str, list[dict]]) -> Non
     assert foreign > 3, foreign
 
 
-@pytest.mark.parametrize(("lang", "verb"), (("fr", "vit à "), ("es", "vive en "), ("en", "lives in ")))
+@pytest.mark.parametrize(("lang", "verb"), (("fr", "habite aujourd'hui à "), ("es", "reside actualmente en "), ("en", "lives in ")))
 def test_a_city_alone_is_an_address(reports: dict[str, list[dict]], lang: str, verb: str) -> None:
     abroad = 0
     for row in reports[lang]:

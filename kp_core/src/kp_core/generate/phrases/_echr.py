@@ -161,7 +161,7 @@ ECHR: dict[str, dict[str, tuple[str, ...]]] = {
             "Agent du gouvernement : {r.hon} {r.name} ; {inst} a présenté des observations.",
         ),
         "facts": (
-            "<<Le requérant|La requérante>>, né<<|e>> en {p.byear}, vit à {fcity}.",
+            "Né<<|e>> en {p.byear}, <<le requérant|la requérante>> habite aujourd'hui à {fcity}.",
             "Le {ldate3}, {p.hon} {p.last} fut interpellé<<|e>> puis conduit<<|e>> à {fcity}.",
             "Par un arrêt du {ldate2}, {fcourt} condamna {p.hon} {p.last} au motif de son adhésion à un groupe ({party}).",
             "Le témoin {w.init} déclara devant {fcourt} avoir vu <<le requérant|la requérante>> le {ldate3}.",
@@ -181,7 +181,7 @@ ECHR: dict[str, dict[str, tuple[str, ...]]] = {
             "Agente del Gobierno: {r.hon} {r.name}; {inst} presentó observaciones.",
         ),
         "facts": (
-            "<<El demandante|La demandante>>, nacid<<o|a>> en {p.byear}, vive en {fcity}.",
+            "Nacid<<o|a>> en {p.byear}, <<el demandante|la demandante>> reside actualmente en {fcity}.",
             "El {ldate3}, <<el Sr.|la Sra.>> {p.last} fue detenid<<o|a>> por agentes de la policía ({inst0}) y conducid<<o|a>> a {fcity}.",
             "Mediante sentencia de {ldate2}, {fcourt} condenó <<al Sr.|a la Sra.>> {p.last} por su afiliación a un grupo ({party}).",
             "El testigo {w.init} declaró ante {fcourt} que había visto <<al Sr.|a la Sra.>> {p.last} el {ldate3}.",

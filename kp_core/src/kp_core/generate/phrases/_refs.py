@@ -131,8 +131,7 @@ REPORTS: dict[str, dict[str, tuple[str, ...]]] = {
         "title": ("AFFAIRE {p.last} c. {org.name}", "Affaire {p.name} contre {org.name}", "{p.name} c. {org.name}"),
         "heads": ("PROCÉDURE|EN FAIT|EN DROIT|PAR CES MOTIFS", "Procédure|Les faits|Le droit|Dispositif"),
         "proc": (
-            "À l'origine de l'affaire se trouve une requête (n° {caseno}) dirigée contre {org.name} et dont "
-            "{p.hon} {p.name} a saisi la juridiction le {date3}.",
+            "{p.hon} {p.name} a saisi la juridiction le {date3} d'une requête (n° {caseno}) visant {org.name}.",
             "<<Le requérant|La requérante>> a été représenté<<|e>> par Me {q.name}, avocat à {city}.",
             "La requête n° {caseno} a été enregistrée le {date2}.",
             "{org.name}, {org.reg}, a été représentée par son conseil, Me {r.name}.",
@@ -162,8 +161,7 @@ REPORTS: dict[str, dict[str, tuple[str, ...]]] = {
         "title": ("ASUNTO {p.last} c. {org.name}", "Asunto {p.name} contra {org.name}", "{p.name} c. {org.name}"),
         "heads": ("PROCEDIMIENTO|HECHOS|FUNDAMENTOS DE DERECHO|FALLO", "Antecedentes|Hechos|Derecho|Fallo"),
         "proc": (
-            "El asunto tiene su origen en una demanda (n.º {caseno}) dirigida contra {org.name}, presentada por "
-            "{p.hon} {p.name} el {date3}.",
+            "{p.hon} {p.name} presentó el {date3} una demanda (n.º {caseno}) frente a {org.name}.",
             "<<El demandante|La demandante>> estuvo representad<<o|a>> por el abogado {q.name}, con despacho en {city}.",
             "La demanda n.º {caseno} fue registrada el {date2}.",
             "{org.name}, {org.reg}, estuvo representada por su letrado, {r.name}.",
