@@ -195,7 +195,8 @@ def tiny_dataset(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def learned_model(tiny_bases, tiny_dataset, tmp_path_factory) -> Path:
-    """A tiny BERT fully fine-tuned long enough to find the PII of unseen templates."""
+    """A tiny BERT fully fine-tuned long enough to find the PII of unseen templates (its word
+    embeddings too: the tiny base's are random, not pretrained)."""
     from kp_core.training.config import TrainConfig
     from kp_torch.xlmr_ner import FAMILY
 
@@ -210,7 +211,7 @@ def learned_model(tiny_bases, tiny_dataset, tmp_path_factory) -> Path:
         batch_size=8,
         eval_fraction=0.3,
         progress=False,
-        options={"max_length": 64, "full_finetune": True},
+        options={"max_length": 64, "full_finetune": True, "train_embeddings": True},
     )
     run = train_family(FAMILY, config, echo=lambda _: None)
     assert run.metrics["eval_f1"] > 0.5, run.metrics  # the loop really learns

@@ -175,3 +175,31 @@ def test_evaluation_on_a_cadence_leaves_the_training_alone(tiny_bases, tiny_data
     evaluations = json.loads((watched / "kp.json").read_text())["evaluations"]
     assert [e["step"] for e in evaluations] == [2, 4]
     assert all(0.0 <= e["f1"] <= 1.0 for e in evaluations)
+
+
+def test_full_finetune_freezes_the_word_embeddings_unless_asked(tiny_bases) -> None:
+    from kp_torch.xlmr_ner.recipe import build_model
+
+    base = {"full_finetune": True, "lora_rank": 4, "lora_alpha": None, "lora_dropout": 0.0}
+    frozen = build_model(tiny_bases["bert"], seed=0, options={**base, "train_embeddings": False}, echo=lambda _: None)
+    assert not frozen.get_input_embeddings().weight.requires_grad
+    assert all(p.requires_grad for n, p in frozen.named_parameters() if "word_embeddings" not in n)
+    trained = build_model(tiny_bases["bert"], seed=0, options={**base, "train_embeddings": True}, echo=lambda _: None)
+    assert all(p.requires_grad for p in trained.parameters())
+
+
+def test_head_lr_gives_the_head_its_own_rate(tiny_bases) -> None:
+    from kp_torch.xlmr_ner.recipe import XlmrNerRecipe, build_model
+    from kp_torch_runtime.state import adamw
+
+    options = {"full_finetune": True, "train_embeddings": True}
+    model = build_model(tiny_bases["bert"], seed=0, options=options, echo=lambda _: None)
+    recipe = XlmrNerRecipe.__new__(XlmrNerRecipe)  # only its options matter here
+    recipe.opts = {**options, "head_lr": 2e-3}
+    optimizer = adamw(model, lr=1e-4, weight_decay=0.0, device="cpu", lr_overrides=recipe.lr_overrides())
+    rate = {id(p): group["lr"] for group in optimizer.param_groups for p in group["params"]}
+    names = dict(model.named_parameters())
+    assert {rate[id(p)] for n, p in names.items() if n.startswith("classifier")} == {2e-3}
+    assert {rate[id(p)] for n, p in names.items() if not n.startswith("classifier")} == {1e-4}
+    recipe.opts = {**options, "head_lr": None}
+    assert recipe.lr_overrides() == ()
