@@ -26,6 +26,7 @@ from kp_core.generate.phrases._echr import (
     NON_EU_NAMES,
     PARTIES,
 )
+from kp_core.generate.phrases._plain import HOSPITAL_REGIONS, LV_GENITIVE, ORG_PLAIN, ROMAN, STATUTES
 from kp_core.generate.phrases._refs import CASE_LABELS, COMPANY_WORDS, IBAN_WORDS, NID_WORDS, PHONE_WORDS
 from kp_core.generate.values import (
     NAME_STYLES,
@@ -122,7 +123,9 @@ class Context:
     def org(self, key: str = "org") -> Org:
         org = self._orgs.get(key)
         if org is None:
-            org = self._orgs[key] = Org(self.loc, self.rng, self.ph["org_words"], self.ph["org_suffixes"])
+            org = self._orgs[key] = Org(
+                self.loc, self.rng, self.ph["org_words"], self.ph["org_suffixes"], ORG_PLAIN.get(self.lang, ())
+            )
         return org
 
     @property
@@ -569,6 +572,42 @@ def _case(ctx: Context) -> tuple[str | None, str]:
     return "CASE_NUMBER", ctx.entity_from_format("case_fmts")
 
 
+def _dated_statute(ctx: Context) -> tuple[str | None, str]:
+    """An act or decree cited with its full date and number (``D.P.R. 28 dicembre 2000, n. 445``,
+    ``lov nr. 502 af 23. maj 2018``): one STATUTE_REF span, so its date is never a DATE."""
+    pattern = ctx.rng.choice(STATUTES[ctx.lang])
+    date = dt.date(ctx.rng.randrange(1985, 2024), ctx.rng.randrange(1, 13), ctx.rng.randrange(1, 29))
+    if ctx.lang == "lv":
+        long = f"{date.year}. gada {date.day}. {LV_GENITIVE[date.month - 1]}"
+    else:
+        fmt = next((f for f in ctx.loc.date_formats if "{month}" in f), "{d} {month} {yyyy}")
+        long = date_text(ctx.loc, date, fmt.replace("|", ""))  # Bulgarian "г." inside the citation
+    text = (
+        pattern.replace("{date}", long)
+        .replace("{num}", f"{date.day:02d}.{date.month:02d}.{date.year}")
+        .replace("{rom}", f"{ROMAN[date.month - 1]}. {date.day}.")
+        .replace("{yy}", f"{date.year % 100:02d}")
+        .replace("{y}", str(date.year))
+        .replace("{n2}", str(ctx.rng.randrange(1, 60)))
+        .replace("{n}", str(ctx.rng.randrange(10, 900)))
+    )
+    return "STATUTE_REF", text
+
+
+def _facility(ctx: Context) -> tuple[str | None, str]:
+    """A hospital; in a third of documents named with its region as one name (``Herlev Hospital,
+    Region Hovedstaden``, ``Krajská nemocnice Liberecký kraj``, ``Ospedale di Bari – ASL Bari``)."""
+    name = ctx.entity_from_format("hospital_fmts")
+    regions = HOSPITAL_REGIONS.get(ctx.lang)
+    if regions and ctx.rng.random() < 0.35:
+        patterns, names = regions
+        pattern = ctx.rng.choice(patterns)
+        ctx.mark("facregion")
+        hospital, _, region = ctx.rng.choice(names).rpartition("|")
+        name = pattern.replace("{h}", hospital or name).replace("{r}", region)
+    return "FACILITY", name
+
+
 def _name_source(rng: random.Random, lang: str):
     """Names of another country: another kp language's locale, or Turkish, British, Russian or
     Georgian names."""
@@ -601,11 +640,12 @@ _SIMPLE_SLOTS = {
     "ldate3": lambda ctx: ("DATE", ctx.long_date(ctx.memo_date("date3", 60, 900))),
     "fcity": lambda ctx: ("ADDRESS", ctx.city_any()),
     "city": lambda ctx: ctx.memo("city", lambda: ("ADDRESS", ctx.loc.city(ctx.rng).name)),
-    "fac": lambda ctx: ctx.memo("fac", lambda: ("FACILITY", ctx.entity_from_format("hospital_fmts"))),
+    "fac": lambda ctx: ctx.memo("fac", lambda: _facility(ctx)),
     "court": lambda ctx: ctx.memo("court", lambda: ("COURT", ctx.entity_from_format("court_fmts"))),
     "case": lambda ctx: ctx.memo("case", lambda: _case(ctx)),
     "caseno": lambda ctx: ctx.memo("caseno", lambda: ("CASE_NUMBER", bare_case_number(ctx.rng))),
     "statute": lambda ctx: ("STATUTE_REF", ctx.entity_from_format("statute_fmts")),
+    "dstat": _dated_statute,
     "mrn": lambda ctx: ctx.memo("mrn", lambda: ("MRN", ctx.entity_from_format("mrn_fmts"))),
     "cond": lambda ctx: ctx.memo("cond", lambda: ("HEALTH_CONDITION", ctx.pick("conditions"))),
     "cond2": lambda ctx: ctx.memo("cond2", lambda: ("HEALTH_CONDITION", ctx.pick("conditions"))),

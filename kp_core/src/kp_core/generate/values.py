@@ -144,12 +144,30 @@ class Person:
 class Org:
     """A company (ORG_PARTY) with its registry number, seat, contacts and bank account."""
 
-    def __init__(self, loc: Locale, rng: random.Random, words: tuple[str, ...], suffixes: tuple[str, ...]) -> None:
+    def __init__(
+        self,
+        loc: Locale,
+        rng: random.Random,
+        words: tuple[str, ...],
+        suffixes: tuple[str, ...],
+        plain: tuple[str, ...] = (),
+    ) -> None:
         self.loc = loc
         self.rng = rng
         word = rng.choice(words)
         shape = rng.randrange(5)
-        if shape == 0:
+        if plain and rng.random() < 0.4:
+            # Ordinary words of the language ("Nordisk Bygg AB", "Stavby Morava s.r.o."): the
+            # first word is a common word, and the whole name is the span.
+            core = rng.choice(plain)
+            extra = rng.random()
+            if extra < 0.1:
+                core = f"1. {core}"
+            elif extra < 0.2:
+                core = f"{core} {rng.randrange(2, 25)}"
+            elif extra < 0.3:
+                core = f"Nord-{core}" if loc.lang in ("de", "da", "sv", "nl", "fi", "et") else f"{core} Plus"
+        elif shape == 0:
             core = f"{word} {rng.choice(('Consulting', 'Tech', 'Logistic', 'Med', 'Invest', 'Trade'))}"
         elif shape == 1:
             core = f"{loc.surname(rng, 'M')} & {loc.surname(rng, 'M')}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kp_core.generate.compose import Context
+from kp_core.generate.phrases._plain import CLINICAL_PLAIN, STATUTE_LINES
 from kp_core.generate.phrases._refs import COMPANY_WORDS
 
 
@@ -140,3 +141,32 @@ def person_party_line(ctx: Context, who: str = "p", end: str = "\n") -> None:
         ctx.text(", ")
         ctx.put(slot)
     ctx.text(end)
+
+
+def statute_line(ctx: Context, p: float, tag: str) -> None:
+    """With probability ``p``, a sentence citing an act or decree with its full date and number
+    (``ai sensi degli artt. 46 e 47 del D.P.R. 28 dicembre 2000, n. 445``): the citation is one
+    STATUTE_REF span, its date never a DATE."""
+    lines = STATUTE_LINES.get(ctx.lang)
+    if not lines or not ctx.chance(p, tag):
+        return
+    index = ctx.rng.randrange(len(lines))
+    ctx.mark(f"dstat{index}")
+    ctx.say(lines[index])
+    ctx.text("\n")
+
+
+def clinical_plain(ctx: Context, p: float = 0.6) -> None:
+    """With probability ``p``, one or two clinical sentences whose words stand where a diagnosis
+    could (the described symptomatology, findings, the attached form, further examination,
+    follow-up) but name none: unlabelled. Some are consent lines citing a dated statute."""
+    lines = CLINICAL_PLAIN.get(ctx.lang)
+    if not lines or not ctx.chance(p, "cplain"):
+        return
+    picks = ctx.rng.sample(range(len(lines)), ctx.rng.randrange(1, 3))
+    ctx.mark("cplain:" + ",".join(map(str, picks)))
+    for i, index in enumerate(picks):
+        if i:
+            ctx.text(" ")
+        ctx.say(lines[index])
+    ctx.text("\n")

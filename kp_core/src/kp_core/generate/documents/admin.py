@@ -11,6 +11,7 @@ from kp_core.generate.documents._sections import (
     person_party_line,
     place_date_line,
     signature_block,
+    statute_line,
 )
 
 
@@ -24,6 +25,7 @@ def declaration(ctx: Context) -> None:
         ctx.put("statute")
         ctx.text(")\n\n")
     ctx.paragraph(["decl_body"])
+    statute_line(ctx, 0.6, "decldstat")
     if ctx.chance(0.3, "declppl"):
         person_party_line(ctx, "p")
     if ctx.chance(0.5, "declkv"):
@@ -61,6 +63,7 @@ def letter(ctx: Context) -> None:
     ctx.text(" " if ctx.rng.random() < 0.3 else "\n")
     ctx.paragraph(["letter_body", "letter_body"] if ctx.rng.random() < 0.5 else ["letter_body"])
     ctx.paragraph(["letter_contact"])
+    statute_line(ctx, 0.25, "letterdstat")
     ctx.text("\n")
     signature_block(ctx, "q", with_org=True)
     if not to_first:
@@ -85,6 +88,7 @@ def form(ctx: Context) -> None:
         fields.append(("place", "p.birthplace"))
     ctx.kv(fields, layout=ctx.rng.choice(("colon", "table", "dots", "upper", "numbered", "tab")))
     ctx.text("\n")
+    statute_line(ctx, 0.5, "formdstat")
     if ctx.chance(0.4, "boxes"):
         for _ in range(ctx.rng.randrange(1, 4)):
             ctx.text(ctx.rng.choice(("[x] ", "[ ] ", "☐ ", "☒ ")) + ctx.pick("public_bodies") + "\n")

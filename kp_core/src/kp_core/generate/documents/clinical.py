@@ -5,8 +5,9 @@ from __future__ import annotations
 from functools import cache
 
 from kp_core.generate.compose import Context, lab_tests
-from kp_core.generate.documents._sections import pick_fields, signature_block
+from kp_core.generate.documents._sections import clinical_plain, pick_fields, signature_block
 from kp_core.generate.phrases import get_phrases
+from kp_core.generate.phrases._plain import DX_PLAIN
 
 
 def _facility_line(ctx: Context) -> None:
@@ -35,6 +36,18 @@ def _patient_block(ctx: Context) -> None:
     ctx.blank()
 
 
+def _plain_diagnosis(ctx: Context) -> None:
+    """A diagnosis field whose value names no diagnosis (``Diagnosi: vedi modulo allegato``,
+    ``Diagnose: beskrevne symptomatologi``): unlabelled, where a condition stands elsewhere."""
+    phrases = DX_PLAIN.get(ctx.lang)
+    if not phrases:
+        ctx.kv([("diagnosis", "cond")])
+        return
+    index = ctx.rng.randrange(len(phrases))
+    ctx.mark(f"dxplain{index}")
+    ctx.text(f"{ctx.label('diagnosis')}: {phrases[index]}\n")
+
+
 def discharge(ctx: Context) -> None:
     head_first = ctx.chance(0.5, "headfirst")
     if head_first:
@@ -49,7 +62,9 @@ def discharge(ctx: Context) -> None:
     ctx.mark(*sections)
     for section in sections:
         if section == "dx":
-            if ctx.chance(0.6, "dxkv"):
+            if ctx.chance(0.15, "dxplain"):  # the field holds no diagnosis: unlabelled
+                _plain_diagnosis(ctx)
+            elif ctx.chance(0.6, "dxkv"):
                 ctx.kv(
                     [("diagnosis", "cond")]
                     + ([("=" + ctx.pick("diagnosis") + " 2", "cond2")] if ctx.rng.random() < 0.3 else [])
@@ -68,6 +83,7 @@ def discharge(ctx: Context) -> None:
             else:
                 ctx.paragraph(["therapy"])
         ctx.blank()
+    clinical_plain(ctx)
     if ctx.chance(0.4, "idrepeat"):
         ctx.kv([("nid", "p.nid")], layout="colon")
     ctx.kv([("doctor", "{dr.title} {dr.name}"), ("date", "date")])
@@ -92,6 +108,7 @@ def referral(ctx: Context) -> None:
     ctx.paragraph(["refer", "therapy"] if ctx.rng.random() < 0.5 else ["refer"])
     if ctx.chance(0.6, "pblock"):
         _patient_block(ctx)
+    clinical_plain(ctx)
     ctx.paragraph(["followup"])
     ctx.text("\n")
     signature_block(ctx, "dr", with_date=False)
@@ -138,7 +155,11 @@ def lab_report(ctx: Context) -> None:
             ctx.text(f"{name:<22}{value + flag:>8} {unit:<10} {ref}\n")
     ctx.blank()
     if ctx.chance(0.5, "labdx"):
-        ctx.kv([("diagnosis", "cond")])
+        if ctx.rng.random() < 0.2:
+            _plain_diagnosis(ctx)
+        else:
+            ctx.kv([("diagnosis", "cond")])
+    clinical_plain(ctx, 0.5)
     ctx.paragraph(["lab_note"])
     ctx.kv([("doctor", "dr.name"), ("date", "date")], layout=ctx.rng.choice(("colon", "inline", "dash")))
 

@@ -12,6 +12,7 @@ from kp_core.generate.documents._sections import (
     person_party_line,
     place_date_line,
     signature_block,
+    statute_line,
 )
 from kp_core.generate.phrases._echr import ECHR
 from kp_core.generate.phrases._refs import REPORTS
@@ -91,6 +92,7 @@ def contract(ctx: Context) -> None:
         _article_heading(ctx, n, style)
         ctx.paragraph([key])
         ctx.blank()
+    statute_line(ctx, 0.4, "cdstat")
     place_date_line(ctx)
     ctx.text("\n")
     left, right = ("q", "p") if ctx.rng.random() < 0.5 else ("p", "q")
@@ -134,6 +136,7 @@ def judgment(ctx: Context) -> None:
         ctx.text(ctx.rng.choice(("- ", "")))
         ctx.put("statute")
         ctx.text(";\n")
+    statute_line(ctx, 0.4, "jdstat")
     ctx.paragraph(["judg_ruling"])
     ctx.text("\n")
     ctx.put("r.name")
@@ -151,6 +154,7 @@ def eu_act(ctx: Context) -> None:
     for _ in range(ctx.rng.randrange(1, 4)):
         ctx.sentence("act_recital")
         ctx.text("\n")
+    statute_line(ctx, 0.4, "actdstat")
     ctx.text("\n")
     style = ctx.rng.choice(("word", "roman"))
     for n in range(1, ctx.rng.randrange(2, 5)):
@@ -180,6 +184,7 @@ def gdpr_reply(ctx: Context) -> None:
     ctx.sentence("greet")
     ctx.text("\n\n")
     ctx.paragraph(["gdpr_body"])
+    statute_line(ctx, 0.5, "gdprdstat")
     ctx.text("\n")
     fields = person_fields(ctx, "p", low=3)
     if ctx.rng.random() < 0.5:
@@ -201,6 +206,7 @@ def power_of_attorney(ctx: Context) -> None:
         case_ref_line(ctx)
         ctx.text("\n")
     ctx.paragraph(["poa_body"])
+    statute_line(ctx, 0.4, "poadstat")
     ctx.text("\n")
     if ctx.chance(0.5, "poakv"):
         ctx.kv(person_fields(ctx, "q", low=2))
