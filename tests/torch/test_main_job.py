@@ -64,3 +64,11 @@ def test_main_job_names_the_trainable_families_for_an_unknown_one(dev_dir, tmp_p
     )
     assert result.exit_code != 0
     assert "no-such-family" in result.output and "trainable here" in result.output
+
+
+def test_main_job_lora_rank_needs_lora(dev_dir, echr_dir, tmp_path) -> None:
+    result = CliRunner().invoke(
+        build_cli(), ["main", "--lora-rank", "8", "--out", str(tmp_path / "x"), "--dev-dir", str(dev_dir)]
+    )
+    assert result.exit_code == 2 and "--lora-rank" in result.output and "--lora" in result.output
+    assert not (tmp_path / "x").exists()  # refused before anything is written
