@@ -161,9 +161,9 @@ class Org:
             # first word is a common word, and the whole name is the span.
             core = rng.choice(plain)
             extra = rng.random()
-            if extra < 0.1:
-                core = f"1. {core}"
-            elif extra < 0.2:
+            # No leading list number: "1. Nordisk Bygg AB" in a contract is item 1, and the
+            # number stays outside the span (teaching "1." as part of names cost ORG_PARTY F1).
+            if extra < 0.2:
                 core = f"{core} {rng.randrange(2, 25)}"
             elif extra < 0.3:
                 core = f"Nord-{core}" if loc.lang in ("de", "da", "sv", "nl", "fi", "et") else f"{core} Plus"
