@@ -573,7 +573,7 @@ def _case(ctx: Context) -> tuple[str | None, str]:
 
 
 def _dated_statute(ctx: Context) -> tuple[str | None, str]:
-    """An act or decree cited with its full date and number (``D.P.R. 28 dicembre 2000, n. 445``,
+    """An act or decree cited with its full date and number (``D.P.R. 14 marzo 2003, n. 212``,
     ``lov nr. 502 af 23. maj 2018``): one STATUTE_REF span, so its date is never a DATE."""
     pattern = ctx.rng.choice(STATUTES[ctx.lang])
     date = dt.date(ctx.rng.randrange(1985, 2024), ctx.rng.randrange(1, 13), ctx.rng.randrange(1, 29))

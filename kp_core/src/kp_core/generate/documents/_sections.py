@@ -145,7 +145,7 @@ def person_party_line(ctx: Context, who: str = "p", end: str = "\n") -> None:
 
 def statute_line(ctx: Context, p: float, tag: str) -> None:
     """With probability ``p``, a sentence citing an act or decree with its full date and number
-    (``ai sensi degli artt. 46 e 47 del D.P.R. 28 dicembre 2000, n. 445``): the citation is one
+    (``ai sensi dell'art. 3 del D.P.R. 14 marzo 2003, n. 212``): the citation is one
     STATUTE_REF span, its date never a DATE."""
     lines = STATUTE_LINES.get(ctx.lang)
     if not lines or not ctx.chance(p, tag):

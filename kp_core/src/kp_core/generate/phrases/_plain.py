@@ -1,7 +1,7 @@
 """Words that look like PII but are not, and names made of ordinary words.
 
-* ``STATUTES``: acts and decrees cited with their full date and number (``D.P.R. 28 dicembre
-  2000, n. 445``, ``lov nr. 502 af 23. maj 2018``). The whole citation is one STATUTE_REF span
+* ``STATUTES``: acts and decrees cited with their full date and number (``D.P.R. 14 marzo
+  2003, n. 212``, ``lov nr. 502 af 23. maj 2018``). The whole citation is one STATUTE_REF span
   (dropped by the ``europriv`` scheme): the date inside it is never a DATE. Slots: ``{date}`` the
   date in the language's statute form, ``{num}`` ``dd.mm.yyyy``, ``{rom}`` Hungarian ``XII. 29.``,
   ``{y}`` the year, ``{yy}`` two digits, ``{n}`` a number, ``{n2}`` a small number.
