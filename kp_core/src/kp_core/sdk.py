@@ -95,6 +95,57 @@ def _detect(
     return out
 
 
+def detector(
+    model: str | None = None,
+    *,
+    device: str = "auto",
+    identifier_typing: bool = True,
+    with_rules: bool = False,
+    labels: Sequence[str] | None = None,
+    threshold: float | None = None,
+    operating_point: Any = None,
+    allow_list: Sequence[str] = (),
+    deny_list: Sequence[str] = (),
+    recognizers: str | PathLike[str] | None = None,
+    bf16: bool = False,
+) -> Any:
+    """The detector that the SDK's functions and the ``kp`` commands run for these options.
+
+    ``model`` and ``operating_point`` as in :func:`extract_pii`; ``with_rules`` unites the model's
+    spans with the ``rules`` family's; ``labels`` keeps only those KP types; ``threshold`` drops
+    scored spans below it; ``allow_list`` strings are never flagged, ``deny_list`` entries
+    (``TYPE=term``) always are; ``recognizers`` is a YAML or JSON file of extra patterns and terms;
+    ``bf16`` loads torch weights in bfloat16."""
+    from kp_core.plugins.models import load_detector
+
+    options: dict[str, Any] = {}
+    if operating_point is not None:
+        options["operating_point"] = operating_point
+    if bf16:
+        options["bf16"] = True
+    if threshold is not None or allow_list or deny_list or recognizers is not None:
+        from kp_core.errors import KpError
+
+        raise KpError("threshold, allow and deny lists and recognizer files are not available yet")
+    found = load_detector(model, device=device, identifier_typing=identifier_typing, **options)
+    if with_rules:
+        from kp_core.rules.union import WithRules
+
+        found = WithRules(found)
+    if labels is not None:
+        found = _LabelFilter(found, _label_filter(labels) or frozenset())
+    return found
+
+
+class _LabelFilter:
+    def __init__(self, inner: Any, wanted: frozenset[str]) -> None:
+        self.inner, self.wanted = inner, wanted
+        self.name, self.model_id = inner.name, inner.model_id
+
+    def predict_spans(self, texts: Sequence[str]) -> list[list[Span]]:
+        return [[s for s in doc if s.label in self.wanted] for doc in self.inner.predict_spans(texts)]
+
+
 @overload
 def extract_pii(texts: str, model: str | None = None, **kwargs: Any) -> list[Span]: ...
 @overload

@@ -31,13 +31,14 @@ import attrs
 
 from kp_core.anonymize.keys import key_id, resolve_key
 from kp_core.data.paths import check_input_file, check_output_file, refuse_same_file
+from kp_core.errors import KpError
 from kp_core.types import Span
 
 if TYPE_CHECKING:
     from kp_core.data.labels import LabelResolver
 
 
-class BulkInputError(ValueError):
+class BulkInputError(KpError, ValueError):
     """A record that cannot be de-identified (the message names the file, line and reason)."""
 
 

@@ -14,11 +14,13 @@ import hmac
 import os
 import secrets
 
+from kp_core.errors import KpError
+
 KEY_ENV = "KP_PSEUDONYM_KEY"
 MIN_KEY_BYTES = 16
 
 
-class MissingKeyError(ValueError):
+class MissingKeyError(KpError, ValueError):
     """A keyed operator was asked to run without a key."""
 
 

@@ -75,6 +75,7 @@ from kp_core.anonymize.leaks import looks_like_mask
 from kp_core.anonymize.locale_choice import LocaleChoice, choose_locale
 from kp_core.anonymize.surrogates import candidates, kept_prefix, keyed_token
 from kp_core.anonymize.vault import Replacement, Vault, source_key
+from kp_core.errors import KpError
 from kp_core.taxonomy import entity_names
 from kp_core.types import Span
 
@@ -114,7 +115,7 @@ _NATURAL_LANGUAGE = frozenset(
 )
 
 
-class SurrogateExhaustedError(RuntimeError):
+class SurrogateExhaustedError(KpError, RuntimeError):
     """No candidate satisfied the rules (reported with the type and offsets, never the value)."""
 
 

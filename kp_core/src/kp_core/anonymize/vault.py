@@ -39,6 +39,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from kp_core.anonymize.keys import derive_key
 from kp_core.anonymize.leaks import squeeze
+from kp_core.errors import KpError
 
 FORMAT = "kp-vault-1"
 _CHECK_PLAINTEXT = b"kp vault key check"
@@ -56,7 +57,7 @@ _TABLES = ("meta", "entries", "documents")
 Replacement = tuple[int, int, str]  # output start, output end, the source text that stood there
 
 
-class VaultError(RuntimeError):
+class VaultError(KpError, RuntimeError):
     """A vault file that cannot be used (missing, not a vault, corrupted)."""
 
 

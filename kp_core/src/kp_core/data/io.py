@@ -24,6 +24,7 @@ from typing import IO, Any
 
 import attrs
 
+from kp_core.errors import KpError
 from kp_core.types import Example
 
 _GZIP_MAGIC = b"\x1f\x8b"
@@ -40,7 +41,7 @@ MAX_DEPTH = 64
 Source = str | os.PathLike | Iterable[Any]
 
 
-class DataError(ValueError):
+class DataError(KpError, ValueError):
     """A row that cannot become an :class:`~kp_core.types.Example`. Messages carry locations,
     offsets and labels, never the text of a span."""
 

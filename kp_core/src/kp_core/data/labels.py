@@ -13,10 +13,11 @@ from pathlib import Path
 
 import attrs
 
+from kp_core.errors import KpError
 from kp_core.taxonomy import TAXONOMY_VERSION, entity_names
 
 
-class UnknownLabelError(ValueError):
+class UnknownLabelError(KpError, ValueError):
     """A label that is not a KP type and that no map or crosswalk maps."""
 
 

@@ -14,6 +14,8 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
+from kp_core.errors import KpError
+
 PathLike = str | os.PathLike[str]
 
 # Exit status of a command refused for a path problem: the same as click's own path checks.
@@ -33,7 +35,7 @@ _REASONS = {
 }
 
 
-class PathProblem(ValueError):
+class PathProblem(KpError, ValueError):
     """A path that cannot be used; the message names the option, the path and the reason."""
 
 

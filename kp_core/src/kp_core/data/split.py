@@ -23,6 +23,7 @@ from typing import Any, Literal
 import attrs
 
 from kp_core.data.skeleton import example_skeleton
+from kp_core.errors import KpError
 from kp_core.taxonomy import IdentifierClass, load_taxonomy
 from kp_core.types import Example
 
@@ -36,7 +37,7 @@ _OVERSHOOT = 2.0
 _MAX_EVAL_SHARE = 0.5
 
 
-class SplitError(ValueError):
+class SplitError(KpError, ValueError):
     """The data cannot be split as asked (too few templates, say). Never an empty eval instead."""
 
 

@@ -29,6 +29,7 @@ import numpy as np
 
 from kp_core.decoding import BioesSpace, OperatingPoint, decode_spans_batch
 from kp_core.encoding.grid import GoldAlignmentError, gold_bioes, predicted_bioes
+from kp_core.errors import KpError
 from kp_core.metrics.detection import entity_counts
 from kp_core.metrics.rows import span_detected
 from kp_core.metrics.tags import fairness_mask, tag_types
@@ -41,7 +42,7 @@ DEFAULT_STEPS = (-4.0, -2.0, -1.0, -0.5, -0.25, 0.25, 0.5, 1.0, 2.0, 4.0)
 BIASES = tuple(f.name for f in attrs.fields(OperatingPoint))
 
 
-class CalibrationError(ValueError):
+class CalibrationError(KpError, ValueError):
     """Calibration that cannot run (model without log-probabilities, no scorable dev rows)."""
 
 

@@ -31,6 +31,7 @@ import attrs
 import numpy as np
 
 from kp_core.encoding.grid import overlapping_tokens
+from kp_core.errors import KpError
 from kp_core.taxonomy import label2id
 
 IGNORE_INDEX = -100
@@ -38,7 +39,7 @@ SCHEMES = ("first", "all")
 DEFAULT_SCHEME = "first"
 
 
-class SpanAlignmentError(ValueError):
+class SpanAlignmentError(KpError, ValueError):
     """Spans that cannot be put on the subword labels; ``issues`` lists them (offsets, types)."""
 
     def __init__(self, issues: Sequence[SpanIssue]) -> None:

@@ -12,6 +12,7 @@ import bisect
 import re
 from collections.abc import Iterable, Sequence
 
+from kp_core.errors import KpError
 from kp_core.taxonomy import OUTSIDE
 from kp_core.types import Span
 
@@ -20,7 +21,7 @@ from kp_core.types import Span
 _NON_SPACE = re.compile(r"\S+")
 
 
-class GoldAlignmentError(ValueError):
+class GoldAlignmentError(KpError, ValueError):
     """Gold spans that cannot be put on the whitespace grid. The message carries offsets, never text."""
 
 

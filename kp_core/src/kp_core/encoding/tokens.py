@@ -17,13 +17,15 @@ from typing import Any
 import attrs
 import numpy as np
 
+from kp_core.errors import KpError
+
 # What the layout is read off: encoded once with and once without special tokens.
 PROBE = "kp probe"
 # Fewer content tokens than this per window leaves too little context to label anything.
 MIN_WINDOW = 8
 
 
-class TokenizerError(ValueError):
+class TokenizerError(KpError, ValueError):
     """A tokenizer kp cannot use (no offsets, no way to add special tokens)."""
 
 

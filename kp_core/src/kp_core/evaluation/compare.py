@@ -23,6 +23,7 @@ from typing import Any
 
 from kp_core.anonymize.keys import derive_key, key_id
 from kp_core.data.paths import atomic_write_text
+from kp_core.errors import KpError
 from kp_core.metrics.significance import mcnemar_from_outcomes, paired_bootstrap
 
 HASH_PREFIX = "sha256:"  # older kp dumps: unkeyed, reversible by brute force for short identifiers
@@ -32,7 +33,7 @@ SCHEME_RAW = "raw"
 _PURPOSE = "kp prediction dump values v1"
 
 
-class DumpKeyError(ValueError):
+class DumpKeyError(KpError, ValueError):
     """A keyed dump read without its key, or with another one."""
 
 

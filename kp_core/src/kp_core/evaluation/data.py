@@ -10,13 +10,14 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from kp_core.errors import KpError
 from kp_core.types import Span
 
 if TYPE_CHECKING:
     from kp_core.data.labels import LabelResolver
 
 
-class PredictionsMismatchError(ValueError):
+class PredictionsMismatchError(KpError, ValueError):
     """Predictions that cannot be paired with the gold rows (count, doc_id or text differ)."""
 
 

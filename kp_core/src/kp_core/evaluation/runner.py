@@ -12,6 +12,7 @@ from typing import Any, NamedTuple
 
 from kp_core.detector import Detector
 from kp_core.encoding.grid import GoldAlignmentError, gold_bioes, predicted_bioes, validate_bioes
+from kp_core.errors import KpError
 from kp_core.evaluation.redaction import redacted_texts, surrogate_maps
 from kp_core.evaluation.results import result_row
 from kp_core.evaluation.spec import SCORED_TASKS, EvalSpec, Task
@@ -35,7 +36,7 @@ from kp_core.types import Span
 BATCH_SIZE = 32
 
 
-class UnsupportedTaskError(ValueError):
+class UnsupportedTaskError(KpError, ValueError):
     """A spec task EuroPriv-Bench 0.2.0 defines but does not score (classification, leakage)."""
 
 

@@ -14,13 +14,15 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+from kp_core.errors import KpError
+
 EUROPRIV_SLICES = ("it", "se", "cz", "dk")
 ECHR_FILES = {"echr-fr": "FR-all-dev.json", "echr-es": "ES-all-dev.json"}
 EUROPRIV_METRICS = ("entity_f1", "entity_f2", "national_id_leakage", "kp_entity_per_type")
 ECHR_METRICS = ("entity_f1", "entity_f2", "name_in_context_leakage", "kp_entity_per_type")
 
 
-class DevDataMissing(FileNotFoundError):
+class DevDataMissing(KpError, FileNotFoundError):
     """A development file the scorecard needs is not where it was looked for."""
 
 

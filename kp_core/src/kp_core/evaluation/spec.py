@@ -9,10 +9,12 @@ from typing import Any
 
 import attrs
 
+from kp_core.errors import KpError
+
 HARNESS_HF_ID = "klusai/europriv-bench"
 
 
-class SpecError(ValueError):
+class SpecError(KpError, ValueError):
     """A spec file that cannot be read; the message names the file and the field."""
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import attrs
 
+from kp_core.errors import KpError
 from kp_core.plugins.registry import Backend, Registry, UnknownNameError
 
 
-class DeviceUnavailableError(RuntimeError):
+class DeviceUnavailableError(KpError, RuntimeError):
     pass
 
 

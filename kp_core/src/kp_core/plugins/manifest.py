@@ -20,6 +20,8 @@ from typing import Any
 
 import attrs
 
+from kp_core.errors import KpError
+
 KP_JSON = "kp.json"
 FORMAT_VERSION = "2.0"
 _MAJOR = 2
@@ -27,7 +29,7 @@ _LEGACY_FORMAT = "1.0"  # files that say ``"format": 1`` or name no format
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
 
 
-class ManifestError(ValueError):
+class ManifestError(KpError, ValueError):
     """A kp.json that cannot be read as a manifest; the message names the file, the line and why."""
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from kp_core.detector import Detector, NormalizedDetector
+from kp_core.errors import KpError
 from kp_core.plugins.catalog import install_hint
 from kp_core.plugins.manifest import Manifest, ManifestError
 
@@ -31,7 +32,7 @@ CACHE_SIZE_ENV = "KP_DETECTOR_CACHE"
 _HUB_ID = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")
 
 
-class ModelResolutionError(ValueError):
+class ModelResolutionError(KpError, ValueError):
     """A model reference that no registered family can load."""
 
 

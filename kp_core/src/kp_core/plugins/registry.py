@@ -11,17 +11,19 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import attrs
 
+from kp_core.errors import KpError
+
 if TYPE_CHECKING:
     from kp_core.detector import Detector
     from kp_core.training.recipe import Recipe
 
 
-class DuplicateRegistrationError(RuntimeError):
+class DuplicateRegistrationError(KpError, RuntimeError):
     """Two plugins registered the same name for the same kind of thing. ``Registry.collect`` keeps
     the first and reports the second; ``Table.add`` itself refuses."""
 
 
-class UnknownNameError(KeyError):
+class UnknownNameError(KpError, KeyError):
     def __str__(self) -> str:  # KeyError quotes its message; we want plain text
         return str(self.args[0])
 

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from functools import cache
 from types import MappingProxyType
 
+from kp_core.errors import KpError
 from kp_core.taxonomy import load_taxonomy
 
 # Adapter label sets outside taxonomy.yaml: KP type -> native labels.
@@ -50,7 +51,7 @@ EXTRA_SCHEMES: Mapping[str, Mapping[str, tuple[str, ...]]] = MappingProxyType(
 )
 
 
-class CrosswalkError(ValueError):
+class CrosswalkError(KpError, ValueError):
     """A crosswalk that is not a function (one native label, two KP types) or an unknown scheme."""
 
 

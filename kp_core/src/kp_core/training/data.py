@@ -14,11 +14,12 @@ from typing import Any
 
 import attrs
 
+from kp_core.errors import KpError
 from kp_core.training.config import TrainConfig
 from kp_core.types import Example
 
 
-class TrainingError(RuntimeError):
+class TrainingError(KpError, RuntimeError):
     """A training run that cannot go ahead as configured."""
 
 

@@ -12,11 +12,13 @@ from typing import Any
 
 import attrs
 
+from kp_core.errors import KpError
+
 _TRUE = frozenset({"1", "true", "yes", "on"})
 _FALSE = frozenset({"0", "false", "no", "off"})
 
 
-class OptionError(ValueError):
+class OptionError(KpError, ValueError):
     """An option the recipe does not take, or a value its parser refuses."""
 
 

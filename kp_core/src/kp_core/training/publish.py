@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from kp_core.errors import KpError
 
-class PushError(RuntimeError):
+
+class PushError(KpError, RuntimeError):
     pass
 
 
