@@ -174,21 +174,31 @@ def extract_pii(
 
 def deidentify(
     texts: str | Sequence[str],
-    method: str | Callable[[str, Span], str] | Any = "mask",
+    method: str | Callable[[str, Span], str] | Mapping[str, Any] | Any = None,
     model: str | None = None,
     *,
+    operators: Mapping[str, Any] | None = None,
     spans: Sequence[SpansInput] | None = None,
     labels: Sequence[str] | None = None,
     operating_point: Any = None,
     device: str = "auto",
     **options: Any,
 ) -> str | list[str]:
-    """De-identified text(s). ``method``: ``mask``, ``redact``, ``replace``, ``hash``,
-    ``pseudonymize``, ``keep``, any registered operator name, an operator object, or a function
-    ``fn(value, span) -> str``. ``options`` go to the operator (``key=`` for hash/pseudonymize,
-    ``char=`` for mask, ``template=`` for replace, ...). ``spans=`` replaces the model."""
-    from kp_core.anonymize.operators import apply_operator, make_operator
+    """De-identified text(s). ``method`` (default ``redact``, as ``kp deidentify``): ``mask``,
+    ``redact``, ``replace``, ``hash``, ``pseudonymize``, ``keep``, any registered operator name, an
+    operator object, a function ``fn(value, span) -> str``, or a map ``{KP type or "DEFAULT":
+    operator}`` (also as ``operators=``; :func:`kp_core.anonymize.operators.make_operator_map`).
+    ``options`` go to the operator (``key=`` for hash/pseudonymize, ``char=`` for mask,
+    ``template=`` for replace, ...). ``spans=`` replaces the model."""
+    from kp_core.anonymize.operators import DEFAULT_METHOD, apply_operator, make_operator
 
+    if operators is not None:
+        if method is not None:
+            from kp_core.errors import KpError
+
+            raise KpError("give method= or operators=, not both")
+        method = operators
+    method = DEFAULT_METHOD if method is None else method
     items, single = _as_list(texts)
     found = _detect(items, model, spans, labels, operating_point, device)
     if method == "pseudonymize":
@@ -196,7 +206,12 @@ def deidentify(
         out = [r.text for r in results]
     else:
         operator = make_operator(method, **options)
-        out = [apply_operator(text, doc, operator).text for text, doc in zip(items, found, strict=True)]
+        try:
+            out = [apply_operator(text, doc, operator).text for text, doc in zip(items, found, strict=True)]
+        finally:
+            close = getattr(operator, "close", None)
+            if callable(close) and operator is not method:
+                close()
     return out[0] if single else out
 
 

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-from collections.abc import Callable, Sequence
+import inspect
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Protocol, runtime_checkable
 
 import attrs
 
 from kp_core.anonymize.conflicts import resolve_overlaps
 from kp_core.anonymize.keys import derive_key, resolve_key
+from kp_core.errors import KpError
 from kp_core.plugins.registry import Operator
 from kp_core.types import Span
 
@@ -141,10 +143,17 @@ class CallableOperator:
         return out
 
 
-def _pseudonymize_factory(**options: Any) -> SpanOperator:
+def _pseudonymize_factory(
+    key: bytes | str | None = None,
+    vault: Any = None,
+    language: str | None = None,
+    country: str | None = None,
+    random_key: bool = False,
+) -> SpanOperator:
+    # Explicit parameters (not **options), so an operator map can tell which options are its own.
     from kp_core.anonymize.pseudonymizer import PseudonymizeOperator
 
-    return PseudonymizeOperator(**options)
+    return PseudonymizeOperator(key=key, vault=vault, language=language, country=country, random_key=random_key)
 
 
 OPERATORS: tuple[Operator, ...] = (
@@ -166,12 +175,93 @@ class Anonymized:
     replacements: tuple[str, ...]
 
 
-def make_operator(method: str | SpanOperator | Callable[[str, Span], str], **options: Any) -> SpanOperator:
-    """An operator from a registered name, an operator object, or a plain function."""
+DEFAULT_ENTRY = "DEFAULT"
+DEFAULT_METHOD = "redact"
+
+OperatorSpec = str | SpanOperator | Callable[[str, Span], str] | Mapping[str, Any]
+
+
+class OperatorError(KpError, ValueError):
+    """An operator (or an operator map entry) that cannot be built: unknown name or type, bad options."""
+
+
+@attrs.define
+class OperatorMap:
+    """One operator per KP type, ``DEFAULT`` for the others (``redact`` when the map has none).
+
+    Overlaps are resolved once for all types; touching spans are merged only where both go to
+    the same operator and that operator merges touching spans (``redact``)."""
+
+    by_label: Mapping[str, SpanOperator]
+    default: SpanOperator
+    name: str = "map"
+    merge_touching: bool = False
+
+    def operator_for(self, label: str) -> SpanOperator:
+        return self.by_label.get(label, self.default)
+
+    def resolve(self, spans: Sequence[Span]) -> list[Span]:
+        """Sorted, non-overlapping spans, touching runs merged per operator (see the class)."""
+        resolved: list[Span] = []
+        run: list[Span] = []
+        for span in resolve_overlaps(spans, merge_touching=False):
+            if run and self._joins(run[-1], span):
+                run.append(span)
+                continue
+            if run:
+                resolved.extend(resolve_overlaps(run, merge_touching=True))
+            run = [span]
+        if run:
+            resolved.extend(resolve_overlaps(run, merge_touching=True))
+        return resolved
+
+    def _joins(self, previous: Span, span: Span) -> bool:
+        operator = self.operator_for(previous.label)
+        return previous.end == span.start and operator.merge_touching and operator is self.operator_for(span.label)
+
+    def replacements(self, text: str, spans: Sequence[Span]) -> list[str]:
+        # Each operator sees all its spans of the document at once (pseudonymize needs them together).
+        out: list[str | None] = [None] * len(spans)
+        for operator in self._operators():
+            mine = [i for i, span in enumerate(spans) if self.operator_for(span.label) is operator]
+            if not mine:
+                continue
+            done = operator.replacements(text, [spans[i] for i in mine])
+            if len(done) != len(mine):
+                raise ValueError(f"operator {operator.name!r} returned {len(done)} replacements for {len(mine)} spans")
+            for i, replacement in zip(mine, done, strict=True):
+                out[i] = replacement
+        return [r if r is not None else "" for r in out]
+
+    def close(self) -> None:
+        for operator in self._operators():
+            close = getattr(operator, "close", None)
+            if callable(close):
+                close()
+
+    def _operators(self) -> list[SpanOperator]:
+        unique: dict[int, SpanOperator] = {}
+        for operator in (*self.by_label.values(), self.default):
+            unique.setdefault(id(operator), operator)
+        return list(unique.values())
+
+
+def make_operator(
+    method: OperatorSpec | Mapping[str, OperatorSpec],
+    **options: Any,
+) -> SpanOperator:
+    """An operator from a registered name, an operator object, a plain function, or a map
+    ``{KP type or "DEFAULT": any of those}`` (see :func:`make_operator_map`)."""
+    if isinstance(method, Mapping):
+        return make_operator_map(method, **options)
     if isinstance(method, str):
         from kp_core.plugins.registry import get_registry
 
-        return get_registry().operator(method).factory(**options)
+        factory = get_registry().operator(method).factory
+        try:
+            return factory(**options)
+        except TypeError as exc:
+            raise OperatorError(f"operator {method!r}: {exc}") from None
     if isinstance(method, SpanOperator):
         if options:
             raise TypeError("operator options apply to a method name, not to an operator object")
@@ -181,12 +271,121 @@ def make_operator(method: str | SpanOperator | Callable[[str, Span], str], **opt
     raise TypeError(f"method must be an operator name, an operator or a function, not {type(method).__name__}")
 
 
+def make_operator_map(entries: Mapping[str, OperatorSpec], **options: Any) -> OperatorMap:
+    """An :class:`OperatorMap` from ``{KP type or "DEFAULT": operator}``.
+
+    An operator is a registered name, an operator object, a function ``fn(value, span) -> str``,
+    or a mapping ``{"method": NAME, **its options}`` (``{"method": "mask", "char": "#"}``).
+    ``options`` (``key=``, ``char=``, ...) go to every named entry whose operator takes them;
+    one that no entry takes is an error. Entries naming the same operator without options of
+    their own share one instance (one pseudonymizer, one vault). An unknown type or operator is
+    an :class:`OperatorError` naming it."""
+    from kp_core.taxonomy import is_kp_type
+
+    if not entries:
+        raise OperatorError("the operator map is empty: give at least one 'TYPE: operator' entry")
+    _check_shared_options(entries, options)
+    shared: dict[str, SpanOperator] = {}
+    built: dict[str, SpanOperator] = {}
+    for label, spec in entries.items():
+        if label != DEFAULT_ENTRY and not is_kp_type(label):
+            raise OperatorError(f"operator map entry {label!r} is not a KP type (nor DEFAULT); see `kp taxonomy`")
+        built[label] = _build_entry(label, spec, options, shared)
+    default = built.pop(DEFAULT_ENTRY, None)
+    if default is None:
+        default = _build_entry(DEFAULT_ENTRY, DEFAULT_METHOD, options, shared)
+    return OperatorMap(built, default)
+
+
+def parse_operator_map(entries: Sequence[str]) -> dict[str, str]:
+    """``TYPE=METHOD`` strings (the CLI's spelling, ``PERSON=replace``) as a map for
+    :func:`make_operator_map`; a malformed or repeated entry is an :class:`OperatorError`."""
+    out: dict[str, str] = {}
+    for entry in entries:
+        label, sep, method = (part.strip() for part in entry.partition("="))
+        if not sep or not label or not method:
+            raise OperatorError(f"operator map entry {entry!r} is not TYPE=METHOD (e.g. PERSON=replace)")
+        if label in out:
+            raise OperatorError(f"operator map entry {label!r} is given twice")
+        out[label] = method
+    return out
+
+
+def _build_entry(label: str, spec: Any, options: Mapping[str, Any], shared: dict[str, SpanOperator]) -> SpanOperator:
+    where = f"operator map entry {label!r}"
+    if isinstance(spec, Mapping):
+        own = dict(spec)
+        name = own.pop("method", None)
+        if not isinstance(name, str):
+            raise OperatorError(f"{where}: an entry with options needs 'method': NAME")
+        return _named(name, {**_accepted(name, options), **own}, where)
+    if isinstance(spec, str):
+        if spec not in shared:
+            shared[spec] = _named(spec, _accepted(spec, options), where)
+        return shared[spec]
+    if isinstance(spec, SpanOperator):
+        return spec
+    if callable(spec):
+        return CallableOperator(spec)
+    raise OperatorError(f"{where}: an operator name, operator object, function or mapping, not {type(spec).__name__}")
+
+
+def _named(name: str, options: Mapping[str, Any], where: str) -> SpanOperator:
+    from kp_core.plugins.registry import UnknownNameError, get_registry
+
+    try:
+        factory = get_registry().operator(name).factory
+    except UnknownNameError as exc:
+        raise OperatorError(f"{where}: {exc}") from None
+    try:
+        return factory(**options)
+    except TypeError as exc:
+        raise OperatorError(f"{where}: operator {name!r}: {exc}") from None
+
+
+def _parameters(name: str) -> frozenset[str] | None:
+    """The option names a registered operator's factory takes; ``None`` when it takes any."""
+    from kp_core.plugins.registry import UnknownNameError, get_registry
+
+    try:
+        factory = get_registry().operator(name).factory
+        parameters = inspect.signature(factory).parameters.values()
+    except (UnknownNameError, TypeError, ValueError):
+        return frozenset()
+    if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters):
+        return None
+    return frozenset(p.name for p in parameters if p.kind is not inspect.Parameter.VAR_POSITIONAL)
+
+
+def _accepted(name: str, options: Mapping[str, Any]) -> dict[str, Any]:
+    taken = _parameters(name)
+    return dict(options) if taken is None else {k: v for k, v in options.items() if k in taken}
+
+
+def _check_shared_options(entries: Mapping[str, Any], options: Mapping[str, Any]) -> None:
+    names = {spec.get("method") if isinstance(spec, Mapping) else spec for spec in entries.values()}
+    named = sorted(n for n in names if isinstance(n, str))
+    if DEFAULT_ENTRY not in entries:
+        named.append(DEFAULT_METHOD)
+    for option in options:
+        if not any(_takes(name, option) for name in named):
+            raise OperatorError(f"option {option!r} is taken by none of the map's operators ({', '.join(named)})")
+
+
+def _takes(name: str, option: str) -> bool:
+    taken = _parameters(name)
+    return taken is None or option in taken
+
+
 def apply_operator(text: str, spans: Sequence[Span], operator: SpanOperator) -> Anonymized:
     """Resolve overlaps, ask the operator for replacements, splice them into the text."""
     for span in spans:
         if span.end > len(text):
             raise ValueError(f"span {span.start}:{span.end} ({span.label}) ends past the text (length {len(text)})")
-    resolved = resolve_overlaps(spans, merge_touching=operator.merge_touching)
+    if isinstance(operator, OperatorMap):
+        resolved = operator.resolve(spans)
+    else:
+        resolved = resolve_overlaps(spans, merge_touching=operator.merge_touching)
     replacements = operator.replacements(text, resolved)
     if len(replacements) != len(resolved):
         raise ValueError(
