@@ -1,83 +1,229 @@
-"""``kp deidentify``: bulk de-identification of a JSONL file (or stdin)."""
+"""``kp deidentify``: bulk de-identification of a JSONL file (or stdin), docs/deidentify.md."""
 
 from __future__ import annotations
 
-import sys
+import inspect
+import json
+from typing import Any
 
+import attrs
 import click
 
-from kp_core.cli.detector_options import identifier_typing_option
+from kp_core.cli.detector_options import Detection, detection_options
+from kp_core.cli.options import hidden_alias, json_option, overwrite_option, progress_option, show_progress
 from kp_core.data.cli import check_country, check_language
+from kp_core.errors import KpError
+
+STDIO = "-"
+KEYED_METHODS = ("hash", "pseudonymize")
+# Operator fields that are not options a user sets: the key has --key-file/--random-key, the rest
+# is how the operator describes itself.
+NOT_OPTIONS = frozenset({"key", "random_key", "name", "merge_touching", "fn"})
+TRUE_WORDS = {"1", "true", "yes", "on"}
+FALSE_WORDS = {"0", "false", "no", "off"}
 
 
-def _path_error(message: str) -> click.ClickException:
-    """A file problem: one line, the exit status of click's own path checks."""
-    from kp_core.data.paths import PATH_EXIT_CODE
-
-    error = click.ClickException(message)
-    error.exit_code = PATH_EXIT_CODE
-    return error
+def _split_list(values: tuple[str, ...]) -> tuple[str, ...]:
+    """Repeated or comma-separated names, in order, without blanks or repeats."""
+    out: list[str] = []
+    for value in values:
+        out.extend(part.strip() for part in value.split(",") if part.strip() and part.strip() not in out)
+    return tuple(out)
 
 
 @click.command("deidentify")
+@hidden_alias("--output", "out", type=click.Path(dir_okay=False))
+@click.option("--input", "-i", "input_path", required=True, metavar="FILE", help="JSONL file, or - for stdin.")
 @click.option(
-    "--model", "-m", default=None, help="Model reference (folder, Hub id, family or family:ref); default rules."
-)
+    "--out", "out", default=None, metavar="FILE",
+    help="JSONL file to write (created 0600), or - for stdout. Required.",
+)  # fmt: skip
 @click.option(
-    "--method",
-    default="redact",
-    show_default=True,
-    help="Operator: mask, redact, replace, hash, pseudonymize, keep, or a plugin's operator.",
-)
-@click.option("--input", "input_path", required=True, help="JSONL file, or - for stdin.")
-@click.option("--output", "output_path", required=True, type=click.Path(dir_okay=False), help="JSONL file to write.")
-@click.option("--text-field", default="text", show_default=True)
-@click.option("--spans-field", default=None, help="Use the records' own spans from this field instead of a model.")
+    "--method", default="redact", show_default=True,
+    help="Operator: redact, mask, replace, hash, pseudonymize, keep, or a plugin's operator (kp plugins).",
+)  # fmt: skip
+@click.option(
+    "--operator-option", "operator_option", multiple=True, metavar="KEY=VALUE",
+    help="An option of the operator, repeatable: char=# (mask), template='[{label}]' (replace), length=32 (hash).",
+)  # fmt: skip
+@click.option(
+    "--text-field", "text_field", multiple=True, metavar="NAMES",
+    help="Field(s) to de-identify, repeated or comma-separated [default: text].",
+)  # fmt: skip
+@click.option(
+    "--spans-field", default=None, metavar="NAME",
+    help="Use the records' own spans from this field instead of a model (one --text-field). The output's "
+    "field then holds where each replacement stands (offsets and labels only).",
+)  # fmt: skip
+@click.option(
+    "--drop-other-fields", is_flag=True,
+    help="Write only the text fields (and --spans-field, --keep-field): every other field is left out.",
+)  # fmt: skip
+@click.option(
+    "--keep-field", "keep_field", multiple=True, metavar="NAMES",
+    help="Fields copied as they are, knowingly (e.g. doc_id): kept under --drop-other-fields, not named "
+    "in the note about fields copied in clear. Repeated or comma-separated.",
+)  # fmt: skip
 @click.option("--batch-size", default=64, show_default=True, type=click.IntRange(min=1))
-@click.option("--with-rules", is_flag=True, help="Unite the model's spans with the rules family's.")
-@click.option("--device", default="auto", show_default=True)
-@click.option("--vault", default=None, type=click.Path(dir_okay=False), help="Vault file for reversible pseudonyms.")
-@click.option("--key-file", default=None, type=click.Path(exists=True, dir_okay=False), help="File holding the key.")
+@click.option(
+    "--vault", default=None, type=click.Path(dir_okay=False),
+    help="Vault file for reversible pseudonyms (kp reidentify).",
+)  # fmt: skip
+@click.option(
+    "--key-file", default=None, type=click.Path(exists=True, dir_okay=False),
+    help="File holding the secret key of hash and pseudonymize [default: $KP_PSEUDONYM_KEY].",
+)  # fmt: skip
+@click.option(
+    "--random-key", is_flag=True,
+    help="hash/pseudonymize under a throw-away key for this run only: unlinkable to other runs, never "
+    "reversible (refused with --vault), and an interrupted run cannot be continued.",
+)  # fmt: skip
 @click.option("--language", default=None, callback=check_language, help="Locale language of surrogates (ISO 639-1).")
 @click.option("--country", default=None, callback=check_country, help="Country of surrogates (ISO 3166-1 alpha-2).")
-@click.option("--no-progress", is_flag=True, help="No progress bar.")
-@identifier_typing_option
+@detection_options
+@progress_option
+@json_option
+@overwrite_option
 def deidentify(
-    model, method, input_path, output_path, text_field, spans_field, batch_size, with_rules, device, vault,
-    key_file, language, country, no_progress, identifier_typing,
+    input_path: str, out: str | None, method: str, operator_option: tuple[str, ...], text_field: tuple[str, ...],
+    spans_field: str | None, drop_other_fields: bool, keep_field: tuple[str, ...], batch_size: int,
+    vault: str | None, key_file: str | None, random_key: bool, language: str | None, country: str | None,
+    detection: Detection, progress: bool | None, as_json: bool, overwrite: bool,
 ) -> None:  # fmt: skip
-    """De-identify the text field of every JSONL record; resumable after a crash (re-run the same command)."""
-    from kp_core.anonymize.bulk import BulkInputError, BulkOptions, run_bulk
-    from kp_core.anonymize.keys import MissingKeyError, read_key_file, resolve_key
-    from kp_core.anonymize.vault import VaultError
-    from kp_core.data.paths import PathProblem, describe_os_error
+    """De-identify the text field(s) of every JSONL record.
 
-    key = None
+    Re-running the same command continues its own unfinished output; a finished one is refused
+    unless --overwrite. Other fields are copied as they are (named once on stderr) unless
+    --drop-other-fields."""
+    from kp_core.anonymize.bulk import BulkOptions, run_bulk
+
+    if out is None:
+        raise click.UsageError("Missing option '--out' (a JSONL file, or - for stdout).")
+    if as_json and out == STDIO:
+        raise KpError("--json prints the summary on stdout, where --out - writes the rows; give --out FILE")
+    factory = _operator_factory(method)
+    options = BulkOptions(
+        input=input_path,
+        output=out,
+        method=method,
+        detection=detection,
+        text_fields=_split_list(text_field) or ("text",),
+        spans_field=spans_field,
+        batch_size=batch_size,
+        vault=vault,
+        language=language,
+        country=country,
+        operator_options=_operator_options(method, factory, operator_option),
+        random_key=random_key,
+        drop_other_fields=drop_other_fields,
+        keep_fields=_split_list(keep_field),
+    )
+    key = _key(method, vault, key_file, random_key)
+    result = run_bulk(options, key=key, progress=show_progress(progress), overwrite=overwrite)
+    _summary(options, result, as_json)
+
+
+def _operator_factory(method: str) -> Any:
+    """The registered operator's factory; an unknown name is refused before anything loads."""
+    from kp_core.plugins.registry import get_registry
+
+    operators = get_registry().operators
+    if method not in operators:
+        known = ", ".join(sorted(op.name for op in operators))
+        raise KpError(f"--method {method}: no such operator; available: {known}")
+    return operators.get(method).factory
+
+
+def _key(method: str, vault: str | None, key_file: str | None, random_key: bool) -> bytes | None:
+    """The secret key of a keyed method (or a vault); None lets the run draw a throw-away one."""
+    from kp_core.anonymize.keys import KEY_ENV, MissingKeyError, read_key_file, resolve_key
+
+    if random_key and key_file:
+        raise KpError("--random-key and --key-file: give one (a throw-away key, or the key in the file)")
+    if random_key or not (method in KEYED_METHODS or vault):
+        return None
+    if key_file:
+        return read_key_file(key_file)
     try:
-        if method in ("hash", "pseudonymize") or vault:
-            key = read_key_file(key_file) if key_file else resolve_key(None)
-        options = BulkOptions(
-            input=input_path,
-            output=output_path,
-            method=method,
-            model=model,
-            text_field=text_field,
-            spans_field=spans_field,
-            batch_size=batch_size,
-            with_rules=with_rules,
-            identifier_typing=identifier_typing,
-            device=device,
-            vault=vault,
-            language=language,
-            country=country,
-        )
-        result = run_bulk(options, key=key, progress=not no_progress)
-    except (PathProblem, FileExistsError) as exc:
-        raise _path_error(str(exc)) from None
-    except OSError as exc:
-        raise _path_error(describe_os_error(exc)) from None
-    except (BulkInputError, MissingKeyError, ValueError, VaultError) as exc:
-        raise click.ClickException(str(exc)) from None
+        return resolve_key(None)
+    except MissingKeyError:
+        raise KpError(
+            f"--method {method} needs a secret key: --key-file FILE, {KEY_ENV}, or --random-key for a "
+            "throw-away key (pseudonyms that no run can link or reverse)"
+        ) from None
+
+
+def _operator_options(method: str, factory: Any, given: tuple[str, ...]) -> tuple[tuple[str, Any], ...]:
+    """``--operator-option KEY=VALUE`` pairs, each value converted to the type the operator takes
+    (the type of its default), a name it does not take refused with the names it does."""
+    if not given:
+        return ()
+    accepted = _accepted_options(factory)
+    out: dict[str, Any] = {}
+    for item in given:
+        name, sep, raw = item.partition("=")
+        name = name.strip()
+        if not sep or not name:
+            raise KpError(f"--operator-option {item!r}: expected KEY=VALUE, e.g. char=#")
+        if accepted is not None and name not in accepted:
+            takes = ", ".join(sorted(accepted)) or "no options"
+            raise KpError(f"--operator-option {name}: --method {method} takes {takes}")
+        out[name] = _convert(name, raw, accepted.get(name) if accepted is not None else None)
+    return tuple(out.items())
+
+
+def _accepted_options(factory: Any) -> dict[str, Any] | None:
+    """Option name -> its default, for an operator class or function; None when the factory takes
+    any keyword (``**options``): then values pass as strings and the operator judges them."""
+    if attrs.has(factory):
+        return {
+            f.alias or f.name: None if f.default is attrs.NOTHING else f.default
+            for f in attrs.fields(factory)
+            if f.init and (f.alias or f.name) not in NOT_OPTIONS
+        }
+    try:
+        parameters = inspect.signature(factory).parameters.values()
+    except (TypeError, ValueError):
+        return None
+    if any(p.kind is p.VAR_KEYWORD for p in parameters):
+        return None
+    return {
+        p.name: None if p.default is p.empty else p.default
+        for p in parameters
+        if p.kind in (p.KEYWORD_ONLY, p.POSITIONAL_OR_KEYWORD) and p.name not in NOT_OPTIONS
+    }
+
+
+def _convert(name: str, raw: str, default: Any) -> Any:
+    """``raw`` as the type of the option's default (bool, int, float; else the string)."""
+    if isinstance(default, bool):
+        word = raw.strip().lower()
+        if word in TRUE_WORDS | FALSE_WORDS:
+            return word in TRUE_WORDS
+        raise KpError(f"--operator-option {name}={raw}: {name} takes true or false")
+    for kind, what in ((int, "an integer"), (float, "a number")):
+        if isinstance(default, kind):
+            try:
+                return kind(raw)
+            except ValueError:
+                raise KpError(f"--operator-option {name}={raw}: {name} takes {what}") from None
+    return raw
+
+
+def _summary(options: Any, result: Any, as_json: bool) -> None:
+    """The end of a run: one JSON object on stdout with --json, else one line on stderr."""
+    if as_json:
+        summary = {
+            "out": options.output,
+            "records": result.records,
+            "resumed_from": result.resumed_from,
+            "method": options.method,
+            "model": options.model_name(),
+            "spans_field": options.spans_field,
+            "fields": list(options.text_fields),
+        }
+        click.echo(json.dumps(summary))
+        return
+    where = "stdout" if options.output == STDIO else options.output
     resumed = f" (resumed after record {result.resumed_from})" if result.resumed_from else ""
-    click.echo(f"kp deidentify: {result.records} records written to {output_path}{resumed}", err=True)
-    sys.stdout.flush()
+    click.echo(f"kp deidentify: {result.records} records written to {where}{resumed}", err=True)
