@@ -25,6 +25,7 @@ later blocks read.
 
 from __future__ import annotations
 
+import importlib.metadata
 import importlib.util
 import json
 import os
@@ -85,13 +86,23 @@ def page_blocks(page: str, root: Path = ROOT) -> list[Block]:
 def lacking(needs: set[str]) -> set[str]:
     """What of ``needs`` this environment does not have."""
     have = {
-        "kp-torch": importlib.util.find_spec("kp_torch") is not None,
-        "kp-mlx": importlib.util.find_spec("kp_mlx") is not None,
-        "kp-gliner": importlib.util.find_spec("kp_gliner") is not None,
+        "kp-torch": _installed("kp-torch"),
+        "kp-mlx": _installed("kp-mlx"),
+        "kp-gliner": _installed("kp-gliner"),
         "cuda": _cuda(),
         "hub": False,
     }
     return {need for need in needs if not have[need]}
+
+
+def _installed(distribution: str) -> bool:
+    """Installed in this environment (the repository's own folders would import as namespace
+    packages from its root, so ask the package metadata, not the import system)."""
+    try:
+        importlib.metadata.distribution(distribution)
+    except importlib.metadata.PackageNotFoundError:
+        return False
+    return True
 
 
 def _cuda() -> bool:
