@@ -103,11 +103,11 @@ def test_only_options_that_change_the_weights_enter_the_fingerprint() -> None:
 
 def test_missing_and_empty_datasets_name_the_file(tmp_path: Path) -> None:
     missing = tmp_path / "nope.jsonl"
-    with pytest.raises(TrainingError, match=rf"--dataset {missing}: no such file"):
+    with pytest.raises(TrainingError, match=rf"--data {missing}: no such file"):
         prepare_data(_config(missing, tmp_path))
     empty = tmp_path / "empty.jsonl"
     empty.write_text("", encoding="utf-8")
-    with pytest.raises(TrainingError, match=rf"--dataset {empty}: no rows"):
+    with pytest.raises(TrainingError, match=rf"--data {empty}: no rows"):
         prepare_data(_config(empty, tmp_path))
 
 

@@ -27,7 +27,7 @@ from tests.gliner.conftest import TINY_OPTIONS
 
 def _train(encoder: Path, data: Path, out: Path, *extra: str) -> dict:
     options = {**TINY_OPTIONS, "dropout": "0"}
-    args = ["train", "gliner", "--base", str(encoder), "--dataset", str(data), "--out", str(out)]
+    args = ["train", "gliner", "--base", str(encoder), "--data", str(data), "--out", str(out)]
     args += ["--batch-size", "8", "--lr", "3e-3", "--eval-fraction", "0.25", "--device", "cpu", "--threads", "1"]
     args += ["--no-progress"]
     for key, value in options.items():
@@ -62,7 +62,7 @@ def test_resume_continues_from_the_last_checkpoint(tiny_encoder: Path, train_fil
 def test_resume_refuses_changed_settings(tiny_encoder: Path, train_file: Path, tmp_path: Path) -> None:
     out = tmp_path / "run"
     _train(tiny_encoder, train_file, out, "--max-steps", "8", "--save-every", "4", "--keep-checkpoints")
-    args = ["train", "gliner", "--base", str(tiny_encoder), "--dataset", str(train_file), "--out", str(out)]
+    args = ["train", "gliner", "--base", str(tiny_encoder), "--data", str(train_file), "--out", str(out)]
     args += ["--max-steps", "8", "--lr", "1e-3", "--device", "cpu", "--resume", "--no-progress"]
     for key, value in {**TINY_OPTIONS, "dropout": "0"}.items():
         args += ["--option", f"{key}={value}"]

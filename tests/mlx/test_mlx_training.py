@@ -187,8 +187,8 @@ def test_resume_refuses_changed_settings(tmp_path):
 def test_undeclared_and_bad_options_are_errors(tmp_path):
     with pytest.raises(TrainingError, match=r"moe-finetune on mlx does not take --bf16"):
         train(_config(tmp_path, {"bf16": True}))
-    with pytest.raises(TrainingError, match=r"--label-scheme='middle'"):
-        train(_config(tmp_path, {"label_scheme": "middle"}))
+    with pytest.raises(TrainingError, match=r"--subword-labels='middle'"):
+        train(_config(tmp_path, {"subword_labels": "middle"}))
     with pytest.raises(TrainingError, match=r"--max-length=8"):
         train(_config(tmp_path, {"max_length": 8}))
     with pytest.raises(TrainingError, match=r"--head-scheme='nope'"):
@@ -217,13 +217,13 @@ def test_kp_train_command_routes_to_mlx(tmp_path):
 
     config = _config(tmp_path)
     args = [
-        "train", "moe-finetune", "--base", config.base, "--dataset", config.dataset, "--out", str(config.out),
+        "train", "moe-finetune", "--base", config.base, "--data", config.dataset, "--out", str(config.out),
         "--device", "mlx", "--max-steps", "3", "--batch-size", "8", "--eval-fraction", "0.25",
         "--option", "max_length=32", "--option", "lora_rank=4", "--json",
     ]  # fmt: skip
     result = CliRunner().invoke(build_cli(), args)
     assert result.exit_code == 0, result.output
-    payload = json.loads(result.output[result.output.index("{") :])
+    payload = json.loads(result.stdout)  # progress and the summary went to stderr
     assert payload["device"] == "mlx" and payload["steps"] == 3
     assert json.loads((config.out / "kp.json").read_text())["training"]["options"]["max_length"] == 32
     shutil.rmtree(config.out)

@@ -16,7 +16,7 @@ def test_main_job_smoke(tiny_bases, dev_dir, echr_dir, tmp_path) -> None:
         build_cli(),
         [
             "main", "--out", str(out), "--base", str(tiny_bases["bert"]), "--docs", "150", "--max-steps", "3",
-            "--max-length", "64", "--max-eval", "20", "--budget", "10m", "--device", "cpu", "--dev-dir", str(dev_dir),
+            "--max-length", "64", "--max-eval", "20", "--time-budget", "10m", "--device", "cpu", "--data-dir", str(dev_dir),
             "--echr-dir", str(echr_dir),
         ],
         catch_exceptions=False,
@@ -60,7 +60,7 @@ def test_main_job_smoke(tiny_bases, dev_dir, echr_dir, tmp_path) -> None:
 
 def test_main_job_names_the_trainable_families_for_an_unknown_one(dev_dir, tmp_path) -> None:
     result = CliRunner().invoke(
-        build_cli(), ["main", "--family", "no-such-family", "--out", str(tmp_path / "x"), "--dev-dir", str(dev_dir)]
+        build_cli(), ["main", "--family", "no-such-family", "--out", str(tmp_path / "x"), "--data-dir", str(dev_dir)]
     )
     assert result.exit_code != 0
     assert "no-such-family" in result.output and "trainable here" in result.output
@@ -68,7 +68,7 @@ def test_main_job_names_the_trainable_families_for_an_unknown_one(dev_dir, tmp_p
 
 def test_main_job_lora_rank_needs_lora(dev_dir, echr_dir, tmp_path) -> None:
     result = CliRunner().invoke(
-        build_cli(), ["main", "--lora-rank", "8", "--out", str(tmp_path / "x"), "--dev-dir", str(dev_dir)]
+        build_cli(), ["main", "--lora-rank", "8", "--out", str(tmp_path / "x"), "--data-dir", str(dev_dir)]
     )
     assert result.exit_code == 2 and "--lora-rank" in result.output and "--lora" in result.output
     assert not (tmp_path / "x").exists()  # refused before anything is written

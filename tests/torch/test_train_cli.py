@@ -22,7 +22,7 @@ def test_kp_train_xlmr_ner_end_to_end(tiny_bases, tiny_dataset, tmp_path) -> Non
     result = _invoke(
         "xlmr-ner",
         "--base", str(tiny_bases["xlmr"]),
-        "--dataset", str(tiny_dataset),
+        "--data", str(tiny_dataset),
         "--out", str(out),
         "--max-steps", "4",
         "--batch-size", "8",
@@ -34,11 +34,11 @@ def test_kp_train_xlmr_ner_end_to_end(tiny_bases, tiny_dataset, tmp_path) -> Non
         "--threads", "1",
         "--device", "cpu",
         "--no-progress",
-        "--option", "label_scheme=first",
+        "--subword-labels", "first",
         "--json",
     )  # fmt: skip
     assert result.exit_code == 0, result.output
-    payload = json.loads(result.output[result.output.index("{\n") :])
+    payload = json.loads(result.stdout)  # progress and the summary went to stderr
     assert payload["steps"] == 4 and payload["family"] == "xlmr-ner"
     assert "run summary" in result.output
     meta = json.loads((out / "kp.json").read_text())
@@ -48,7 +48,7 @@ def test_kp_train_xlmr_ner_end_to_end(tiny_bases, tiny_dataset, tmp_path) -> Non
 
 
 def test_unknown_family_is_a_clean_error() -> None:
-    result = _invoke("no-such-family", "--base", "x", "--dataset", "y", "--out", "z")
+    result = _invoke("no-such-family", "--base", "x", "--data", "y", "--out", "z")
     assert result.exit_code == 2  # a usage error, before any work
     assert "unknown family 'no-such-family'" in result.output and "xlmr-ner" in result.output
 
@@ -57,9 +57,9 @@ def test_data_errors_surface_with_file_and_line(tiny_bases, tmp_path) -> None:
     data = tmp_path / "rows.jsonl"
     data.write_text(json.dumps({"text": "Conto 123", "spans": [{"start": 6, "end": 9, "label": "IBAN"}]}) + "\n")
     result = _invoke(
-        "xlmr-ner", "--base", str(tiny_bases["bert"]), "--dataset", str(data), "--out", str(tmp_path / "o")
+        "xlmr-ner", "--base", str(tiny_bases["bert"]), "--data", str(data), "--out", str(tmp_path / "o")
     )
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a refused row is a refusal (docs/cli.md), one Error line
     assert "rows.jsonl:1" in result.output and "unknown label" in result.output
     assert "IBAN" not in result.output  # a label from the data may itself be PII: never echoed
 
@@ -67,7 +67,7 @@ def test_data_errors_surface_with_file_and_line(tiny_bases, tmp_path) -> None:
 def test_missing_device_falls_back_with_a_line(tiny_bases, tiny_dataset, tmp_path) -> None:
     missing = "cuda" if platform.system() == "Darwin" else "mps"
     result = _invoke(
-        "xlmr-ner", "--base", str(tiny_bases["bert"]), "--dataset", str(tiny_dataset), "--out", str(tmp_path / "o"),
+        "xlmr-ner", "--base", str(tiny_bases["bert"]), "--data", str(tiny_dataset), "--out", str(tmp_path / "o"),
         "--device", missing, "--max-steps", "1", "--eval-fraction", "0.3", "--max-length", "64",
         "--no-progress",
     )  # fmt: skip
@@ -77,7 +77,7 @@ def test_missing_device_falls_back_with_a_line(tiny_bases, tiny_dataset, tmp_pat
 
 def test_bad_option_syntax_is_a_usage_error() -> None:
     result = CliRunner().invoke(
-        build_cli(), ["train", "xlmr-ner", "--base", "b", "--dataset", "d", "--out", "o", "--option", "novalue"]
+        build_cli(), ["train", "xlmr-ner", "--base", "b", "--data", "d", "--out", "o", "--option", "novalue"]
     )
     assert result.exit_code == 2 and "key=value" in result.output
 

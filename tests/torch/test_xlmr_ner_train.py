@@ -158,8 +158,8 @@ def test_an_option_of_another_family_is_an_error_listing_the_options(tiny_bases,
 
 
 def test_a_bad_option_value_is_an_error(tiny_bases, tiny_dataset, tmp_path) -> None:
-    with pytest.raises(TrainingError, match="--label-scheme='every'"):
-        train(_config(tiny_bases["bert"], tiny_dataset, tmp_path, options={"label_scheme": "every"}), echo=_quiet)
+    with pytest.raises(TrainingError, match="--subword-labels='every'"):
+        train(_config(tiny_bases["bert"], tiny_dataset, tmp_path, options={"subword_labels": "every"}), echo=_quiet)
 
 
 def test_evaluation_on_a_cadence_leaves_the_training_alone(tiny_bases, tiny_dataset, tmp_path) -> None:

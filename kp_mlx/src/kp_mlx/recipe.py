@@ -22,7 +22,7 @@ from kp_core.training.common_options import (
     MAX_LENGTH,
     WINDOW_OVERLAP,
     eval_batch_size,
-    label_scheme,
+    subword_labels,
 )
 from kp_core.training.data import TrainingError, alignment_note
 from kp_core.training.options import Option
@@ -50,7 +50,7 @@ def _head_scheme(value: Any) -> str:
 OPTIONS: tuple[Option, ...] = (
     *LORA,
     MAX_LENGTH,
-    label_scheme("first"),
+    subword_labels("first"),
     LORA_TARGETS,
     WINDOW_OVERLAP,
     MAX_GRAD_NORM,
@@ -89,7 +89,7 @@ class MlxTokenRecipe:
         self._lr = float(config.lr)
         self._max_grad_norm = float(opts["max_grad_norm"])
         self._max_length = int(opts["max_length"])
-        self._scheme = str(opts["label_scheme"])
+        self._scheme = str(opts["subword_labels"])
         self._overlap = opts["window_overlap"]
         self._eval_batch = int(opts["eval_batch_size"])
         self._full = bool(opts["full_finetune"])

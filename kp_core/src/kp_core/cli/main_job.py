@@ -12,19 +12,31 @@
 5. de-identify a sample document.
 
 Everything lands under ``--out`` (default ``runs/main``): the data, the model, ``scorecard.json``
-and ``scorecard.md``. The defaults finish within 20 minutes on 2 CPU cores.
+and ``scorecard.md``; an ``--out`` that holds files is refused unless ``--overwrite`` (``make run``
+passes it). The defaults finish within 20 minutes on 2 CPU cores. Progress goes to stderr; the
+scorecard (or, with ``--json``, the summary as JSON) to stdout.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import shutil
 import time
 from pathlib import Path
 from typing import Any
 
 import click
 
+from kp_core.cli.options import (
+    check_overwrite,
+    hidden_alias,
+    json_option,
+    overwrite_option,
+    progress_option,
+    show_progress,
+)
+from kp_core.errors import KpError
 from kp_core.training import train_family
 
 DEFAULT_FAMILY = "xlmr-ner"
@@ -41,6 +53,14 @@ VARIANTS = {
 # Kept back beside the measured scoring time: the eval split, merging LoRA, saving, de-identifying,
 # and the last training step, which may run past the budget (one step is seconds on a loaded CPU).
 FIXED_RESERVE_S = 90.0
+# The main job's own eval split (kp train's default is 0.1): its training data and figures stay
+# those of every earlier scorecard.
+MAIN_EVAL_FRACTION = 0.05
+
+
+def say(line: str) -> None:
+    """A progress line of the main job: stderr, so stdout carries the scorecard (or --json) only."""
+    click.echo(line, err=True)
 
 
 def _fmt_duration(seconds: float) -> str:
@@ -58,7 +78,7 @@ def main_dev_files(dev_dir: Path | None, echr_dir: Path | None) -> dict[str, Pat
             echr_dir or Path(os.environ.get(ECHR_DIR_ENV) or DEFAULT_ECHR_DIR),
         )
     except DevDataMissing as exc:
-        raise click.ClickException(f"{exc}; pass --dev-dir/--echr-dir or set {DEV_DIR_ENV}/{ECHR_DIR_ENV}") from None
+        raise KpError(f"{exc}; pass --data-dir/--echr-dir or set {DEV_DIR_ENV}/{ECHR_DIR_ENV}") from None
 
 
 # Documents timed to estimate how long scoring the dev slices will take.
@@ -81,7 +101,7 @@ def measured_reserve(detector: Any, files: dict[str, Path]) -> float:
     sample_chars = max(1, sum(len(t) for t in sample))
     estimate = seconds * total_chars / sample_chars
     reserve = estimate + FIXED_RESERVE_S
-    click.echo(
+    say(
         f"      scoring reserve {reserve:.0f} s: {len(sample)} of {len(texts)} dev documents took {seconds:.1f} s "
         f"(~{estimate:.0f} s for all), plus {FIXED_RESERVE_S:.0f} s"
     )
@@ -104,8 +124,33 @@ def family_for_main(name: str) -> Any:
     families = get_registry().families
     trainable = [f.name for f in families if f.trainable]
     if name not in families or not families.get(name).trainable:
-        raise click.ClickException(f"kp main trains {name}: " + missing_family_message(name, trainable))
+        raise KpError(f"kp main trains {name}: " + missing_family_message(name, trainable))
     return families.get(name)
+
+
+def main_languages(languages: str | None) -> list[str] | None:
+    """``--languages``: comma-separated generator codes in any case (``RO`` is ``ro``), checked
+    before anything is written."""
+    from kp_core.generate import generate_rows
+
+    if not languages:
+        return None
+    codes = [code.strip().lower() for code in languages.split(",") if code.strip()]
+    try:
+        list(generate_rows(codes, None, 0, 0))  # no documents: only the codes are checked
+    except ValueError as exc:
+        raise KpError(f"--languages: {exc}") from None
+    return codes or None
+
+
+def prepare_out(folder: Path, overwrite: bool) -> None:
+    """The overwrite policy of ``--out`` (docs/cli.md): a folder that holds files is refused
+    unless ``--overwrite``, which first removes the previous model (the data file and the
+    scorecards are rewritten)."""
+    check_overwrite(folder, overwrite)
+    if overwrite:
+        shutil.rmtree(folder / "model", ignore_errors=True)
+    folder.mkdir(parents=True, exist_ok=True)
 
 
 def family_options(family: Any, device: str, wanted: dict[str, Any], given: set[str]) -> dict[str, Any]:
@@ -159,11 +204,18 @@ def score_variants(
 
 
 @click.command("main")
+@hidden_alias("--budget", "time_budget")
+@hidden_alias("--dev-dir", "data_dir", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--family", default=DEFAULT_FAMILY, show_default=True, help="The family to train (kp train lists them).")
-@click.option("--out", default="runs/main", show_default=True, type=click.Path(file_okay=False))
-@click.option("--budget", default="20m", show_default=True, help="Wall-clock budget of the whole job (900, 15m).")
+@click.option(
+    "--out", default="runs/main", show_default=True, type=click.Path(file_okay=False), help="Folder for everything."
+)
+@overwrite_option
+@click.option(
+    "--time-budget", default="20m", show_default=True, help="Wall-clock budget of the whole job (900, 900s, 15m, 1.5h)."
+)
 @click.option("--docs", default=6000, show_default=True, type=click.IntRange(min=50), help="Documents to generate.")
-@click.option("--languages", default=None, help="Comma-separated generator languages [default: all].")
+@click.option("--languages", default=None, help="Comma-separated generator languages, any case (it,RO) [default: all].")
 @click.option("--base", default="multilingual-e5-small", show_default=True)
 @click.option("--device", default="auto", show_default=True)
 @click.option("--threads", default=None, type=click.IntRange(min=1), help="CPU threads [default: all cores].")
@@ -185,7 +237,10 @@ def score_variants(
 @click.option("--max-eval", default=100, show_default=True, type=click.IntRange(min=1))
 @click.option("--seed", default=0, show_default=True, type=int)
 @click.option(
-    "--dev-dir", default=None, type=click.Path(file_okay=False, path_type=Path), help="EuroPriv-Bench dev slices."
+    "--data-dir",
+    default=None,
+    type=click.Path(file_okay=False, path_type=Path),
+    help=f"EuroPriv-Bench dev slices [default: ${DEV_DIR_ENV} or {DEFAULT_DEV_DIR}].",
 )
 @click.option("--echr-dir", default=None, type=click.Path(file_okay=False, path_type=Path), help="ECHR dev files.")
 @click.option(
@@ -194,12 +249,15 @@ def score_variants(
     type=click.FloatRange(min=0),
     help="Seconds kept for scoring [default: measured on this machine before training].",
 )
+@progress_option
+@json_option
 @click.pass_context
 def main(
     ctx: click.Context,
     family: str,
     out: str,
-    budget: str,
+    overwrite: bool,
+    time_budget: str,
     docs: int,
     languages: str | None,
     base: str,
@@ -215,9 +273,11 @@ def main(
     max_steps: int | None,
     max_eval: int,
     seed: int,
-    dev_dir: Path | None,
+    data_dir: Path | None,
     echr_dir: Path | None,
     eval_reserve: float | None,
+    progress: bool | None,
+    as_json: bool,
 ) -> None:
     """Generate data, train a family (xlmr-ner) on the built-in base, score it on the dev slices, de-identify."""
     from kp_core.bases import resolve_base
@@ -240,29 +300,31 @@ def main(
     if lr is None:
         lr = 1e-4 if options.get("full_finetune") else 1e-3
     started = time.perf_counter()
-    total_budget = parse_duration(budget) or 0.0
+    total_budget = parse_duration(time_budget) or 0.0
+    langs = main_languages(languages)
     folder = Path(out)
-    folder.mkdir(parents=True, exist_ok=True)
-    files = main_dev_files(dev_dir, echr_dir)
-    langs = [x.strip() for x in languages.split(",") if x.strip()] if languages else None
+    files = main_dev_files(data_dir, echr_dir)
+    prepare_out(folder, overwrite)
     timings: dict[str, float] = {}
+    # The result: the scorecard on stdout, or on stderr when stdout carries --json.
+    result = say if as_json else click.echo
 
     def elapsed() -> float:
         return time.perf_counter() - started
 
-    click.echo(f"kp main: budget {_fmt_duration(total_budget)}, output {folder}")
-    click.echo(f"[1/5] generating {docs} training documents ...")
+    say(f"kp main: budget {_fmt_duration(total_budget)}, output {folder}")
+    say(f"[1/5] generating {docs} training documents ...")
     t = time.perf_counter()
     data_path = folder / "data" / "train.jsonl"
     count = write_rows(main_training_rows(docs, seed, langs), data_path)
     timings["generate_s"] = time.perf_counter() - t
-    click.echo(f"      {count} documents -> {data_path} ({timings['generate_s']:.1f} s)")
+    say(f"      {count} documents -> {data_path} ({timings['generate_s']:.1f} s)")
 
-    click.echo(f"[2/5] resolving base {base} (rebuilt offline on first use) ...")
+    say(f"[2/5] resolving base {base} (rebuilt offline on first use) ...")
     t = time.perf_counter()
     resolved = resolve_base(base)
     timings["base_s"] = time.perf_counter() - t
-    click.echo(f"      {resolved} ({timings['base_s']:.1f} s)")
+    say(f"      {resolved} ({timings['base_s']:.1f} s)")
 
     budget_note = {"reserve": eval_reserve}
 
@@ -278,7 +340,7 @@ def main(
         return max(60.0, total_budget - elapsed() - (budget_note["reserve"] or 0.0))
 
     settings = ", ".join([f"lr {lr:g}", *(f"{k.replace('_', ' ')} {v}" for k, v in options.items() if k != "threads")])
-    click.echo(f"[3/5] training {family} ({settings or 'its defaults'}) within the budget ...")
+    say(f"[3/5] training {family} ({settings or 'its defaults'}) within the budget ...")
     model_dir = folder / "model"
     config = TrainConfig(
         family=family,
@@ -290,27 +352,29 @@ def main(
         batch_size=batch_size,
         max_steps=max_steps,
         max_eval=max_eval,
+        eval_fraction=MAIN_EVAL_FRACTION,
         seed=seed,
         device=device,
         time_budget_s=float(total_budget) if total_budget else None,
+        progress=show_progress(progress),
         options=options,
     )
     t = time.perf_counter()
     run = train_family(
-        chosen, config, echo=lambda line: click.echo(f"      {line}"), budget_after_setup=train_budget_after_setup
+        chosen, config, echo=lambda line: say(f"      {line}"), budget_after_setup=train_budget_after_setup
     )
     timings["train_total_s"] = time.perf_counter() - t
     eval_reserve = budget_note["reserve"]
 
-    click.echo("[4/5] scoring on the EuroPriv-Bench dev slices and the ECHR dev files ...")
+    say("[4/5] scoring on the EuroPriv-Bench dev slices and the ECHR dev files ...")
     from kp_core.evaluation.scorecard import per_type_lines, summary_lines
 
     load_options = {"threads": threads} if threads else {}
     scores, typed = score_variants(
-        str(model_dir), run.device, files, timings, lambda line: click.echo(f"      {line}"), **load_options
+        str(model_dir), run.device, files, timings, lambda line: say(f"      {line}"), **load_options
     )
 
-    click.echo("[5/5] de-identifying a sample document ...")
+    say("[5/5] de-identifying a sample document ...")
     from kp_core.sdk import deidentify
 
     sample = next(iter(generate_rows(langs, ["administrative"], 1, seed + 1, start=docs)))["text"]
@@ -321,7 +385,7 @@ def main(
 
     meta = Manifest.read(model_dir)
     if meta is None or meta.run is None or meta.training is None:
-        raise click.ClickException(f"{model_dir}: the trained model has no complete kp.json")
+        raise KpError(f"{model_dir}: the trained model has no complete kp.json")
     summary = {
         "base": base,
         "model": str(model_dir),
@@ -363,18 +427,20 @@ def main(
         md += ["", "Per type:", "", "```", *per_type_lines(scores[variant]), "```"]
     (folder / "scorecard.md").write_text("\n".join(md) + "\n", encoding="utf-8")
 
-    click.echo("")
-    click.echo(f"Scorecard: {family} on {base} (strict entity F1/F2; leak rates)")
+    result("")
+    result(f"Scorecard: {family} on {base} (strict entity F1/F2; leak rates)")
     for variant, label in VARIANTS.items():
-        click.echo(f"{label}:")
+        result(f"{label}:")
         for line in summary_lines(scores[variant]):
-            click.echo(f"  {line}")
-    click.echo("per type, with identifier typing:")
+            result(f"  {line}")
+    result("per type, with identifier typing:")
     for line in per_type_lines(scores["identifier_typing"]):
-        click.echo(f"  {line}")
-    click.echo(f"  {budget_line}")
-    click.echo("")
-    click.echo("Sample document (synthetic), de-identified:")
-    click.echo("  " + masked.replace("\n", "\n  "))
-    click.echo("")
-    click.echo(f"Done in {_fmt_duration(timings['total_s'])}; scorecard in {folder / 'scorecard.md'}")
+        result(f"  {line}")
+    result(f"  {budget_line}")
+    result("")
+    result("Sample document (synthetic), de-identified:")
+    result("  " + masked.replace("\n", "\n  "))
+    result("")
+    result(f"Done in {_fmt_duration(timings['total_s'])}; scorecard in {folder / 'scorecard.md'}")
+    if as_json:
+        click.echo(json.dumps(summary, indent=2, ensure_ascii=False))

@@ -1,26 +1,31 @@
 """``kp train FAMILY``: one command per trainable family, built from its recipe.
 
-The shared flags (``--dataset --out --max-steps --time-budget --resume --seed --eval-every
---device`` ...) become a :class:`kp_core.training.config.TrainConfig`; each option the family's
-recipe declares becomes a ``--name`` flag (also settable as ``--option name=value``), so
+The shared flags (``--data --out --max-steps --time-budget --resume --overwrite --seed
+--eval-every --device`` ...) become a :class:`kp_core.training.config.TrainConfig`; each option the
+family's recipe declares becomes a ``--name`` flag (also settable as ``--option name=value``), so
 ``kp train FAMILY --help`` lists exactly what that family takes. The driver checks the options
 against the recipe of the chosen device's framework: an option it does not take is the same
-error for every family. Nothing here imports a machine-learning framework.
+error for every family. Errors are :class:`~kp_core.errors.KpError` and reach the top ``kp``
+group as one line. Progress goes to stderr, the run summary (or ``--json``) to stdout. Nothing
+here imports a machine-learning framework.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import attrs
 import click
 
+from kp_core.cli.options import hidden_alias, note, show_progress
+from kp_core.errors import KpError
 from kp_core.training import train_family
 from kp_core.training.config import DEFAULT_SAVE_EVERY, TrainConfig
+from kp_core.training.options import renamed_options
+from kp_core.training.outdir import check_run_folder, clear_previous_run, holds_previous_run
 
 _DEFAULTS = {f.name: f.default for f in attrs.fields(TrainConfig) if f.default is not attrs.NOTHING}
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smh]?)\s*$")
@@ -57,12 +62,13 @@ def _shared_params() -> list[click.Parameter]:
     positive = click.IntRange(min=1)
     return [
         click.Option(["--base"], required=True, help="Pretrained base: a built-in name (kp bases), a folder or a Hub id."),
-        click.Option(["--dataset"], required=True, help="Training rows in the kp row format (JSONL or a JSON list)."),
+        click.Option(["--data"], metavar="FILE", help="Training rows in the kp row format (JSONL or a JSON list). [required]"),
         click.Option(["--out"], required=True, type=click.Path(file_okay=False), help="Folder for the trained model."),
         click.Option(["--device"], help="auto or a registered backend (kp devices)." + _default("device")),
         click.Option(["--max-steps"], type=positive, help="Stop after this many optimizer steps."),
         click.Option(["--time-budget"], help="Wall-clock training budget (900, 15m, 1h): the schedule is fitted to it."),
         click.Option(["--resume"], is_flag=True, default=None, help="Continue the run in --out from its last checkpoint."),
+        click.Option(["--overwrite"], is_flag=True, help="Start again in an --out that holds a previous run (default: refuse)."),
         click.Option(["--seed"], type=int, help="Seed for the split, initialisation and data order." + _default("seed")),
         click.Option(["--eval-every"], type=positive, help="Score the eval split every N optimizer steps."),
         click.Option(["--epochs"], type=float, help="Passes over the training split." + _default("epochs")),
@@ -71,7 +77,7 @@ def _shared_params() -> list[click.Parameter]:
         click.Option(["--grad-accum"], type=positive, help="Micro-batches per optimizer step." + _default("grad_accum")),
         click.Option(["--warmup-ratio"], type=float, help="Share of steps with LR warm-up." + _default("warmup_ratio")),
         click.Option(["--weight-decay"], type=float, help="AdamW weight decay." + _default("weight_decay")),
-        click.Option(["--max-train"], type=positive, help="Cap on training documents (seeded sample)."),
+        click.Option(["--limit"], type=positive, help="Cap on training documents (seeded sample)."),
         click.Option(["--max-eval"], type=positive, help="Cap on eval documents (seeded sample)."),
         click.Option(
             ["--eval-fraction"], type=float, help="Share of templates held out for eval." + _default("eval_fraction")
@@ -80,10 +86,30 @@ def _shared_params() -> list[click.Parameter]:
         click.Option(["--keep-checkpoints"], is_flag=True, default=None, help="Keep the resumable checkpoints after a finished run."),
         click.Option(["--push/--no-push"], default=None, help="Push the model to the Hugging Face Hub." + _default("push")),
         click.Option(["--push-id"], help="Hub repository for --push (owner/name)."),
-        click.Option(["--progress/--no-progress"], default=None, help="Show a progress bar." + _default("progress")),
+        click.Option(
+            ["--progress/--no-progress"], default=None,
+            help="Show a progress bar on stderr [default: only when stderr is a terminal].",
+        ),
         click.Option(["--option", "-o", "option_pairs"], multiple=True, metavar="KEY=VALUE", help="A family option by name."),
-        click.Option(["--json", "as_json"], is_flag=True, help="Print the run result as JSON at the end."),
+        click.Option(["--json", "as_json"], is_flag=True, help="Print the run result as JSON on stdout."),
     ]  # fmt: skip
+
+
+# Old spellings kept one release (docs/cli.md): (old flag, parameter of the new one, type).
+_SHARED_ALIASES: tuple[tuple[str, str, Any], ...] = (
+    ("--dataset", "data", None),
+    ("--max-train", "limit", click.IntRange(min=1)),
+)
+
+
+def with_aliases(
+    callback: Callable[..., Any], aliases: Sequence[tuple[str, str, Any]]
+) -> tuple[Callable[..., Any], list[click.Parameter]]:
+    """``callback`` wrapped to take each old spelling as a hidden option (a note when used, an
+    error when given with the new one), and the hidden options to add to the command."""
+    for old, new, kind in aliases:
+        callback = hidden_alias(old, new, type=kind)(callback)
+    return callback, list(getattr(callback, "__click_params__", []))
 
 
 def _option_param(option: Any, frameworks: Sequence[str], all_frameworks: Sequence[str]) -> click.Option:
@@ -116,10 +142,14 @@ class FamilyTrainCommand(click.Command):
                 raise click.ClickException(f"family {family.name!r}: option {name!r} shadows a shared kp train flag")
             first, _ = by_name[name][0]
             params.append(_option_param(first, [fw for _, fw in by_name[name]], all_frameworks))
+        # Old names of the family's options (--label-scheme for --subword-labels), as -o keys too.
+        self.renamed = renamed_options([option for recipe in recipes for option in recipe.options])
+        option_aliases = [("--" + old.replace("_", "-"), new, None) for old, new in sorted(self.renamed.items())]
+        callback, hidden = with_aliases(self._run, [*_SHARED_ALIASES, *option_aliases])
         super().__init__(
             name=family.name,
-            params=params,
-            callback=self._run,
+            params=params + hidden,
+            callback=callback,
             help=f"Train a {family.name} model: {family.description}",
             short_help=family.description,
         )
@@ -140,37 +170,68 @@ class FamilyTrainCommand(click.Command):
         known = ", ".join("--" + name.replace("_", "-") for name in self.option_names) or "none"
         return f"{owner} does not take {flag} (it takes: {known}; kp train {self.family.name} --help lists every flag)"
 
-    def _run(self, option_pairs: tuple[str, ...], as_json: bool, time_budget: str | None, **flags: Any) -> None:
+    def _run(
+        self,
+        option_pairs: tuple[str, ...],
+        as_json: bool,
+        time_budget: str | None,
+        data: str | None,
+        limit: int | None,
+        overwrite: bool,
+        progress: bool | None,
+        **flags: Any,
+    ) -> None:
+        if data is None:
+            raise click.UsageError("Missing option '--data' (the training rows).")
         options = {name: flags.pop(name) for name in self.option_names if flags.get(name) is not None}
         for name in self.option_names:
             flags.pop(name, None)
-        for key, value in parse_option_pairs(option_pairs).items():
+        for key, value in self._option_pairs(option_pairs).items():
             if key in options and str(options[key]) != value:
                 raise click.UsageError(f"--{key.replace('_', '-')} is given twice with different values")
             options.setdefault(key, value)
         settings = {k: v for k, v in flags.items() if v is not None}
+        settings.update(dataset=data, max_train=limit, progress=show_progress(progress))
         settings["time_budget_s"] = parse_duration(time_budget)
         try:
             config = TrainConfig(family=self.family.name, options=options, **settings)
         except (TypeError, ValueError) as exc:
             raise click.UsageError(str(exc)) from None
-        try:
-            result = train_family(self.family, config, echo=click.echo)
-        except Exception as exc:
-            if os.environ.get("KP_DEBUG"):
-                raise
-            raise click.ClickException(f"{type(exc).__name__}: {exc}") from None
+        check_run_folder(config.out, resume=config.resume, overwrite=overwrite)
+        if overwrite and holds_previous_run(config.out):
+            clear_previous_run(config.out)
+        summary = _stderr_echo if as_json else click.echo  # stdout carries the result only
+        result = train_family(self.family, config, echo=_stderr_echo, summary=summary)
         if as_json:
             click.echo(json.dumps(result.to_json(), indent=2, default=str))
 
+    def _option_pairs(self, values: Sequence[str]) -> dict[str, str]:
+        """``-o key=value`` pairs, an option's old name replaced by its current one (with a note)."""
+        options: dict[str, str] = {}
+        for key, value in parse_option_pairs(values).items():
+            if key in self.renamed:
+                new = self.renamed[key]
+                note(f"-o {key} is deprecated and will go in the next release; use --{new.replace('_', '-')}")
+                key = new
+            if key in options and options[key] != value:
+                raise click.UsageError(f"--{key.replace('_', '-')} is given twice with different values")
+            options[key] = value
+        return options
+
+
+def _stderr_echo(line: str) -> None:
+    click.echo(line, err=True)
+
 
 def missing_family_message(name: str, known: Sequence[str]) -> str:
-    """Why ``name`` cannot train here, and what to install when it is a first-party family."""
-    from kp_core.plugins.catalog import FIRST_PARTY, install_hint
+    """Why ``name`` cannot train here: what to install when a first-party distribution provides it
+    (kp_core.plugins.catalog), else the families that can."""
+    from kp_core.plugins.catalog import FIRST_PARTY
 
+    provider = FIRST_PARTY.get(name)
+    if provider is not None:
+        return f"the {name} family comes with {provider}: pip install {provider.split()[0]}"
     registered = ", ".join(known) or "none"
-    if name in FIRST_PARTY:
-        return f"family {name!r} is not installed ({install_hint(name)}); trainable here: {registered}"
     return f"unknown family {name!r}; trainable here: {registered} (kp families lists every family)"
 
 
@@ -189,9 +250,9 @@ class TrainGroup(click.Group):
         families = self._families()
         family = families.get(name)
         if family is None:
-            raise click.UsageError(missing_family_message(name, self.list_commands(ctx)), ctx)
+            raise KpError(missing_family_message(name, self.list_commands(ctx)))
         if not family.trainable:
-            raise click.UsageError(f"family {name!r} is inference-only: it has no training recipe", ctx)
+            raise KpError(f"family {name!r} is inference-only: it has no training recipe")
         return FamilyTrainCommand(family)
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from kp_core.training.options import Option, parse_list
 
-LABEL_SCHEMES = ("all", "first")
+SUBWORD_LABELS = ("all", "first")
 
 
 def at_least(low: int) -> Callable[[Any], int]:
@@ -77,14 +77,17 @@ BF16 = Option(name="bf16", kind=bool, default=False, help="bfloat16 autocast for
 LORA = (LORA_RANK, LORA_ALPHA, LORA_DROPOUT, FULL_FINETUNE)
 
 
-def label_scheme(default: str) -> Option:
-    """Which subwords of a word carry its label (decoding then reads those)."""
+def subword_labels(default: str) -> Option:
+    """Which subwords of a word carry its label (decoding then reads those). Its old name
+    ``label_scheme`` is still accepted for one release; ``kp.json`` keeps the ``label_scheme``
+    field, which the detectors read."""
     return Option(
-        name="label_scheme",
+        name="subword_labels",
         kind=str,
         default=default,
-        choices=LABEL_SCHEMES,
+        choices=SUBWORD_LABELS,
         help="Which subwords carry a word's label: every subword, or the first of each word.",
+        old_names=("label_scheme",),
     )
 
 

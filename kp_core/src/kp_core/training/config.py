@@ -13,6 +13,7 @@ from typing import Any
 import attrs
 
 DEFAULT_SAVE_EVERY = 100
+DEFAULT_EVAL_FRACTION = 0.1  # the one default of every kp command (docs/cli.md)
 
 
 def _positive(instance: Any, attribute: attrs.Attribute, value: Any) -> None:
@@ -27,7 +28,11 @@ def _fraction(instance: Any, attribute: attrs.Attribute, value: float) -> None:
 
 @attrs.frozen(kw_only=True)
 class TrainConfig:
-    """Flags every family understands. Family-specific settings go in ``options``."""
+    """Flags every family understands. Family-specific settings go in ``options``.
+
+    ``dataset`` and ``max_train`` are ``kp train``'s ``--data`` and ``--limit`` (the field names
+    stay: they are recorded in every ``kp.json``).
+    """
 
     family: str
     base: str
@@ -42,7 +47,7 @@ class TrainConfig:
     max_train: int | None = attrs.field(default=None, validator=_positive)
     max_eval: int | None = attrs.field(default=None, validator=_positive)
     max_steps: int | None = attrs.field(default=None, validator=_positive)
-    eval_fraction: float = attrs.field(default=0.05, validator=_fraction)
+    eval_fraction: float = attrs.field(default=DEFAULT_EVAL_FRACTION, validator=_fraction)
     eval_every: int | None = attrs.field(default=None, validator=_positive)
     seed: int = 0
     device: str = "auto"

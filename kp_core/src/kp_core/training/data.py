@@ -61,10 +61,10 @@ def prepare_data(config: TrainConfig) -> PreparedData:
 
     path = Path(config.dataset)
     if not path.is_file():
-        raise TrainingError(f"--dataset {config.dataset}: no such file (JSONL or JSON list in the kp row format)")
+        raise TrainingError(f"--data {config.dataset}: no such file (JSONL or JSON list in the kp row format)")
     examples = load_examples(path, strict=False)
     if not examples:
-        raise TrainingError(f"--dataset {config.dataset}: no rows")
+        raise TrainingError(f"--data {config.dataset}: no rows")
     grouping = "template_id" if all(ex.template_id for ex in examples) else "skeleton"
     split = template_disjoint_split(examples, eval_fraction=config.eval_fraction, seed=config.seed, group_key=grouping)
     return PreparedData(

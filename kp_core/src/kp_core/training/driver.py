@@ -110,11 +110,14 @@ def train_with_recipe(
     echo: Callable[[str], None] = print,
     on_step: StepHook | None = None,
     budget_after_setup: BudgetHook | None = None,
+    summary: Callable[[str], None] | None = None,
 ) -> RunResult:
     """Train ``recipe`` (an instance, or a class/factory called with no arguments) as ``config``
-    says; returns the run's figures. ``on_step`` runs after every optimizer step and after any
-    checkpoint of that step (tests kill runs with it); ``budget_after_setup`` may replace the time
-    budget once the model is built (the main job keeps back the time scoring will take)."""
+    says; returns the run's figures. ``echo`` takes the run's progress lines and ``summary`` its
+    closing summary (default: ``echo``; ``kp train`` sends progress to stderr, the summary to
+    stdout). ``on_step`` runs after every optimizer step and after any checkpoint of that step
+    (tests kill runs with it); ``budget_after_setup`` may replace the time budget once the model is
+    built (the main job keeps back the time scoring will take)."""
     wall_start = time.perf_counter()
     if isinstance(recipe, type) or not isinstance(recipe, Recipe):  # a class passes the protocol's check too
         recipe = recipe()
@@ -140,7 +143,7 @@ def train_with_recipe(
     )
     lengths = list(recipe.item_lengths())
     if not lengths:
-        raise TrainingError(f"--dataset {config.dataset}: no training items after encoding (empty texts?)")
+        raise TrainingError(f"--data {config.dataset}: no training items after encoding (empty texts?)")
     batch_size = int(getattr(recipe, "batch_size", None) or config.batch_size)
     total = planned_steps(
         len(lengths), batch_size, epochs=config.epochs, grad_accum=config.grad_accum, max_steps=config.max_steps
@@ -200,7 +203,7 @@ def train_with_recipe(
 
         push_folder(out, config.push_id, echo=echo)
         run = attrs.evolve(run, pushed=True)
-    echo(run_summary(run, state))
+    (summary or echo)(run_summary(run, state))
     return run
 
 

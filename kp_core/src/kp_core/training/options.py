@@ -61,6 +61,8 @@ class Option:
 
     ``affects_weights`` says whether the option changes what is trained; those enter the resume
     fingerprint, so ``--resume`` with another value is refused instead of mixing two runs.
+    ``old_names`` are earlier names still accepted for one release (``label_scheme`` for
+    ``subword_labels``): ``kp train`` takes them as hidden flags and ``-o`` keys, with a note.
     """
 
     name: str
@@ -69,6 +71,7 @@ class Option:
     help: str
     choices: tuple[str, ...] = ()
     affects_weights: bool = True
+    old_names: tuple[str, ...] = ()
 
     @property
     def flag(self) -> str:
@@ -93,16 +96,36 @@ class Option:
         return f"{self.help}{extra}{default}"
 
 
+def renamed_options(declared: Sequence[Option]) -> dict[str, str]:
+    """``{old name: current name}`` for the declared options that were renamed."""
+    return {old: opt.name for opt in declared for old in opt.old_names}
+
+
+def current_names(declared: Sequence[Option], given: Mapping[str, Any]) -> dict[str, Any]:
+    """``given`` with ``-`` read as ``_`` and old option names replaced by the current ones; an
+    option given under both names with different values is an error."""
+    renamed = renamed_options(declared)
+    out: dict[str, Any] = {}
+    for raw_key, value in given.items():
+        key = raw_key.replace("-", "_")
+        key = renamed.get(key, key)
+        if key in out and str(out[key]) != str(value):
+            flag = "--" + key.replace("_", "-")
+            raise OptionError(f"{flag} is given twice (once under its old name) with different values")
+        out[key] = value
+    return out
+
+
 def resolve_options(declared: Sequence[Option], given: Mapping[str, Any], *, owner: str) -> dict[str, Any]:
     """Every declared option's value: the given one parsed, else its default.
 
     A key the recipe does not declare is an error naming the owner (``xlmr-ner on torch``) and
-    the options it takes; ``-`` and ``_`` are the same in names (``lora-rank`` is ``lora_rank``).
+    the options it takes; ``-`` and ``_`` are the same in names (``lora-rank`` is ``lora_rank``),
+    and an option's old name (:attr:`Option.old_names`) means the option.
     """
     table = {opt.name: opt for opt in declared}
     values = {opt.name: opt.default for opt in declared}
-    for raw_key, value in given.items():
-        key = raw_key.replace("-", "_")
+    for key, value in current_names(declared, given).items():
         if key not in table:
             known = ", ".join(opt.flag for opt in declared) or "none"
             raise OptionError(f"{owner} does not take --{key.replace('_', '-')} (it takes: {known})")

@@ -81,7 +81,7 @@ def resume_refusal(path: Path, changed: Sequence[str]) -> str:
     """Why a checkpoint made with other settings or data cannot continue this run."""
     return (
         f"{path}: cannot resume, the checkpoint was made with different settings or data "
-        f"({', '.join(changed)} changed); start a fresh run or use another --out"
+        f"({', '.join(changed)} changed); give --overwrite to start again, or use another --out"
     )
 
 

@@ -157,7 +157,7 @@ class MoeFinetuneRecipe(TorchTokenRecipe):
             max_length=window,
             overlap=min(OVERLAP, window // 4),
             batch_size=self.eval_batch,
-            label_scheme=self.opts["label_scheme"],
+            label_scheme=self.opts["subword_labels"],
         )
 
     def family_fields(self) -> dict[str, Any]:

@@ -22,7 +22,7 @@ from kp_core.training.common_options import (
     THREADS,
     WINDOW_OVERLAP,
     at_least,
-    label_scheme,
+    subword_labels,
 )
 from kp_core.training.common_options import eval_batch_size as common_eval_batch_size
 from kp_core.training.options import Option
@@ -37,7 +37,7 @@ def token_options(*, eval_batch_size: int) -> tuple[Option, ...]:
     return (
         *LORA,
         MAX_LENGTH,
-        label_scheme("all"),
+        subword_labels("all"),
         WINDOW_OVERLAP,
         THREADS,
         BF16,
@@ -126,7 +126,7 @@ class TorchTokenRecipe(abc.ABC):
         model.to(self.device)
         self.model = model
 
-        scheme, overlap = self.opts["label_scheme"], self.opts["window_overlap"]
+        scheme, overlap = self.opts["subword_labels"], self.opts["window_overlap"]
         max_length = self.opts["max_length"]
         self.train_set = encode_examples(
             self.tokenizer, run.data.train, max_length=max_length, scheme=scheme, overlap=overlap
@@ -237,7 +237,7 @@ class TorchTokenRecipe(abc.ABC):
         self.tokenizer.save_pretrained(str(out))
         return {
             "base_model_type": getattr(self.model.config, "model_type", None),
-            "label_scheme": self.opts["label_scheme"],
+            "label_scheme": self.opts["subword_labels"],
             **self.family_fields(),
             "alignment_issues": dict(self.train_set.issues),  # spans that did not align to subwords
         }

@@ -134,7 +134,7 @@ class XlmrNerRecipe(TorchTokenRecipe):
             max_length=self.opts["max_length"],
             overlap=self.opts["window_overlap"],
             batch_size=self.eval_batch,
-            label_scheme=self.opts["label_scheme"],
+            label_scheme=self.opts["subword_labels"],
         )
 
     def family_fields(self) -> dict[str, Any]:
