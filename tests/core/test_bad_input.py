@@ -151,11 +151,11 @@ def _gold(tmp_path: Path) -> Path:
 
 def _command(command: str, path: Path, out: Path, tmp_path: Path) -> list[str]:
     if command == VALIDATE:
-        return ["data", "validate", str(path)]
+        return ["data", "validate", "--input", str(path)]
     if command == STATS:
-        return ["data", "stats", str(path)]
+        return ["data", "stats", "--input", str(path)]
     if command == SPLIT:
-        return ["data", "split", str(path), "--out-dir", str(out)]
+        return ["data", "split", "--input", str(path), "--out", str(out)]
     if command == PREDICT:
         return ["predict", "--input", str(path), "--json"]
     if command == EVALUATE:
@@ -195,7 +195,7 @@ def test_one_reader_one_behaviour_for_good_input(tmp_path: Path) -> None:
     for name, content in (("crlf.jsonl", body), ("crlf.jsonl.gz", gzip.compress(body, mtime=0))):
         path = tmp_path / name
         path.write_bytes(content)
-        code, output, _ = _run(["data", "validate", str(path)])
+        code, output, _ = _run(["data", "validate", "--input", str(path)])
         assert code == 0 and "2 rows" in output, output
         code, output, _ = _run(["evaluate", "--model", "rules", "--data", str(path), "--json", "--no-progress"])
         assert code == 0, output

@@ -243,7 +243,7 @@ def test_split_command_writes_files(tmp_path: Path) -> None:
     examples = corpus({"it": [6] * 10, "sv": [5] * 8})
     write_jsonl(examples, source)
     out = tmp_path / "out"
-    args = ["data", "split", str(source), "--eval-fraction", "0.2", "--seed", "3", "--out-dir", str(out)]
+    args = ["data", "split", "-i", str(source), "--eval-fraction", "0.2", "--seed", "3", "--out", str(out)]
     result = CliRunner().invoke(build_cli(), [*args, "--carve-out"])
     assert result.exit_code == 0, result.output
     train, evaluation = load_examples(out / "train.jsonl"), load_examples(out / "eval.jsonl")
@@ -260,6 +260,6 @@ def test_split_command_writes_files(tmp_path: Path) -> None:
 def test_split_command_reports_impossible_split(tmp_path: Path) -> None:
     source = tmp_path / "rows.jsonl"
     write_jsonl(corpus({"it": [10]}), source)
-    result = CliRunner().invoke(build_cli(), ["data", "split", str(source), "--out-dir", str(tmp_path / "o")])
-    assert result.exit_code == 1 and "at least 2" in result.output
+    result = CliRunner().invoke(build_cli(), ["data", "split", "-i", str(source), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 2 and "at least 2" in result.output  # refused (docs/cli.md)
     assert not (tmp_path / "o").exists()

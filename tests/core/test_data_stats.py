@@ -45,10 +45,10 @@ def test_compute_stats_counts() -> None:
 def test_stats_command(tmp_path: Path) -> None:
     path = tmp_path / "rows.jsonl"
     write_jsonl(_examples(), path)
-    text = CliRunner().invoke(build_cli(), ["data", "stats", str(path)])
+    text = CliRunner().invoke(build_cli(), ["data", "stats", "-i", str(path)])
     assert text.exit_code == 0, text.output
     assert "unique skeletons       3 (ratio 0.7500)" in text.output
-    as_json = CliRunner().invoke(build_cli(), ["data", "stats", str(path), "--json"])
+    as_json = CliRunner().invoke(build_cli(), ["data", "stats", "-i", str(path), "--json"])
     report = json.loads(as_json.output)
     assert report["docs"] == 4 and report["spans_per_type"]["EMAIL"] == 1 and report["domains"]["admin"] == 2
 
@@ -56,14 +56,14 @@ def test_stats_command(tmp_path: Path) -> None:
 def test_stats_on_a_bad_file_points_to_validate(tmp_path: Path) -> None:
     path = tmp_path / "rows.jsonl"
     path.write_text('{"text": "a b", "spans": [{"start": 0, "end": 1, "label": "NAME"}]}\n', encoding="utf-8")
-    result = CliRunner().invoke(build_cli(), ["data", "stats", str(path)])
-    assert result.exit_code == 1
+    result = CliRunner().invoke(build_cli(), ["data", "stats", "-i", str(path)])
+    assert result.exit_code == 2  # a bad row is a refusal (docs/cli.md)
     assert f"{path}:1:" in result.output and "kp data validate" in result.output
 
 
 def test_dev_slice_stats(dev_dir: Path, dev_rows: dict[str, list[dict]]) -> None:
     path = dev_dir / "dk_realskeleton_rows.json"
-    result = CliRunner().invoke(build_cli(), ["data", "stats", str(path), "--json"])
+    result = CliRunner().invoke(build_cli(), ["data", "stats", "-i", str(path), "--json"])
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)
     rows = dev_rows["dk"]

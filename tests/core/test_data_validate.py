@@ -64,7 +64,7 @@ def _write_defects(path: Path) -> Path:
 
 def test_validate_reports_every_defect_with_its_line_and_exits_nonzero(tmp_path: Path) -> None:
     path = _write_defects(tmp_path / "bad.jsonl")
-    result = CliRunner().invoke(build_cli(), ["data", "validate", str(path)])
+    result = CliRunner().invoke(build_cli(), ["data", "validate", "-i", str(path)])
     assert result.exit_code == 1, result.output
     for number, (_, code) in DEFECTS.items():
         assert f"{path}:{number}: " in result.output, f"line {number} not reported"
@@ -77,7 +77,7 @@ def test_validate_reports_every_defect_with_its_line_and_exits_nonzero(tmp_path:
 
 def test_validate_json_output_lists_codes(tmp_path: Path) -> None:
     path = _write_defects(tmp_path / "bad.jsonl")
-    result = CliRunner().invoke(build_cli(), ["data", "validate", str(path), "--json"])
+    result = CliRunner().invoke(build_cli(), ["data", "validate", "-i", str(path), "--json"])
     assert result.exit_code == 1
     report = json.loads(result.output)
     assert report["ok"] is False
@@ -89,7 +89,7 @@ def test_validate_json_output_lists_codes(tmp_path: Path) -> None:
 def test_validate_clean_file_exits_zero_with_summary(tmp_path: Path) -> None:
     path = tmp_path / "clean.jsonl"
     path.write_text(json.dumps(CLEAN) + "\n\n", encoding="utf-8")  # a blank line is not a row
-    result = CliRunner().invoke(build_cli(), ["data", "validate", str(path)])
+    result = CliRunner().invoke(build_cli(), ["data", "validate", "-i", str(path)])
     assert result.exit_code == 0, result.output
     assert "1 rows, 2 spans: OK" in result.output
 
@@ -113,14 +113,14 @@ def test_label_map_and_scheme_make_foreign_labels_valid(tmp_path: Path) -> None:
     path = tmp_path / "tab.jsonl"
     path.write_text(json.dumps(row) + "\n", encoding="utf-8")
     cli = build_cli()
-    assert CliRunner().invoke(cli, ["data", "validate", str(path)]).exit_code == 1
+    assert CliRunner().invoke(cli, ["data", "validate", "-i", str(path)]).exit_code == 1
     # tab maps LOC, but QUANTITY has no KP type: still an error until explicitly dropped
-    unmapped = CliRunner().invoke(cli, ["data", "validate", str(path), "--scheme", "tab"])
+    unmapped = CliRunner().invoke(cli, ["data", "validate", "-i", str(path), "--scheme", "tab"])
     # the span is named by number and offsets; the unknown label itself is never echoed
     assert unmapped.exit_code == 1 and "span 2 (33:35): unknown label" in unmapped.output
     assert "QUANTITY" not in unmapped.output
     ok = CliRunner().invoke(
-        cli, ["data", "validate", str(path), "--scheme", "tab", "--label-map", '{"QUANTITY": null}']
+        cli, ["data", "validate", "-i", str(path), "--scheme", "tab", "--label-map", '{"QUANTITY": null}']
     )
     assert ok.exit_code == 0, ok.output
     assert "1 spans dropped by the label map" in ok.output
@@ -133,7 +133,7 @@ def test_label_map_and_scheme_make_foreign_labels_valid(tmp_path: Path) -> None:
 def test_bad_label_map_is_a_usage_error(tmp_path: Path) -> None:
     path = tmp_path / "clean.jsonl"
     path.write_text(json.dumps(CLEAN) + "\n", encoding="utf-8")
-    result = CliRunner().invoke(build_cli(), ["data", "validate", str(path), "--label-map", '{"X": "NOT_A_TYPE"}'])
+    result = CliRunner().invoke(build_cli(), ["data", "validate", "-i", str(path), "--label-map", '{"X": "NOT_A_TYPE"}'])
     assert result.exit_code == 2 and "NOT_A_TYPE" in result.output
 
 
@@ -141,15 +141,15 @@ def test_no_grid_waives_only_the_grid_check(tmp_path: Path) -> None:
     row, _ = DEFECTS[8]
     path = tmp_path / "grid.jsonl"
     path.write_text(json.dumps(row) + "\n", encoding="utf-8")
-    assert CliRunner().invoke(build_cli(), ["data", "validate", str(path)]).exit_code == 1
-    assert CliRunner().invoke(build_cli(), ["data", "validate", str(path), "--no-grid"]).exit_code == 0
+    assert CliRunner().invoke(build_cli(), ["data", "validate", "-i", str(path)]).exit_code == 1
+    assert CliRunner().invoke(build_cli(), ["data", "validate", "-i", str(path), "--no-grid"]).exit_code == 0
     assert len(load_examples(path, strict=False)[0].spans) == 2
 
 
 @pytest.mark.parametrize("name", DEV_SLICES)
 def test_dev_slices_validate_clean(dev_dir: Path, name: str) -> None:
     path = dev_dir / f"{name}_realskeleton_rows.json"
-    result = CliRunner().invoke(build_cli(), ["data", "validate", str(path)])
+    result = CliRunner().invoke(build_cli(), ["data", "validate", "-i", str(path)])
     assert result.exit_code == 0, result.output
     assert "300 rows" in result.output
 

@@ -134,7 +134,7 @@ def test_cli_same_seed_same_bytes_other_seed_other_documents(tmp_path) -> None:
     runner = CliRunner()
     paths = {name: tmp_path / f"{name}.jsonl" for name in ("a", "b", "c")}
     for name, seed in (("a", 5), ("b", 5), ("c", 6)):
-        args = ["data", "generate", "--n", "440", "--seed", str(seed), "--out", str(paths[name])]
+        args = ["data", "generate", "--docs", "440", "--seed", str(seed), "--out", str(paths[name])]
         result = runner.invoke(build_cli(), args)
         assert result.exit_code == 0, result.output
     assert paths["a"].read_bytes() == paths["b"].read_bytes()
@@ -196,19 +196,21 @@ def test_cli_generate_and_split(tmp_path) -> None:
     out = tmp_path / "g.jsonl"
     runner = CliRunner()
     args = ["data", "generate", "--languages", ",".join(LANGUAGES), "--domains", "clinical,general"]
-    result = runner.invoke(build_cli(), [*args, "--n", "200", "--seed", "1", "--out", str(out)])
+    result = runner.invoke(build_cli(), [*args, "-n", "200", "--seed", "1", "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert len(out.read_text(encoding="utf-8").splitlines()) == 200
     assert validate(out, progress=False).ok
-    result = runner.invoke(build_cli(), [*args, "--n", "400", "--seed", "1", "--out", str(out), "--split"])
+    split = [*args, "-n", "400", "--seed", "1", "--out", str(out), "--split", "--overwrite"]
+    result = runner.invoke(build_cli(), split)
     assert result.exit_code == 0, result.output
-    train = [json.loads(x) for x in (tmp_path / "g.train.jsonl").read_text(encoding="utf-8").splitlines()]
+    # --out is the training file, the eval rows go beside it
+    train = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
     held = [json.loads(x) for x in (tmp_path / "g.eval.jsonl").read_text(encoding="utf-8").splitlines()]
     assert len(train) + len(held) == 400 and held
     train_skeletons = {skeleton(r["text"], _spans(r)) for r in train}
     held_skeletons = {skeleton(r["text"], _spans(r)) for r in held}
     assert held_skeletons and not train_skeletons & held_skeletons
-    result = runner.invoke(build_cli(), ["data", "generate", "--languages", "xx", "--out", str(out)])
+    result = runner.invoke(build_cli(), ["data", "generate", "--languages", "xx", "--out", str(tmp_path / "x.jsonl")])
     assert result.exit_code != 0 and "xx" in result.output
 
 
@@ -218,7 +220,7 @@ def test_cli_language_and_domain_codes_in_any_case(tmp_path) -> None:
     runner = CliRunner()
     upper = tmp_path / "upper.jsonl"
     lower = tmp_path / "lower.jsonl"
-    args = ["data", "generate", "--n", "20", "--seed", "3"]
+    args = ["data", "generate", "-n", "20", "--seed", "3"]
     first = runner.invoke(build_cli(), [*args, "--languages", "RO,Pl", "--domains", "Legal", "--out", str(upper)])
     second = runner.invoke(build_cli(), [*args, "--languages", "ro,pl", "--domains", "legal", "--out", str(lower)])
     assert first.exit_code == 0 and second.exit_code == 0, first.output + second.output

@@ -8,7 +8,6 @@ read in column batches) or any in-memory iterable of mappings. Every row comes b
 
 from __future__ import annotations
 
-import contextlib
 import gzip
 import io
 import itertools
@@ -16,7 +15,6 @@ import json
 import math
 import os
 import re
-import tempfile
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -38,7 +36,20 @@ _SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
 # Rows are a few levels deep (row, spans, span, an extra value); far deeper is an attack or a bug.
 MAX_DEPTH = 64
 
-Source = str | os.PathLike | Iterable[Any]
+STDIN_NAME = "<stdin>"
+
+
+@attrs.frozen(slots=True)
+class RowStream:
+    """Rows arriving on an open byte stream (stdin for ``--input -``): JSONL or a JSON list,
+    optionally gzip-compressed, read by the same reader as files. ``name`` is the source named in
+    messages."""
+
+    stream: IO[bytes]
+    name: str = STDIN_NAME
+
+
+Source = str | os.PathLike | RowStream | Iterable[Any]
 
 
 class DataError(KpError, ValueError):
@@ -268,6 +279,10 @@ def _read_json_list(path: Path, name: str) -> Iterator[RowRecord]:
     except _DAMAGED as exc:
         yield RowRecord(name, 0, "file", None, _damaged(exc))
         return
+    yield from _json_list_bytes(data, name)
+
+
+def _json_list_bytes(data: bytes, name: str) -> Iterator[RowRecord]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -276,6 +291,26 @@ def _read_json_list(path: Path, name: str) -> Iterator[RowRecord]:
         yield RowRecord(name, where, "line", None, f"not UTF-8 (byte {exc.start - line_start + 1} of the line)")
         return
     yield from _json_list_rows(text, name)
+
+
+def _read_stream(stream: IO[bytes], name: str) -> Iterator[RowRecord]:
+    """The rows of a byte stream that cannot be rewound (stdin). Leading blank lines are read to
+    find the first character, which tells a JSON list (``[``) from JSONL, as for files."""
+    stream = open_stream(stream)
+    head: list[bytes] = []
+    try:
+        for line in stream:
+            head.append(line)
+            if line.lstrip(b" \t\r\n\xef\xbb\xbf"):
+                break
+        if head and head[-1].lstrip(b" \t\r\n\xef\xbb\xbf").startswith(b"["):
+            yield from _json_list_bytes(b"".join(head) + stream.read(), name)
+            return
+    except _DAMAGED as exc:
+        yield RowRecord(name, len(head) + 1, "line", None, _damaged(exc))
+        return
+    for record, _ in jsonl_records(itertools.chain(head, stream), name):  # type: ignore[arg-type]
+        yield record
 
 
 def _skip_space(text: str, pos: int) -> int:
@@ -342,6 +377,9 @@ def read_rows(source: Source, *, name: str | None = None) -> Iterator[RowRecord]
     from the content, not the suffix), a ``datasets.Dataset`` or an iterable of mappings.
     ``name`` overrides the source name used in locations.
     """
+    if isinstance(source, RowStream):
+        yield from _read_stream(source.stream, name or source.name)
+        return
     if is_path(source):
         path = Path(source)
         if not path.is_file():
@@ -365,30 +403,14 @@ def read_rows(source: Source, *, name: str | None = None) -> Iterator[RowRecord]
         yield RowRecord(name or "<rows>", index, "row", row)
 
 
-def write_jsonl(examples: Iterable[Example], path: str | os.PathLike) -> int:
+def write_jsonl(examples: Iterable[Example], path: str | os.PathLike, *, private: bool = True) -> int:
     """Write one row per line (gzip when the name ends in ``.gz``); returns the number of rows.
 
-    The rows go to a temporary file beside ``path`` that is renamed into place when complete, so
-    a crash never leaves a half-written dataset under the final name.
+    Through kp's one JSONL writer (:func:`kp_core.data.paths.atomic_write_jsonl`): a temporary file
+    beside ``path``, unique to this writer, renamed into place when complete, so a crash or a second
+    run never leaves a half-written dataset under the final name. Rows hold text, so the file is
+    ``0600`` unless ``private=False``.
     """
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    tmp = Path(tmp_name)
-    count = 0
-    try:
-        with contextlib.ExitStack() as stack:
-            stream: IO[bytes] = stack.enter_context(os.fdopen(fd, "wb"))
-            if target.suffix == ".gz":
-                # mtime=0 keeps the compressed bytes identical run to run.
-                stream = stack.enter_context(gzip.GzipFile(filename="", fileobj=stream, mode="wb", mtime=0))
-            text = stack.enter_context(io.TextIOWrapper(stream, encoding="utf-8", newline="\n"))
-            for example in examples:
-                text.write(json.dumps(example.to_json(), ensure_ascii=False))
-                text.write("\n")
-                count += 1
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return count
+    from kp_core.data.paths import atomic_write_jsonl
+
+    return atomic_write_jsonl((example.to_json() for example in examples), path, private=private)

@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import gzip
+import io
+import json
 import os
 import stat
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
+from typing import IO, Any
 
 from kp_core.errors import KpError
 
@@ -116,23 +120,85 @@ def refuse_same_file(written: Mapping[str, PathLike | None], read: Mapping[str, 
         seen.setdefault(identity, (what, os.fspath(path), writes))
 
 
-def atomic_write_text(path: PathLike, text: str) -> None:
-    """Write ``text`` to a temporary file beside ``path`` and rename it over ``path`` once complete,
-    so a failure never leaves a half-written file (a symlinked ``path`` updates its target)."""
+# Files that hold text of the input (rows, predictions, dumps, vaults, keys) are created with
+# this mode whatever the umask; reports follow the umask (docs/cli.md, "Modes").
+PRIVATE_MODE = 0o600
+
+
+@contextlib.contextmanager
+def atomic_output(path: PathLike, *, private: bool, binary: bool = False) -> Iterator[IO[Any]]:
+    """A file handle whose content replaces ``path`` only once the ``with`` block completes.
+
+    The content goes to a temporary file beside ``path`` with a name unique to this writer
+    (``mkstemp``), so two runs writing one target never share a temporary file; it is flushed,
+    synced to disk and renamed over ``path`` (a symlinked ``path`` updates its target). An
+    exception leaves ``path`` as it was and removes the temporary file. ``private`` files get
+    ``0600``; the others keep the mode of the file they replace, else follow the umask. Text
+    handles are UTF-8 with ``\n`` line ends.
+    """
     target = Path(os.path.realpath(path))
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        handle = os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+        with handle:
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, _file_mode(target))
+        os.chmod(tmp, PRIVATE_MODE if private else _file_mode(target))
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+    _sync_folder(target.parent)
+
+
+def atomic_write_text(path: PathLike, text: str, *, private: bool = False) -> None:
+    """Write ``text`` to ``path`` through :func:`atomic_output`: a failure never leaves a
+    half-written file. Reports keep the default (the umask); pass ``private=True`` for a file that
+    holds text of the input."""
+    with atomic_output(path, private=private) as handle:
+        handle.write(text)
+
+
+def atomic_write_jsonl(rows: Iterable[Mapping[str, Any]], path: PathLike, *, private: bool = True) -> int:
+    """kp's one JSONL writer: one JSON object per line (UTF-8, ``\n``, non-ASCII kept), gzip when
+    the name ends in ``.gz`` (with a fixed timestamp, so the same rows give the same bytes), written
+    atomically through :func:`atomic_output`. Rows hold text of the input, so the file is ``0600``
+    unless ``private=False``. Returns the number of rows written."""
+    count = 0
+    with atomic_output(path, private=private, binary=True) as raw:
+        compressed = gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0) if _gzipped(path) else None
+        text = io.TextIOWrapper(compressed or raw, encoding="utf-8", newline="\n")
+        try:
+            for row in rows:
+                text.write(json.dumps(row, ensure_ascii=False))
+                text.write("\n")
+                count += 1
+            text.flush()
+        except BaseException:
+            with contextlib.suppress(Exception):
+                text.detach()
+            raise
+        text.detach()  # the handle itself belongs to atomic_output, which syncs and closes it
+        if compressed is not None:
+            compressed.close()  # writes the gzip trailer
+    return count
+
+
+def _gzipped(path: PathLike) -> bool:
+    return os.fspath(path).endswith(".gz")
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (best effort: not every platform opens folders)."""
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 def _file_mode(target: Path) -> int:
@@ -140,6 +206,16 @@ def _file_mode(target: Path) -> int:
     try:
         return stat.S_IMODE(os.stat(target).st_mode)
     except OSError:
-        mask = os.umask(0)
-        os.umask(mask)
-        return 0o666 & ~mask
+        return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    """The process umask, read without changing it where the platform allows (``os.umask`` can only
+    be read by setting it, which races with threads creating files)."""
+    with contextlib.suppress(OSError, ValueError):
+        for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    mask = os.umask(0o077)
+    os.umask(mask)
+    return mask

@@ -204,7 +204,8 @@ def template_disjoint_split(
     group_languages: dict[str, Counter] = defaultdict(Counter)
     for index, (key, example) in enumerate(zip(keys, examples, strict=True)):
         members[key].append(index)
-        group_languages[key][example.language or NO_LANGUAGE] += 1
+        # Codes in any case name one language (RO = ro).
+        group_languages[key][(example.language or NO_LANGUAGE).lower()] += 1
     sizes = {key: len(rows) for key, rows in members.items()}
 
     buckets: dict[str, list[str]] = defaultdict(list)

@@ -89,9 +89,10 @@ def compute_stats(examples: Iterable[Example], *, progress: bool = False) -> Dat
         chars += len(example.text)
         tokens += len(whitespace_tokens(example.text))
         per_type.update(span.label for span in example.spans)
-        languages[example.language or MISSING] += 1
-        domains[example.domain or MISSING] += 1
-        countries[example.country or MISSING] += 1
+        # Codes in any case name one language, domain or country (RO = ro).
+        languages[(example.language or MISSING).lower()] += 1
+        domains[(example.domain or MISSING).lower()] += 1
+        countries[example.country.upper() if example.country else MISSING] += 1
         skeletons.add(skeleton_digest(example))
     denominator = max(docs, 1)
     return DatasetStats(

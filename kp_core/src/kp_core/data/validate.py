@@ -9,7 +9,7 @@ from typing import Any
 
 import attrs
 
-from kp_core.data.io import Source, read_rows
+from kp_core.data.io import RowStream, Source, read_rows
 from kp_core.data.labels import LabelResolver
 from kp_core.data.rows import DocIdTracker, Problem, check_row
 
@@ -59,11 +59,6 @@ class ValidationReport:
         return f"{head} in {self.valid_rows} valid rows; {self.bad_rows} bad rows, {len(self.problems)} problems ({counts})"
 
 
-def progress_enabled() -> bool:
-    """Progress bars only for a person watching a terminal, never in logs or pipes."""
-    return sys.stderr.isatty()
-
-
 def validate(
     source: Source,
     *,
@@ -73,15 +68,18 @@ def validate(
     name: str | None = None,
     progress: bool | None = None,
 ) -> ValidationReport:
-    """Check every row of ``source``; never stops at the first defect."""
+    """Check every row of ``source``; never stops at the first defect. ``progress`` None draws a
+    bar only when stderr is a terminal (``kp --progress``)."""
     from tqdm import tqdm
+
+    from kp_core.cli.options import show_progress
 
     resolver = LabelResolver(label_map, scheme)
     doc_ids = DocIdTracker()
     problems: list[Problem] = []
     rows = valid = spans = dropped = 0
-    show = progress_enabled() if progress is None else progress
-    source_name = name or (str(source) if isinstance(source, str) or hasattr(source, "__fspath__") else None)
+    show = show_progress(progress)
+    source_name = name or _source_name(source)
     records = read_rows(source, name=name)
     with tqdm(records, desc="validate", unit=" rows", file=sys.stderr, disable=not show) as bar:
         for record in bar:
@@ -107,3 +105,12 @@ def validate(
         dropped_spans=dropped,
         problems=tuple(problems),
     )
+
+
+def _source_name(source: Source) -> str | None:
+    """The name messages give ``source``, when known before its first row is read."""
+    if isinstance(source, RowStream):
+        return source.name
+    if isinstance(source, str) or hasattr(source, "__fspath__"):
+        return str(source)
+    return None

@@ -5,7 +5,6 @@ parallelisable, and memory stays constant however many rows are written."""
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import random
 from collections.abc import Iterable, Iterator, Sequence
@@ -124,27 +123,24 @@ def row_to_example(row: dict[str, Any]) -> Example:
     )
 
 
-def _dump(row: dict[str, Any]) -> str:
-    return json.dumps(row, ensure_ascii=False)
-
-
 def write_rows(rows: Iterable[dict[str, Any]], path: str | os.PathLike) -> int:
-    """Stream rows to a JSONL file via a temporary file renamed into place; returns the count."""
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.tmp")
-    count = 0
-    try:
-        with tmp.open("w", encoding="utf-8", newline="\n") as fh:
-            for row in rows:
-                fh.write(_dump(row))
-                fh.write("\n")
-                count += 1
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return count
+    """Stream rows to a JSONL file (gzip when the name ends in ``.gz``) through kp's one atomic
+    JSONL writer (a temporary file unique to this writer, renamed into place; ``0600``); returns
+    the count."""
+    from kp_core.data.paths import atomic_write_jsonl
+
+    return atomic_write_jsonl(rows, path)
+
+
+def default_eval_path(train_path: str | os.PathLike) -> Path:
+    """Where ``--split`` puts the eval rows unless told: beside the training file, ``.eval``
+    before its JSONL suffix (``train.jsonl`` -> ``train.eval.jsonl``, ``a.jsonl.gz`` ->
+    ``a.eval.jsonl.gz``; any other name gets ``.eval.jsonl`` appended)."""
+    target = Path(train_path)
+    for suffix in (".jsonl.gz", ".jsonl"):
+        if target.name.endswith(suffix) and len(target.name) > len(suffix):
+            return target.with_name(f"{target.name[: -len(suffix)]}.eval{suffix}")
+    return target.with_name(f"{target.name}.eval.jsonl")
 
 
 def write_dataset(
@@ -157,11 +153,14 @@ def write_dataset(
     label_scheme: str = "kp",
     split: bool = False,
     eval_fraction: float = 0.1,
+    eval_path: str | os.PathLike | None = None,
     progress: bool = False,
 ) -> dict[str, Any]:
-    """Generate ``n`` rows into ``path`` (JSONL). With ``split``, write ``<stem>.train.jsonl``
-    and ``<stem>.eval.jsonl`` instead, via the template-disjoint split (that mode holds the rows
-    in memory to group them). Returns a summary."""
+    """Generate ``n`` rows into ``path`` (JSONL). With ``split``, ``path`` gets the training rows
+    and ``eval_path`` (default :func:`default_eval_path`) the eval rows of a template-disjoint split
+    (that mode holds the rows in memory to group them). Returns a summary: ``path`` and ``rows``
+    (the rows in it), ``docs`` (generated), and with ``split`` also ``eval_path``, ``eval_rows``
+    and ``split`` (the split's info)."""
     rows: Iterable[dict[str, Any]] = generate_rows(languages, domains, n, seed, label_scheme=label_scheme)
     if progress:
         from tqdm import tqdm
@@ -169,21 +168,22 @@ def write_dataset(
         rows = tqdm(rows, total=n, unit="doc", desc="generate")
     target = Path(path)
     if not split:
-        return {"rows": write_rows(rows, target), "path": str(target)}
+        count = write_rows(rows, target)
+        return {"path": str(target), "rows": count, "docs": count}
 
     from kp_core.data.io import write_jsonl
     from kp_core.data.split import template_disjoint_split
 
     examples = [row_to_example(row) for row in rows]
     result = template_disjoint_split(examples, eval_fraction=eval_fraction, seed=seed)
-    stem = target.name[: -len(".jsonl")] if target.name.endswith(".jsonl") else target.name
-    train_path = target.with_name(f"{stem}.train.jsonl")
-    eval_path = target.with_name(f"{stem}.eval.jsonl")
-    write_jsonl(result.train, train_path)
-    write_jsonl(result.eval, eval_path)
+    held_out = Path(eval_path) if eval_path is not None else default_eval_path(target)
+    write_jsonl(result.train, target)
+    write_jsonl(result.eval, held_out)
     return {
-        "rows": len(examples),
-        "train": str(train_path),
-        "eval": str(eval_path),
+        "path": str(target),
+        "rows": len(result.train),
+        "docs": len(examples),
+        "eval_path": str(held_out),
+        "eval_rows": len(result.eval),
         "split": result.info.to_json(),
     }
