@@ -56,7 +56,7 @@ def test_default_spec_with_predictions(tmp_path, it_file, it_rows):
     (row,) = board["entries"][entry]
     assert set(row["scores"]) == {"entity_f1", "entity_f2", "national_id_leakage"}
     assert row["scores"]["national_id_leakage"]["leak_rate"] == 0.0
-    shown = kp("leaderboard", "--in", str(out))
+    shown = kp("leaderboard", "--input", str(out))
     assert shown.exit_code == 0 and "predictions::perfect.jsonl" in shown.output
 
 
@@ -78,7 +78,7 @@ def test_suite_with_data_dir_only_and_metrics_override(tmp_path, dev_dir, it_fil
         "--no-progress",
     )
     assert result.exit_code == 0, result.output
-    rows = json.loads(result.stdout)
+    rows = json.loads(result.stdout)["results"]
     assert len(rows) == 1 and set(rows[0]["scores"]) == {"entity_f1", "kp_entity_per_type"}
     assert rows[0]["dataset"]["config"] == "it-realskeleton-v1"
 

@@ -6,86 +6,116 @@ import datetime
 import json
 import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
+import attrs
 import click
 
-from kp_core.cli.detector_options import identifier_typing_option
+from kp_core.cli.detector_options import Detection, detection_options
+from kp_core.cli.options import hidden_alias, json_option, note, progress_option, show_progress
+from kp_core.errors import KpError
 from kp_core.evaluation.spec import EvalSpec
 
-
-def _fail(message: str) -> click.ClickException:
-    return click.ClickException(message)
+PER_TYPE_METRIC = "kp_entity_per_type"
 
 
-def _path_error(problem: OSError | str) -> click.ClickException:
-    """A file problem: one line, what, which path and why, with click's own path-check status."""
-    from kp_core.data.paths import PATH_EXIT_CODE, describe_os_error
+class _Job(NamedTuple):
+    """One spec scored on one gold file: one result row."""
 
-    error = click.ClickException(problem if isinstance(problem, str) else describe_os_error(problem))
-    error.exit_code = PATH_EXIT_CODE
-    return error
+    spec: EvalSpec
+    path: Path
+
+
+@attrs.frozen
+class _Plan:
+    jobs: list[_Job]
+    not_scored: list[dict[str, str]]  # {"spec", "reason"}: specs reported, not silently skipped
+    rows: dict[Path, list[dict[str, Any]]]
+
+
+# --- before any model loads: files, keys, the leaderboard to add to ------------------------------
 
 
 def _check_files(
-    out: Path | None, dump: Path | None, compare: Path | None, data: Path | None, predictions: Path | None
+    out: Path | None,
+    dump: Path | None,
+    compare: Path | None,
+    data_files: tuple[Path, ...],
+    predictions: Path | None,
+    overwrite: bool,
 ) -> None:
-    from kp_core.data.paths import PathProblem, check_output_file, refuse_same_file
+    from kp_core.cli.options import check_overwrite
+    from kp_core.data.paths import check_output_file, refuse_same_file
 
+    for what, path in (("--out", out), ("--dump-predictions", dump)):
+        if path is not None:
+            check_output_file(path, what)
+    written = {"--out": out, "--dump-predictions": dump}
+    for data in data_files or (None,):
+        refuse_same_file(written, {"--data": data, "--predictions": predictions, "--compare": compare})
+    check_overwrite(dump, overwrite, "--dump-predictions")  # --out is added to, not replaced
+
+
+def _check_leaderboard(out: Path | None, overwrite: bool) -> None:
+    """An existing --out must be a leaderboard: this run's rows are added to it."""
+    from kp_core.evaluation.leaderboard import LeaderboardError, read_leaderboard
+
+    if out is None or overwrite or not os.path.lexists(out):
+        return
     try:
-        for what, path in (("--out", out), ("--dump-predictions", dump)):
-            if path is not None:
-                check_output_file(path, what)
-        refuse_same_file(
-            {"--out": out, "--dump-predictions": dump},
-            {"--data": data, "--predictions": predictions, "--compare": compare},
+        read_leaderboard(out)
+    except LeaderboardError as exc:
+        raise LeaderboardError(
+            f"--out {exc}; --out adds this run's rows to a leaderboard file: give another path, "
+            "or --overwrite to start a new leaderboard there"
+        ) from None
+
+
+def _missing_key_error(problem: Exception, compare: Path | None, keyed_compare: bool) -> KpError:
+    from kp_core.anonymize.keys import KEY_ENV
+
+    if os.environ.get(KEY_ENV):  # a key given, but too short
+        return KpError(f"{KEY_ENV}: {problem}")
+    if keyed_compare:
+        return KpError(
+            f"--compare {compare} holds keyed values: give the key it was written with (--key-file or {KEY_ENV})"
         )
-    except PathProblem as exc:
-        raise _path_error(str(exc)) from None
+    return KpError(
+        f"--dump-predictions hashes values: give the key with --key-file or {KEY_ENV} (the same key "
+        "for dumps that are compared), or write raw values with --dump-raw-values"
+    )
 
 
 def _dump_key_and_other(
     key_file: Path | None, dump: Path | None, raw_values: bool, compare: Path | None
 ) -> tuple[bytes | None, list[dict[str, Any]] | None]:
     """The dump key (when a dump is hashed or the compared dump is keyed) and the compared dump."""
-    from kp_core.anonymize.keys import KEY_ENV, MissingKeyError, read_key_file, resolve_key
+    from kp_core.anonymize.keys import MissingKeyError, read_key_file, resolve_key
     from kp_core.evaluation.compare import HASH_PREFIX, SCHEME_HMAC, dump_scheme, read_dumps
 
-    try:
-        keyed_compare = compare is not None and dump_scheme(compare)[0] == SCHEME_HMAC
-        key = None
-        if key_file is not None:
-            key = read_key_file(key_file)
-        elif (dump is not None and not raw_values) or keyed_compare:
-            try:
-                key = resolve_key(None)
-            except MissingKeyError as exc:
-                if os.environ.get(KEY_ENV):  # a key too short
-                    raise _fail(f"{KEY_ENV}: {exc}") from None
-                if keyed_compare:
-                    raise _fail(
-                        f"--compare {compare} holds keyed values: give the key it was written with "
-                        f"(--key-file or {KEY_ENV})"
-                    ) from None
-                raise _fail(
-                    f"--dump-predictions hashes values: give the key with --key-file or {KEY_ENV} (the same key "
-                    "for dumps that are compared), or write raw values with --dump-raw-values"
-                ) from None
-        other = read_dumps(compare, key=key) if compare is not None else None
-    except OSError as exc:
-        raise _path_error(exc) from None
-    except ValueError as exc:
-        raise _fail(str(exc)) from None
+    keyed_compare = compare is not None and dump_scheme(compare)[0] == SCHEME_HMAC
+    key = None
+    if key_file is not None:
+        key = read_key_file(key_file)
+    elif (dump is not None and not raw_values) or keyed_compare:
+        try:
+            key = resolve_key(None)
+        except MissingKeyError as exc:
+            raise _missing_key_error(exc, compare, keyed_compare) from None
+    other = read_dumps(compare, key=key) if compare is not None else None
     if other is not None and any(
         str(s.get("value", "")).startswith(HASH_PREFIX) for d in other for s in d.get("subjects", ())
     ):
-        click.echo(
-            f"note: {compare} is an older dump whose unkeyed sha256 values can be reversed by brute force; "
-            "compared as is, but rewrite it with a key",
-            err=True,
+        note(
+            f"{compare} is an older dump whose unkeyed sha256 values can be reversed by brute force; "
+            "compared as is, but rewrite it with a key"
         )
     return key, other
+
+
+# --- what is scored: specs and gold files --------------------------------------------------------
 
 
 def _collect_specs(spec_files: tuple[Path, ...], suite: Path | None) -> list[EvalSpec]:
@@ -97,35 +127,233 @@ def _collect_specs(spec_files: tuple[Path, ...], suite: Path | None) -> list[Eva
     return specs
 
 
-def _rows_for(
-    spec: EvalSpec, data: Path | None, data_dir: Path | None, cache: dict[Path, list]
-) -> tuple[Path | None, list | None]:
-    from kp_core.evaluation.data import find_rows_file, load_rows
+def _rows(path: Path, cache: dict[Path, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    from kp_core.evaluation.data import load_rows
 
-    path = data if data is not None else find_rows_file(data_dir, spec.dataset.config) if data_dir is not None else None
-    if path is None:
-        return None, None
     if path not in cache:
         cache[path] = load_rows(path)
-    return path, cache[path]
+    return cache[path]
+
+
+def _dev_slice_files(data_dir: Path) -> list[Path]:
+    """The gold files --data-dir alone scores: the EuroPriv-Bench dev slices, found as ``kp main``
+    finds them (a missing slice is an error naming it)."""
+    from kp_core.evaluation.scorecard import EUROPRIV_SLICES, DevDataMissing, dev_files
+
+    try:
+        return list(dev_files(data_dir, None).values())
+    except DevDataMissing as exc:
+        raise DevDataMissing(
+            f"--data-dir {data_dir}: {exc}. Without --spec/--suite, --data-dir scores the EuroPriv-Bench dev "
+            f"slices ({', '.join(EUROPRIV_SLICES)}: <slice>_realskeleton_rows.json); give other gold files "
+            "with --data FILE (repeatable)"
+        ) from None
+
+
+def _default_jobs(files: list[Path], cache: dict[Path, list[dict[str, Any]]]) -> list[_Job]:
+    """The default detection spec on each file, named after it (one result row per file)."""
+    from kp_core.evaluation.spec import default_spec
+
+    return [_Job(default_spec(path, _rows(path, cache)), path) for path in files]
+
+
+def _spec_jobs(
+    specs: list[EvalSpec], data_files: tuple[Path, ...], data_dir: Path | None
+) -> tuple[list[_Job], list[dict[str, str]]]:
+    """Each spec on --data, or on its dataset config's file in --data-dir; a spec without one is
+    reported with the reason (never silently skipped)."""
+    from kp_core.evaluation.data import find_rows_file, rows_file_candidates
+
+    if len(data_files) > 1:
+        raise KpError("with --spec/--suite give one --data FILE (every spec reads it) or --data-dir DIR")
+    if data_files:
+        return [_Job(spec, data_files[0]) for spec in specs], []
+    assert data_dir is not None
+    jobs, not_scored = [], []
+    for spec in specs:
+        config = spec.dataset.config
+        path = find_rows_file(data_dir, config)
+        if path is not None:
+            jobs.append(_Job(spec, path))
+            continue
+        if not config:
+            reason = "the spec names no dataset config to look up"
+        else:
+            looked_for = ", ".join(p.name for p in rows_file_candidates(data_dir, config))
+            reason = f"no file for dataset config {config!r} in {data_dir} (looked for {looked_for})"
+        not_scored.append({"spec": spec.name, "file": str(spec.path or ""), "reason": reason})
+    return jobs, not_scored
+
+
+def _adjust_specs(jobs: list[_Job], only: str | None, metrics: str | None, per_type: bool) -> list[_Job]:
+    """--only keeps matching specs; --metrics replaces each metric list; --per-type adds per-type scores."""
+    from kp_core.evaluation.runner import check_spec
+
+    if only:
+        jobs = [j for j in jobs if only in j.spec.name or (j.spec.path is not None and only in j.spec.path.name)]
+    if metrics:
+        keys = tuple(k.strip() for k in metrics.split(",") if k.strip())
+        jobs = [j._replace(spec=j.spec.with_metrics(keys)) for j in jobs]
+    if per_type:
+        jobs = [
+            j
+            if PER_TYPE_METRIC in j.spec.metrics
+            else j._replace(spec=j.spec.with_metrics((*j.spec.metrics, PER_TYPE_METRIC)))
+            for j in jobs
+        ]
+    for job in jobs:  # every spec is checked before any model loads or any row is scored
+        check_spec(job.spec)
+    return jobs
+
+
+def _refuse_clashes(jobs: list[_Job]) -> None:
+    """Rows are keyed by spec name in a leaderboard entry: two jobs of one name would overwrite each other."""
+    seen: dict[str, Path] = {}
+    for job in jobs:
+        if job.spec.name in seen:
+            raise KpError(
+                f"{seen[job.spec.name]} and {job.path} would both be scored as spec {job.spec.name!r} "
+                "(a result is named after its file or spec); give files of distinct names"
+            )
+        seen[job.spec.name] = job.path
+
+
+def _plan(
+    data_files: tuple[Path, ...],
+    data_dir: Path | None,
+    specs: list[EvalSpec],
+    only: str | None,
+    metrics: str | None,
+    per_type: bool,
+) -> _Plan:
+    cache: dict[Path, list[dict[str, Any]]] = {}
+    not_scored: list[dict[str, str]] = []
+    if specs:
+        jobs, not_scored = _spec_jobs(specs, data_files, data_dir)
+    else:
+        files = list(dict.fromkeys(data_files)) if data_files else _dev_slice_files(data_dir)  # type: ignore[arg-type]
+        jobs = _default_jobs(files, cache)
+    jobs = _adjust_specs(jobs, only, metrics, per_type)
+    not_scored = [n for n in not_scored if not only or only in n["spec"] or only in Path(n["file"]).name]
+    if not jobs:
+        if only:
+            raise KpError(f"--only {only!r} matches no spec that has gold rows")
+        reasons = "; ".join(f"{n['spec']}: {n['reason']}" for n in not_scored)
+        raise KpError(f"no spec could be run: {reasons}")
+    _refuse_clashes(jobs)
+    return _Plan(jobs, not_scored, cache)
+
+
+# --- the system scored ----------------------------------------------------------------------------
+
+
+def _detection_flags_given(detection: Detection) -> list[str]:
+    """The detection flags set to something else than their default."""
+    flags = []
+    for field in attrs.fields(Detection):
+        if getattr(detection, field.name) != field.default:
+            flag = field.name.replace("_", "-")
+            flags.append(f"--no-{flag}" if field.default is True else f"--{flag}")
+    return flags
+
+
+def _check_predictions(detection: Detection, predictions: Path | None, jobs: list[_Job]) -> None:
+    if predictions is None:
+        return
+    given = _detection_flags_given(detection)
+    if given:
+        raise click.UsageError(
+            f"{', '.join(given)} set(s) up a model; --predictions scores given spans: give one or the other"
+        )
+    files = list(dict.fromkeys(job.path for job in jobs))
+    if len(files) > 1:
+        raise KpError(
+            f"--predictions holds one system's output for one gold file, but this run reads {len(files)} "
+            f"({', '.join(p.name for p in files)}): give one --data FILE, or select one spec with --only"
+        )
+
+
+def _evaluator(name: str) -> Any:
+    from kp_core.plugins.registry import get_registry
+
+    evaluator = get_registry().evaluator(name)
+    availability = evaluator.availability()
+    if not availability.available:
+        raise KpError(f"--evaluator {name}: not available: {availability.reason}")
+    return evaluator
+
+
+class _System:
+    """What each job is scored for: the model's detector, or a StaticDetector over --predictions."""
+
+    def __init__(self, detection: Detection, predictions: Path | None, adapter: str | None, model_id: str | None):
+        self.predictions, self.adapter, self.model_id = predictions, adapter, model_id
+        self.detector = detection.load() if predictions is None else None
+
+    def for_rows(self, rows: list[dict[str, Any]]) -> Any:
+        if self.predictions is None:
+            return self.detector
+        from kp_core.evaluation.data import StaticDetector, load_predictions
+
+        return StaticDetector(
+            [r["text"] for r in rows],
+            load_predictions(self.predictions, rows),
+            name=self.adapter or "predictions",
+            model_id=self.model_id or self.predictions.name,
+        )
+
+
+def _score(
+    plan: _Plan,
+    system: _System,
+    evaluator: Any,
+    *,
+    limit: int | None,
+    timestamp: str,
+    dumps: list[dict[str, Any]] | None,
+    progress: bool,
+) -> list[dict[str, Any]]:
+    from tqdm import tqdm
+
+    results = []
+    for job in plan.jobs:
+        rows = _rows(job.path, plan.rows)
+        scored = system.for_rows(rows)
+        n = len(rows) if limit is None else min(limit, len(rows))
+        with tqdm(
+            total=n, desc=job.spec.name[:48], unit="doc", disable=not progress, file=sys.stderr, leave=False
+        ) as bar:
+            results.append(
+                evaluator.run(
+                    job.spec, scored, rows, limit=limit, timestamp=timestamp, dumps=dumps, progress=bar.update
+                )
+            )
+    return results
+
+
+# --- the command -----------------------------------------------------------------------------------
 
 
 @click.command()
-@click.option(
-    "--model", "model_ref", metavar="REF", help="Model to score: checkpoint folder, family name, family:ref, Hub id."
-)
+@detection_options
 @click.option(
     "--predictions",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Score another system's output: rows in the core format whose spans are its predictions.",
+    help="Score another system's output instead of a model: rows in the core format whose spans are its predictions.",
 )
 @click.option(
-    "--data", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Gold rows (JSONL or JSON list)."
+    "--data",
+    "data_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Gold rows (JSONL or JSON list). Repeatable: each file is scored, one result row each.",
 )
 @click.option(
     "--data-dir",
     type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="Folder of gold files named after each spec's dataset config (<config>.jsonl, it_realskeleton_rows.json, ...).",
+    help="Folder of gold files. Alone: its EuroPriv-Bench dev slices (<slice>_realskeleton_rows.json), "
+    "one result row each. With --spec/--suite: each spec's dataset config file (<config>.jsonl, "
+    "it_realskeleton_rows.json, ...).",
 )
 @click.option(
     "--suite", type=click.Path(exists=True, file_okay=False, path_type=Path), help="Folder of spec files (*.yaml)."
@@ -138,7 +366,7 @@ def _rows_for(
     help="A spec file (repeatable).",
 )
 @click.option("--metrics", help="Comma-separated metric keys, replacing each spec's list.")
-@click.option("--only", help="Run only specs whose name or file name contains this text.")
+@click.option("--only", help="Run only specs (or files) whose name contains this text.")
 @click.option("--limit", type=click.IntRange(min=1), help="Score only the first N rows of each dataset.")
 @click.option(
     "--evaluator",
@@ -147,13 +375,19 @@ def _rows_for(
     show_default=True,
     help="builtin, europriv, or a plugin's evaluator.",
 )
-@click.option("--device", default="auto", show_default=True, help="Device for --model.")
-@click.option("--bf16", is_flag=True, help="bfloat16 weights for --model (torch families).")
-@identifier_typing_option
+@click.option("--per-type", is_flag=True, help="Also score and show strict P/R/F1 per KP type and spec.")
 @click.option("--name", "adapter_name", help="Adapter name recorded for --predictions (default: predictions).")
 @click.option("--model-id", help="Model id recorded for --predictions (default: the file name).")
 @click.option(
-    "--out", type=click.Path(dir_okay=False, path_type=Path), help="Write the schema-3 leaderboard JSON here."
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Add this run's rows to the schema-3 leaderboard JSON here (created when missing; a row of the "
+    "same model and spec is replaced).",
+)
+@click.option(
+    "--overwrite",
+    is_flag=True,
+    help="Start a new leaderboard at --out instead of adding to it; replace an existing --dump-predictions.",
 )
 @click.option(
     "--dump-predictions",
@@ -175,12 +409,12 @@ def _rows_for(
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="Another dump file: paired McNemar and paired bootstrap of this run against it.",
 )
-@click.option("--no-progress", is_flag=True, help="No progress bar.")
-@click.option("--json", "as_json", is_flag=True, help="Print the result rows as JSON instead of tables.")
+@progress_option
+@json_option
 def evaluate(
-    model_ref: str | None,
+    detection: Detection,
     predictions: Path | None,
-    data: Path | None,
+    data_files: tuple[Path, ...],
     data_dir: Path | None,
     suite: Path | None,
     spec_files: tuple[Path, ...],
@@ -188,159 +422,137 @@ def evaluate(
     only: str | None,
     limit: int | None,
     evaluator_name: str,
-    device: str,
-    bf16: bool,
-    identifier_typing: bool,
+    per_type: bool,
     adapter_name: str | None,
     model_id: str | None,
     out: Path | None,
+    overwrite: bool,
     dump_predictions: Path | None,
     dump_raw_values: bool,
     key_file: Path | None,
     compare: Path | None,
-    no_progress: bool,
+    progress: bool | None,
     as_json: bool,
 ) -> None:
-    """Score a model, or another system's predictions, in EuroPriv-Bench 0.2.0 terms.
+    """Score a model (--model, default rules), or another system's --predictions, in EuroPriv-Bench
+    0.2.0 terms.
 
-    Without a spec file, ``--data FILE`` runs a default detection spec (entity_f1, entity_f2,
-    national_id_leakage) named after the file.
+    Without spec files, each --data FILE, or each EuroPriv-Bench dev slice in --data-dir DIR, is
+    scored with a default detection spec (entity_f1, entity_f2, national_id_leakage) named after
+    the file. --out adds the rows to a leaderboard file; --overwrite starts a new one.
     """
-    from tqdm import tqdm
-
-    from kp_core.data import DataError
-    from kp_core.evaluation.compare import compare_dumps, format_comparison, write_dumps
-    from kp_core.evaluation.data import PredictionsMismatchError, StaticDetector, load_predictions, load_rows
-    from kp_core.evaluation.leaderboard import build_leaderboard, format_leaderboard, write_leaderboard
-    from kp_core.evaluation.runner import UnsupportedTaskError, check_spec
-    from kp_core.evaluation.spec import SpecError, default_spec
-    from kp_core.plugins.registry import UnknownNameError, get_registry
-
-    if (model_ref is None) == (predictions is None):
-        raise click.UsageError("give exactly one of --model or --predictions")
-    if data is not None and data_dir is not None:
+    if data_files and data_dir is not None:
         raise click.UsageError("give --data or --data-dir, not both")
-    if data is None and data_dir is None:
+    if not data_files and data_dir is None:
         raise click.UsageError("give the gold rows with --data FILE or --data-dir DIR")
-    # Files are checked, and the comparison dump read, before any model loads or row is scored.
-    _check_files(out, dump_predictions, compare, data, predictions)
+    # Files, keys and the leaderboard are checked, and the compared dump read, before any model loads.
+    _check_files(out, dump_predictions, compare, data_files, predictions, overwrite)
+    _check_leaderboard(out, overwrite)
     dump_key, other = _dump_key_and_other(key_file, dump_predictions, dump_raw_values, compare)
+    plan = _plan(data_files, data_dir, _collect_specs(spec_files, suite), only, metrics, per_type)
+    _check_predictions(detection, predictions, plan.jobs)
+    for missing in plan.not_scored:
+        note(f"spec {missing['spec']!r} not scored: {missing['reason']}")
+    evaluator = _evaluator(evaluator_name)
+    system = _System(detection, predictions, adapter_name, model_id)
 
+    timestamp = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
+    dumps: list[dict[str, Any]] | None = [] if (dump_predictions or compare) else None
+    results = _score(
+        plan, system, evaluator, limit=limit, timestamp=timestamp, dumps=dumps, progress=show_progress(progress)
+    )
+    comparison = _compare(dumps, other, dump_key, compare)
+    _write_outputs(out, overwrite, results, dump_predictions, dumps, timestamp, dump_raw_values, dump_key)
+    _show(results, plan.not_scored, comparison, as_json=as_json, per_type=per_type)
+    if plan.not_scored:
+        note(f"{len(plan.not_scored)} of {len(plan.not_scored) + len(plan.jobs)} spec(s) not scored (reasons above)")
+
+
+def _compare(
+    dumps: list[dict[str, Any]] | None, other: list[dict[str, Any]] | None, key: bytes | None, compare: Path | None
+) -> list[dict[str, Any]] | None:
+    from kp_core.evaluation.compare import DumpError, compare_dumps
+
+    if other is None or dumps is None:
+        return None
     try:
-        specs = _collect_specs(spec_files, suite)
-        rows_cache: dict[Path, list] = {}
-        if not specs:
-            if data is None:
-                raise click.UsageError("--data-dir needs spec files (--spec or --suite) to know which files to read")
-            rows_cache[data] = load_rows(data)
-            specs = [default_spec(data, rows_cache[data])]
-        if only:
-            specs = [s for s in specs if only in s.name or (s.path is not None and only in s.path.name)]
-            if not specs:
-                raise _fail(f"--only {only!r} matches no spec")
-        if metrics:
-            keys = tuple(k.strip() for k in metrics.split(",") if k.strip())
-            specs = [s.with_metrics(keys) for s in specs]
-        for spec in specs:  # every spec is checked before any model loads or any row is read
-            check_spec(spec)
-        try:
-            evaluator = get_registry().evaluator(evaluator_name)
-        except UnknownNameError as exc:
-            raise _fail(str(exc)) from None
-        availability = evaluator.availability()
-        if not availability.available:
-            raise _fail(f"evaluator {evaluator_name!r} is not available: {availability.reason}")
+        return compare_dumps(dumps, other, key=key)
+    except DumpError as exc:
+        raise DumpError(f"--compare {compare}: {exc}") from None
 
-        detector = None
-        if model_ref is not None:
-            from kp_core.plugins.models import ModelResolutionError, load_detector
 
-            try:
-                detector = load_detector(
-                    model_ref, device=device, identifier_typing=identifier_typing, **({"bf16": True} if bf16 else {})
-                )
-            except ModelResolutionError as exc:
-                raise _fail(str(exc)) from None
+def _write_outputs(
+    out: Path | None,
+    overwrite: bool,
+    results: list[dict[str, Any]],
+    dump_path: Path | None,
+    dumps: list[dict[str, Any]] | None,
+    timestamp: str,
+    raw_values: bool,
+    key: bytes | None,
+) -> None:
+    from kp_core.evaluation.compare import write_dumps
+    from kp_core.evaluation.leaderboard import add_to_leaderboard
 
-        timestamp = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
-        dumps: list[dict[str, Any]] | None = [] if (dump_predictions or compare) else None
-        results = []
-        skipped = []
-        for spec in specs:
-            path, rows = _rows_for(spec, data, data_dir, rows_cache)
-            if rows is None:
-                skipped.append(spec)
-                click.echo(
-                    f"skipped {spec.name!r}: no rows for dataset config {spec.dataset.config!r} in {data_dir}", err=True
-                )
-                continue
-            system = detector
-            if predictions is not None:
-                system = StaticDetector(
-                    [r["text"] for r in rows],
-                    load_predictions(predictions, rows),
-                    name=adapter_name or "predictions",
-                    model_id=model_id or predictions.name,
-                )
-            n = len(rows) if limit is None else min(limit, len(rows))
-            with tqdm(
-                total=n, desc=spec.name[:48], unit="doc", disable=no_progress, file=sys.stderr, leave=False
-            ) as bar:
-                results.append(
-                    evaluator.run(
-                        spec, system, rows, limit=limit, timestamp=timestamp, dumps=dumps, progress=bar.update
-                    )
-                )
-        if not results:
-            raise _fail("no spec could be run (no matching data)")
-    except (SpecError, DataError, PredictionsMismatchError, UnsupportedTaskError, FileNotFoundError) as exc:
-        raise _fail(str(exc)) from None
-    except OSError as exc:
-        raise _path_error(exc) from None
-    except KeyError as exc:
-        raise _fail(str(exc.args[0]) if exc.args else str(exc)) from None
+    if out is not None:
+        board = add_to_leaderboard(results, out, overwrite=overwrite)
+        note(f"{len(results)} row(s) written to leaderboard {out} ({len(board['entries'])} model(s) in it)")
+    if dump_path is not None and dumps is not None:
+        write_dumps(dump_path, dumps, timestamp=timestamp, raw_values=raw_values, key=key)
+        note(f"per-subject dump written to {dump_path}")
 
-    try:
-        board = write_leaderboard(results, out) if out else build_leaderboard(results)
-    except OSError as exc:
-        raise _path_error(exc) from None
+
+def _show(
+    results: list[dict[str, Any]],
+    not_scored: list[dict[str, str]],
+    comparison: list[dict[str, Any]] | None,
+    *,
+    as_json: bool,
+    per_type: bool,
+) -> None:
+    from kp_core.evaluation.compare import format_comparison
+    from kp_core.evaluation.leaderboard import build_leaderboard, format_leaderboard
+
     if as_json:
-        click.echo(json.dumps(results, indent=2, ensure_ascii=False))
-    else:
-        click.echo(format_leaderboard(board))
-    if out:
-        click.echo(f"leaderboard written to {out}", err=True)
-    if dump_predictions and dumps is not None:
-        try:
-            write_dumps(dump_predictions, dumps, timestamp=timestamp, raw_values=dump_raw_values, key=dump_key)
-        except OSError as exc:
-            raise _path_error(exc) from None
-        click.echo(f"per-subject dump written to {dump_predictions}", err=True)
-    if other is not None and dumps is not None:
-        try:
-            comparison = compare_dumps(dumps, other, key=dump_key)
-        except ValueError as exc:
-            raise _fail(f"{compare}: {exc}") from None
+        document = {"results": results, "not_scored": not_scored, "comparison": comparison}
+        click.echo(json.dumps(document, indent=2, ensure_ascii=False))
+        return
+    click.echo(format_leaderboard(build_leaderboard(results), per_type=per_type))
+    if comparison is not None:
         click.echo("")
         click.echo(format_comparison(comparison))
-    if skipped:
-        click.echo(f"{len(skipped)} spec(s) skipped for lack of data", err=True)
+
+
+# --- kp leaderboard --------------------------------------------------------------------------------
+
+
+def _read_board(path: Path) -> Mapping[str, Any]:
+    from kp_core.evaluation.leaderboard import read_leaderboard, read_leaderboard_text
+
+    if os.fspath(path) == "-":
+        return read_leaderboard_text(click.get_text_stream("stdin").read(), "<stdin>")
+    return read_leaderboard(path)
+
+
+_LEADERBOARD_FILE = click.Path(exists=True, dir_okay=False, allow_dash=True, path_type=Path)
 
 
 @click.command()
-@click.option(
-    "--in",
-    "in_path",
-    required=True,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Leaderboard JSON.",
-)
-def leaderboard(in_path: Path) -> None:
-    """Print a schema-3 leaderboard: F1/F2 per spec and entry, then national-ID leak rate, missed, leaked QIs."""
-    from kp_core.evaluation.leaderboard import format_leaderboard, read_leaderboard
+@hidden_alias("--in", "input", type=_LEADERBOARD_FILE)
+@click.option("--input", "-i", "input", type=_LEADERBOARD_FILE, help="Leaderboard JSON (kp evaluate --out); - = stdin.")
+@click.option("--per-type", is_flag=True, help="Also show strict P/R/F1 per KP type (rows scored with --per-type).")
+@json_option
+def leaderboard(input: Path | None, per_type: bool, as_json: bool) -> None:
+    """Print a schema-3 leaderboard: strict P/R/F1/F2 per spec and entry, then national-ID leak
+    rate, missed, leaked QIs (and TAB, Track C and per-type tables where the rows have them)."""
+    from kp_core.evaluation.leaderboard import format_leaderboard, has_per_type
 
-    try:
-        board = read_leaderboard(in_path)
-    except ValueError as exc:
-        raise _fail(str(exc)) from None
-    click.echo(format_leaderboard(board))
+    if input is None:
+        raise click.UsageError("give the leaderboard file with --input FILE")
+    board = _read_board(input)
+    if as_json:
+        click.echo(json.dumps(board, indent=2, ensure_ascii=False))
+        return
+    click.echo(format_leaderboard(board, per_type=per_type))
+    if per_type and not has_per_type(board):
+        note(f"{input} holds no per-type scores: evaluate with --per-type to add them")

@@ -33,7 +33,11 @@ SCHEME_RAW = "raw"
 _PURPOSE = "kp prediction dump values v1"
 
 
-class DumpKeyError(KpError, ValueError):
+class DumpError(KpError, ValueError):
+    """A file that is not a readable predictions dump."""
+
+
+class DumpKeyError(DumpError):
     """A keyed dump read without its key, or with another one."""
 
 
@@ -85,7 +89,7 @@ def write_dumps(
         header = {"scheme": SCHEME_HMAC, "key_id": dump_key_id(key)}
         body = hashed_dumps(dumps, key)
     payload = {"timestamp": timestamp, "values": header, "dumps": body}
-    atomic_write_text(path, json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+    atomic_write_text(path, json.dumps(payload, indent=2, ensure_ascii=False) + "\n", private=True)  # IDs in raw mode
 
 
 def dump_scheme(path: str | Path) -> tuple[str | None, str | None]:
@@ -98,7 +102,7 @@ def _header(payload: Mapping[str, Any], path: str | Path) -> tuple[str | None, s
     if header is None:
         return None, None
     if not isinstance(header, dict) or header.get("scheme") not in (SCHEME_HMAC, SCHEME_RAW):
-        raise ValueError(f"{path}: unknown dump value scheme (expected {SCHEME_HMAC} or {SCHEME_RAW})")
+        raise DumpError(f"{path}: unknown dump value scheme (expected {SCHEME_HMAC} or {SCHEME_RAW})")
     return header["scheme"], header.get("key_id")
 
 
@@ -106,11 +110,11 @@ def _load(path: Path) -> dict[str, Any]:
     try:
         payload = json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as exc:
-        raise ValueError(f"{path}: not JSON ({exc.msg} at line {exc.lineno})") from None
+        raise DumpError(f"{path}: not JSON ({exc.msg} at line {exc.lineno})") from None
     except UnicodeDecodeError:
-        raise ValueError(f"{path}: not a predictions dump (not UTF-8 text)") from None
+        raise DumpError(f"{path}: not a predictions dump (not UTF-8 text)") from None
     if not isinstance(payload, dict) or not isinstance(payload.get("dumps"), list):
-        raise ValueError(f"{path}: not a predictions dump (expected an object with a 'dumps' list)")
+        raise DumpError(f"{path}: not a predictions dump (expected an object with a 'dumps' list)")
     return payload
 
 
@@ -128,7 +132,7 @@ def read_dumps(path: str | Path, *, key: bytes | None = None) -> list[dict[str, 
             raise DumpKeyError(f"{path}: written under another key (key fingerprint differs)")
     for i, dump in enumerate(dumps):
         if not isinstance(dump, dict) or "spec" not in dump or not ("subjects" in dump or "tab_subjects" in dump):
-            raise ValueError(f"{path}: dumps[{i}] lacks 'spec' and a subject list")
+            raise DumpError(f"{path}: dumps[{i}] lacks 'spec' and a subject list")
     return dumps
 
 

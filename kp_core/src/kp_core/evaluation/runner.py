@@ -40,12 +40,23 @@ class UnsupportedTaskError(KpError, ValueError):
     """A spec task EuroPriv-Bench 0.2.0 defines but does not score (classification, leakage)."""
 
 
+class UnknownMetricError(KpError, KeyError):
+    """A metric key no scorer knows."""
+
+    def __str__(self) -> str:  # KeyError quotes its message; we want plain text
+        return str(self.args[0])
+
+
+class GoldRowError(KpError, ValueError):
+    """A gold row the strict grid path refuses; the message names the row, offsets and types."""
+
+
 def check_spec(spec: EvalSpec) -> None:
-    """Refuse a spec before any work: unknown metric keys (KeyError), unscored tasks, metrics the
+    """Refuse a spec before any work: unknown metric keys (UnknownMetricError, a KeyError), unscored tasks, metrics the
     harness cannot compute, and Track C metrics on a detection spec."""
     unknown = [m for m in spec.metrics if m not in ALL_METRICS and m not in UNIMPLEMENTED_IN_HARNESS]
     if unknown:
-        raise KeyError(
+        raise UnknownMetricError(
             f"spec {spec.name!r}: unknown metric key(s) {', '.join(unknown)}; known: {', '.join(sorted(ALL_METRICS))}"
         )
     if spec.task not in SCORED_TASKS:
@@ -81,7 +92,7 @@ def gold_tags_of(rows: Sequence[Mapping[str, Any]]) -> list[list[str]]:
             tags = gold_bioes(row["text"], spans)
             validate_bioes(tags)
         except (GoldAlignmentError, ValueError, KeyError, TypeError) as exc:
-            raise ValueError(f"gold row {i}: {exc}") from None
+            raise GoldRowError(f"gold row {i}: {exc}") from None
         out.append(tags)
     return out
 
