@@ -143,11 +143,10 @@ def main_languages(languages: str | None) -> list[str] | None:
     return codes or None
 
 
-def prepare_out(folder: Path, overwrite: bool) -> None:
-    """The overwrite policy of ``--out`` (docs/cli.md): a folder that holds files is refused
-    unless ``--overwrite``, which first removes the previous model (the data file and the
-    scorecards are rewritten)."""
-    check_overwrite(folder, overwrite)
+def start_out(folder: Path, overwrite: bool) -> None:
+    """Make ``--out`` ready once every check passed (:func:`check_overwrite` refused a folder that
+    holds files without ``--overwrite``): the previous model goes; the data file and the
+    scorecards are rewritten."""
     if overwrite:
         shutil.rmtree(folder / "model", ignore_errors=True)
     folder.mkdir(parents=True, exist_ok=True)
@@ -303,8 +302,9 @@ def main(
     total_budget = parse_duration(time_budget) or 0.0
     langs = main_languages(languages)
     folder = Path(out)
+    check_overwrite(folder, overwrite)  # docs/cli.md: make run passes --overwrite
     files = main_dev_files(data_dir, echr_dir)
-    prepare_out(folder, overwrite)
+    start_out(folder, overwrite)
     timings: dict[str, float] = {}
     # The result: the scorecard on stdout, or on stderr when stdout carries --json.
     result = say if as_json else click.echo
