@@ -37,10 +37,10 @@ def test_cli_taxonomy_shows_a_crosswalk():
 
     from kp_core.cli.info import taxonomy
 
-    result = CliRunner().invoke(taxonomy, ["--crosswalk", "openai", "--json"])
+    result = CliRunner().invoke(taxonomy, ["--scheme", "openai", "--json"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["mapping"]["private_person"] == "PERSON"
-    result = CliRunner().invoke(taxonomy, ["--crosswalk", "hipaa"])
+    result = CliRunner().invoke(taxonomy, ["--scheme", "hipaa"])
     assert "ssn" in result.output and "NATIONAL_ID" in result.output
-    result = CliRunner().invoke(taxonomy, ["--crosswalk", "nope"])
+    result = CliRunner().invoke(taxonomy, ["--scheme", "nope"])
     assert result.exit_code != 0 and "unknown crosswalk scheme" in result.output

@@ -5,12 +5,17 @@ from __future__ import annotations
 
 import sys
 import traceback
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
 from kp_core.cli.lazy import LazyGroup
 from kp_core.errors import DEBUG_ENV, EXIT_INTERNAL, KpError, debug_enabled
+
+if TYPE_CHECKING:
+    from pluggy import HookImpl
+
+    from kp_core.plugins.manager import PluginHost
 
 
 class KpGroup(LazyGroup):
@@ -50,37 +55,85 @@ def cli() -> None:
 
 def build_cli() -> click.Group:
     """The ``kp`` group with every plugin's commands. Each plugin adds its commands to a group of
-    its own first: a hook that raises adds nothing, and a command name already taken stays with the
-    plugin that took it first (built-ins first). Failures are recorded on the plugin host."""
+    its own first: a hook that raises adds nothing, a thing that is not a click command is refused,
+    and a command name already taken stays with the plugin that took it first (built-ins first, so
+    no plugin replaces ``kp evaluate``). Failures are recorded on the plugin host (``kp plugins``)
+    and each is one warning line on stderr when kp runs."""
     from kp_core.plugins import get_host
-    from kp_core.plugins.manager import DUPLICATE_STAGE, PluginFailure, impls_in_load_order, plugin_code
+    from kp_core.plugins.manager import impls_in_load_order
 
     host = get_host()
+    already_failed = list(host.failed)
     cli.reset_commands()
     owners: dict[str, str] = {}
     for impl in impls_in_load_order(host.pm, "kp_register_commands"):
-        staging = LazyGroup(name=cli.name)
-        try:
-            with plugin_code():
-                impl.function(cli=staging)
-        except PluginFailure as failure:
-            host.report(impl.plugin_name, "kp_register_commands", failure.error, failure.traceback)
-            continue
-        for name in staging.list_commands(click.Context(staging)):
-            if name in cli.commands or name in cli._lazy:
-                host.report(
-                    impl.plugin_name,
-                    DUPLICATE_STAGE,
-                    f"command {name!r} is registered twice: first by plugin {owners.get(name, '?')!r}, "
-                    f"then by plugin {impl.plugin_name!r}; the first is kept",
-                )
-                continue
-            owners[name] = impl.plugin_name
-            if name in staging.commands:
-                cli.add_command(staging.commands[name], name)
-            else:
-                cli.add_lazy_command(name, *staging._lazy[name])
+        staged = _stage_commands(host, impl)
+        for name, command in staged.items():
+            _install_command(host, impl.plugin_name, name, command, owners)
+    host.warn_failures(only=[f for f in host.failed if f not in already_failed])
     return cli
+
+
+def _stage_commands(host: PluginHost, impl: HookImpl) -> dict[str, click.Command | tuple[str, str]]:
+    """Run one plugin's ``kp_register_commands`` on a group of its own; name -> a click command or a
+    lazy ``(target, short help)``. A hook that raises, or that changes the ``kp`` group itself
+    instead of the group it is given, gives nothing (the change is undone)."""
+    from kp_core.plugins.manager import PluginFailure, plugin_code
+
+    plugin = impl.plugin_name
+    staging = LazyGroup(name=cli.name)
+    before = (dict(cli.commands), dict(cli._lazy))
+    try:
+        with plugin_code():
+            impl.function(cli=staging)
+    except PluginFailure as failure:
+        host.report(plugin, "kp_register_commands", failure.error, failure.traceback)
+        return {}
+    finally:
+        touched = (cli.commands, cli._lazy) != before
+        cli.commands.clear()
+        cli.commands.update(before[0])
+        cli._lazy.clear()
+        cli._lazy.update(before[1])
+    if touched:
+        host.report(
+            plugin,
+            "kp_register_commands",
+            "the hook changed the kp group itself (add commands to the `cli` argument it is given); nothing it "
+            "added is kept",
+        )
+        return {}
+    staged: dict[str, click.Command | tuple[str, str]] = dict(staging._lazy)
+    for name, command in staging.commands.items():
+        if not isinstance(command, click.Command):
+            host.report(
+                plugin,
+                "kp_register_commands",
+                f"command {name!r} is a {type(command).__name__}, not a click command; it is left out",
+            )
+            continue
+        staged[name] = command
+    return staged
+
+
+def _install_command(
+    host: PluginHost, plugin: str, name: str, command: click.Command | tuple[str, str], owners: dict[str, str]
+) -> None:
+    from kp_core.plugins.manager import DUPLICATE_STAGE
+
+    if name in cli.commands or name in cli._lazy:
+        host.report(
+            plugin,
+            DUPLICATE_STAGE,
+            f"command {name!r} is registered twice: first by plugin {owners.get(name, '?')!r}, "
+            f"then by plugin {plugin!r}; the first is kept",
+        )
+        return
+    owners[name] = plugin
+    if isinstance(command, click.Command):
+        cli.add_command(command, name)
+    else:
+        cli.add_lazy_command(name, *command)
 
 
 def main(argv: list[str] | None = None) -> None:

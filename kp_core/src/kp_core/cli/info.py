@@ -1,26 +1,48 @@
-"""Informational commands: version, plugins, families, backends, taxonomy."""
+"""Informational commands: version, plugins, families, backends, taxonomy. Each takes ``--json``."""
 
 from __future__ import annotations
 
 import json
 import os
+from importlib import metadata
 
 import click
+
+from kp_core.cli.options import hidden_alias, json_option
 
 
 def _echo_json(payload: object) -> None:
     click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
 
 
-json_option = click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+def installed_kp_distributions() -> dict[str, str]:
+    """Every installed kp distribution (named ``kp-*`` or declaring a ``kp`` entry point) -> its
+    version, sorted by name."""
+    from kp_core.plugins.manager import ENTRY_POINT_GROUP, canonical_name
+
+    found: dict[str, str] = {}
+    for dist in metadata.distributions():
+        name = dist.metadata["Name"]
+        if not name:
+            continue
+        kp_named = canonical_name(name).startswith("kp-")
+        if kp_named or any(ep.group == ENTRY_POINT_GROUP for ep in dist.entry_points):
+            found.setdefault(canonical_name(name), dist.version)  # first on sys.path wins, as for imports
+    return dict(sorted(found.items()))
 
 
 @click.command()
-def version() -> None:
-    """Show kp and taxonomy versions."""
+@json_option
+def version(as_json: bool) -> None:
+    """Show kp-core's and the taxonomy's versions (--json: with every installed kp distribution)."""
     from kp_core import __version__
     from kp_core.taxonomy import TAXONOMY_VERSION
 
+    if as_json:
+        _echo_json(
+            {"kp_core": __version__, "taxonomy": TAXONOMY_VERSION, "distributions": installed_kp_distributions()}
+        )
+        return
     click.echo(f"kp-core {__version__} (taxonomy {TAXONOMY_VERSION})")
 
 
@@ -41,6 +63,7 @@ def plugins(as_json: bool, verbose: bool) -> None:
         "loaded": [p.to_json() for p in host.loaded],
         "failed": [p.to_json() | ({"traceback": p.traceback} if verbose else {}) for p in host.failed],
         "skipped": sorted(host.skipped),
+        "unmatched": host.unmatched,
     }
     if as_json:
         _echo_json(payload)
@@ -57,6 +80,8 @@ def plugins(as_json: bool, verbose: bool) -> None:
             click.echo(p.traceback.rstrip())
     for name in sorted(host.skipped):
         click.echo(f"{name:<16} skipped (KP_LOAD_PLUGINS / KP_DISABLE_PLUGINS)")
+    for variable, names in host.unmatched.items():
+        click.echo(f"{variable} names {', '.join(names)}: no installed plugin has that name")
 
 
 @click.command()
@@ -118,19 +143,20 @@ def backends(as_json: bool) -> None:
 
 
 @click.command()
+@hidden_alias("--crosswalk", "scheme")
 @json_option
-@click.option("--crosswalk", "scheme", metavar="SCHEME", help="Show one scheme's native label -> KP type map.")
+@click.option("--scheme", "scheme", metavar="NAME", help="Show one scheme's crosswalk: native label -> KP type.")
 def taxonomy(as_json: bool, scheme: str | None) -> None:
-    """Show the KP taxonomy: types, tiers, identifier classes, Art. 9 flags and BIOES labels."""
+    """Show the KP taxonomy: types, tiers, identifier classes, Art. 9 flags, crosswalk schemes and
+    BIOES labels."""
     from kp_core.taxonomy import bioes_labels, load_taxonomy, special_category_types
+    from kp_core.taxonomy.crosswalk import CrosswalkError, mapped_labels, schemes, taxonomy_json
 
     if scheme is not None:
-        from kp_core.taxonomy.crosswalk import CrosswalkError, mapped_labels
-
         try:
             table = mapped_labels(scheme)
         except CrosswalkError as exc:
-            raise click.BadParameter(str(exc), param_hint="--crosswalk") from exc
+            raise click.BadParameter(str(exc), param_hint="--scheme") from exc
         if as_json:
             _echo_json({"scheme": scheme, "mapping": table})
             return
@@ -140,12 +166,13 @@ def taxonomy(as_json: bool, scheme: str | None) -> None:
         return
     tax = load_taxonomy()
     if as_json:
-        _echo_json(tax.to_json())
+        _echo_json(taxonomy_json())
         return
     click.echo(
         f"KP taxonomy {tax.version}: {len(tax.entities)} entity types across tiers; {len(bioes_labels())} BIOES labels"
     )
     click.echo(f"GDPR Art. 9 special categories: {', '.join(special_category_types())}")
+    click.echo(f"crosswalk schemes (kp taxonomy --scheme NAME): {', '.join(schemes())}")
     for e in tax.entities:
         flag = "  Art.9" if e.gdpr_special else ""
         click.echo(f"  {e.name:<17} {e.tier.value:<9} {e.identifier_class.value}{flag}")

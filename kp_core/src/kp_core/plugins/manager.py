@@ -3,8 +3,9 @@
 A plugin that fails (raises or exits on import, raises in a hook, registers a name that is taken)
 is recorded against that plugin with the stage and the error, and kp keeps working.
 ``KP_LOAD_PLUGINS`` is an allow-list of external plugins (empty string = none);
-``KP_DISABLE_PLUGINS`` a deny-list. Built-ins (distribution ``kp-core``) always load, first.
-``KP_DEBUG`` adds tracebacks to the warnings.
+``KP_DISABLE_PLUGINS`` a deny-list (entry-point or distribution names, comma-separated); a name in
+either that matches no installed plugin is a warning naming the installed ones. Built-ins
+(distribution ``kp-core``) always load, first. ``KP_DEBUG`` adds tracebacks to the warnings.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ from kp_core.plugins import hookspecs
 ENTRY_POINT_GROUP = "kp"
 CORE_DISTRIBUTION = "kp-core"
 DEBUG_ENV = "KP_DEBUG"
+LOAD_ENV = "KP_LOAD_PLUGINS"
+DISABLE_ENV = "KP_DISABLE_PLUGINS"
 IMPORT_STAGE = "import"
 DUPLICATE_STAGE = "duplicate"
 _MAX_ERROR = 300
@@ -87,7 +90,11 @@ def describe(exc: BaseException) -> str:
     if isinstance(exc, SystemExit):
         text = f"SystemExit: exit code {exc.code!r}"
     else:
-        text = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+        try:
+            message = str(exc)
+        except Exception:  # noqa: BLE001 - a plugin's exception whose __str__ itself raises
+            message = "<the exception's message could not be read>"
+        text = f"{type(exc).__name__}: {message}" if message else type(exc).__name__
     text = " ".join(text.split())
     return text if len(text) <= _MAX_ERROR else text[: _MAX_ERROR - 3] + "..."
 
@@ -130,11 +137,13 @@ class PluginHost:
         self.loaded: list[LoadedPlugin] = []
         self.failed: list[FailedPlugin] = []
         self.skipped: list[str] = []
+        # KP_LOAD_PLUGINS / KP_DISABLE_PLUGINS -> the names in it that match no installed plugin.
+        self.unmatched: dict[str, list[str]] = {}
         self._warned: list[FailedPlugin] = []
 
     def load_entry_points(self) -> None:
-        allow = _split_env("KP_LOAD_PLUGINS")
-        deny = _split_env("KP_DISABLE_PLUGINS") or set()
+        allow = _split_env(LOAD_ENV)
+        deny = _split_env(DISABLE_ENV) or set()
         seen: set[tuple[str, str]] = set()
         # Built-ins (kp-core's own entry points) first, then the rest sorted (stable, so sys.path
         # order still decides between two copies of one distribution): load order decides who wins
@@ -143,12 +152,13 @@ class PluginHost:
         entry_points = sorted(
             metadata.entry_points(group=ENTRY_POINT_GROUP),
             key=lambda ep: (
-                _canonical(ep.dist.name) != CORE_DISTRIBUTION if ep.dist is not None else True,
-                _canonical(ep.dist.name) if ep.dist is not None else "",
+                canonical_name(ep.dist.name) != CORE_DISTRIBUTION if ep.dist is not None else True,
+                canonical_name(ep.dist.name) if ep.dist is not None else "",
                 ep.name,
             ),
         )
-        if not any(ep.dist is not None and _canonical(ep.dist.name) == CORE_DISTRIBUTION for ep in entry_points):
+        self._check_selectors(entry_points, {LOAD_ENV: allow or set(), DISABLE_ENV: deny})
+        if not any(ep.dist is not None and canonical_name(ep.dist.name) == CORE_DISTRIBUTION for ep in entry_points):
             self.failed.append(
                 FailedPlugin(
                     name="builtin",
@@ -159,18 +169,18 @@ class PluginHost:
                 )
             )
         for ep in entry_points:
-            dist_name = ep.dist.name if ep.dist is not None else "?"
+            dist_name = (ep.dist.name if ep.dist is not None else None) or "?"
             dist_version = ep.dist.version if ep.dist is not None else "?"
-            if (ep.name, _canonical(dist_name)) in seen:  # one distribution found twice on sys.path
+            if (ep.name, canonical_name(dist_name)) in seen:  # one distribution found twice on sys.path
                 continue
-            seen.add((ep.name, _canonical(dist_name)))
-            builtin = _canonical(dist_name) == CORE_DISTRIBUTION
+            seen.add((ep.name, canonical_name(dist_name)))
+            builtin = canonical_name(dist_name) == CORE_DISTRIBUTION
             if builtin:
                 dist_version = _core_version()
-            elif allow is not None and ep.name not in allow and _canonical(dist_name) not in allow:
+            elif allow is not None and not _named(ep.name, dist_name, allow):
                 self.skipped.append(ep.name)
                 continue
-            if not builtin and (ep.name in deny or _canonical(dist_name) in deny):
+            if not builtin and _named(ep.name, dist_name, deny):
                 self.skipped.append(ep.name)
                 continue
             try:
@@ -188,6 +198,22 @@ class PluginHost:
                         traceback=failure.traceback,
                     )
                 )
+
+    def _check_selectors(self, entry_points: list[metadata.EntryPoint], selectors: dict[str, set[str]]) -> None:
+        """Warn (once, on stderr) about names in KP_LOAD_PLUGINS / KP_DISABLE_PLUGINS that match no
+        installed plugin: a typo there silently loads, or keeps, the wrong plugins."""
+        external = [ep for ep in entry_points if ep.dist is None or canonical_name(ep.dist.name) != CORE_DISTRIBUTION]
+        known = {ep.name for ep in entry_points} | {canonical_name(ep.dist.name) for ep in entry_points if ep.dist}
+        installed = ", ".join(sorted({ep.name for ep in external})) or "none"
+        for variable, names in selectors.items():
+            unknown = sorted(name for name in names if name not in known and canonical_name(name) not in known)
+            if not unknown:
+                continue
+            self.unmatched[variable] = unknown
+            log.warning(
+                f"kp: warning: {variable} names {', '.join(map(repr, unknown))}, which matches no installed "
+                f"plugin; installed plugins: {installed} (see `kp plugins`)"
+            )
 
     def register(self, plugin: object, *, name: str, distribution: str = "?", version: str = "?") -> None:
         self.pm.register(plugin, name=name)
@@ -217,11 +243,14 @@ class PluginHost:
         if failure not in self.failed:  # the registry may be collected more than once
             self.failed.append(failure)
 
-    def warn_failures(self, emit: Callable[[str], None] | None = None) -> None:
-        """One line per failure not warned about yet (with its traceback under ``KP_DEBUG``)."""
+    def warn_failures(
+        self, emit: Callable[[str], None] | None = None, only: list[FailedPlugin] | None = None
+    ) -> None:
+        """One line per failure (of ``only``, default all) not warned about yet, with its traceback
+        under ``KP_DEBUG``."""
         emit = emit or log.warning
         debug = bool(os.environ.get(DEBUG_ENV))
-        for failure in self.failed:
+        for failure in self.failed if only is None else only:
             if failure in self._warned:
                 continue
             self._warned.append(failure)
@@ -244,8 +273,18 @@ def _core_version() -> str:
     return __version__
 
 
-def _canonical(name: str) -> str:
-    return name.lower().replace("_", "-").replace(".", "-")
+def _named(entry_point: str, distribution: str, names: set[str]) -> bool:
+    """Whether a KP_LOAD_PLUGINS / KP_DISABLE_PLUGINS list names this plugin: by its entry-point
+    name, or by its distribution name in any spelling packaging treats as the same."""
+    return entry_point in names or canonical_name(distribution) in {canonical_name(n) for n in names}
+
+
+def canonical_name(name: str | None) -> str:
+    """A distribution name as packaging compares them (``KP_Torch`` = ``kp-torch``); a
+    distribution whose metadata lacks a name gives ``""``."""
+    return (name or "").lower().replace("_", "-").replace(".", "-")
+
+
 
 
 _host: PluginHost | None = None

@@ -19,16 +19,44 @@ from kp_core.taxonomy import load_taxonomy
 # Adapter label sets outside taxonomy.yaml: KP type -> native labels.
 EXTRA_SCHEMES: Mapping[str, Mapping[str, tuple[str, ...]]] = MappingProxyType(
     {
+        # Presidio's predefined recognizers (presidio-analyzer 2.2.366, predefined_recognizers/).
+        # Personal identifiers a state issues (ID card, passport, driving licence, social security,
+        # health insurance, a person's tax number) -> NATIONAL_ID; a company's registration or VAT
+        # number -> COMPANY_ID; bank, card, network and vehicle numbers -> ACCOUNT_ID; postcodes ->
+        # ADDRESS. Left unmapped (no KP type): NRP, ORGANIZATION, MEDICAL_LICENSE, US_NPI, DE_LANR,
+        # DE_BSNR (a provider's numbers), US claim/referral/prescription/prior-authorization
+        # numbers, US_PROVIDER_TAX_ID, UUID.
         "presidio": {
             "PERSON": ("PERSON",),
-            "ADDRESS": ("LOCATION",),
+            "ADDRESS": ("LOCATION", "UK_POSTCODE", "DE_PLZ", "CA_POSTAL_CODE"),
             "EMAIL": ("EMAIL_ADDRESS",),
-            "PHONE": ("PHONE_NUMBER",),
+            "PHONE": ("PHONE_NUMBER", "ZA_MOBILE_NUMBER", "ZA_TELEPHONE_NUMBER"),
             "URL": ("URL",),
             "DATE": ("DATE_TIME",),
-            "ACCOUNT_ID": ("CREDIT_CARD", "IBAN_CODE", "CRYPTO", "IP_ADDRESS", "MAC_ADDRESS", "US_BANK_NUMBER"),
-            "NATIONAL_ID": ("US_SSN", "US_ITIN", "US_PASSPORT", "US_DRIVER_LICENSE", "UK_NHS"),
-        },
+            "ACCOUNT_ID": (
+                "CREDIT_CARD", "IBAN_CODE", "CRYPTO", "IP_ADDRESS", "MAC_ADDRESS", "US_BANK_NUMBER",
+                "ABA_ROUTING_NUMBER", "UK_VEHICLE_REGISTRATION", "DE_KFZ", "IN_VEHICLE_REGISTRATION",
+                "NG_VEHICLE_REGISTRATION", "TR_LICENSE_PLATE", "ZA_LICENSE_PLATE",
+            ),
+            "NATIONAL_ID": (
+                # Europe
+                "UK_NHS", "UK_NINO", "UK_PASSPORT", "UK_DRIVING_LICENCE",
+                "IT_FISCAL_CODE", "IT_DRIVER_LICENSE", "IT_PASSPORT", "IT_IDENTITY_CARD",
+                "ES_NIF", "ES_NIE", "ES_PASSPORT", "PL_PESEL", "FI_PERSONAL_IDENTITY_CODE", "SE_PERSONNUMMER",
+                "DE_ID_CARD", "DE_PASSPORT", "DE_FUEHRERSCHEIN", "DE_SOCIAL_SECURITY", "DE_HEALTH_INSURANCE",
+                "DE_TAX_ID", "DE_TAX_NUMBER", "TR_NATIONAL_ID",
+                # elsewhere
+                "US_SSN", "US_ITIN", "US_PASSPORT", "US_DRIVER_LICENSE", "US_MBI", "US_HEALTH_INSURANCE_MEMBER_ID",
+                "AU_TFN", "AU_MEDICARE", "CA_SIN", "IN_AADHAAR", "IN_PAN", "IN_PASSPORT", "IN_VOTER",
+                "KR_RRN", "KR_FRN", "KR_PASSPORT", "KR_DRIVER_LICENSE", "NG_NIN", "PH_TIN", "PH_PASSPORT",
+                "PH_UMID", "SG_NRIC_FIN", "TH_TNIN", "ZA_ID_NUMBER", "ZA_PASSPORT", "ZA_DRIVER_LICENSE",
+                "ZA_INCOME_TAX_NUMBER", "ZA_TRAFFIC_REGISTER_NUMBER",
+            ),
+            "COMPANY_ID": (
+                "IT_VAT_CODE", "DE_VAT_ID", "DE_HANDELSREGISTER", "SE_ORGANISATIONSNUMMER",
+                "AU_ABN", "AU_ACN", "IN_GSTIN", "KR_BRN", "SG_UEN", "ZA_COMPANY_REGISTRATION", "ZA_VAT_NUMBER",
+            ),
+        },  # fmt: skip
         "spacy": {
             "PERSON": ("PERSON",),
             "ADDRESS": ("GPE", "LOC", "FAC"),
@@ -98,6 +126,20 @@ def _crosswalks() -> Mapping[str, Mapping[str, str]]:
 def schemes() -> tuple[str, ...]:
     """Every scheme with a crosswalk: the taxonomy's own (in file order), then presidio, spacy, gliner."""
     return tuple(_crosswalks())
+
+
+def taxonomy_json() -> dict:
+    """The taxonomy as ``kp taxonomy --json`` prints it: ``schemes`` is every scheme that
+    ``--scheme`` accepts, and each entity's ``crosswalk`` holds its labels in each of them (the
+    taxonomy file's order for its own schemes)."""
+    payload = load_taxonomy().to_json()
+    payload["schemes"] = list(schemes())
+    for scheme in EXTRA_SCHEMES:
+        forward = EXTRA_SCHEMES[scheme]
+        for entity in payload["entities"]:
+            if entity["name"] in forward:
+                entity["crosswalk"][scheme] = list(forward[entity["name"]])
+    return payload
 
 
 def mapped_labels(scheme: str) -> dict[str, str]:
