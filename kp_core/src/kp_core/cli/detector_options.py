@@ -33,6 +33,52 @@ def _split_list(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _terms(values: tuple[str, ...], option: str) -> tuple[str, ...]:
+    """A list option's terms: ``@FILE`` values give one term per line of FILE (blank lines and
+    ``#`` comments skipped; commas kept, so a term may hold one); others are split on commas."""
+    return tuple(term for _, term in _located_terms(values, option))
+
+
+def _located_terms(values: tuple[str, ...], option: str) -> list[tuple[str, str]]:
+    """Each term with where it was written: ``@FILE line N`` or ``entry N``, for error messages."""
+    out: list[tuple[str, str]] = []
+    position = 0  # of the terms given on the command line
+    for value in values:
+        if value.startswith("@") and len(value) > 1:
+            out.extend((f"{option} {value} line {n}", line) for n, line in _read_list_file(value[1:], option))
+            continue
+        for part in _split_list((value,)):
+            position += 1
+            out.append((f"{option} entry {position}", part))
+    return out
+
+
+def _read_list_file(name: str, option: str) -> list[tuple[int, str]]:
+    """The numbered, non-blank, non-comment lines of a list file."""
+    from pathlib import Path
+
+    from kp_core.errors import KpError
+
+    try:
+        text = Path(name).read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise KpError(f"{option} @{name}: no such file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise KpError(f"{option} @{name}: cannot read it ({type(exc).__name__})") from None
+    lines = [(n, line.strip()) for n, line in enumerate(text.splitlines(), 1)]
+    return [(n, line) for n, line in lines if line and not line.startswith("#")]
+
+
+def _deny_terms(values: tuple[str, ...]) -> tuple[str, ...]:
+    """The deny list's entries, each refused where it was written if it is not TYPE=term."""
+    from kp_core.rules.recognizers import parse_deny_entry
+
+    located = _located_terms(values, "--deny-list")
+    for where, entry in located:
+        parse_deny_entry(entry, where)
+    return tuple(entry for _, entry in located)
+
+
 @attrs.frozen
 class Detection:
     """What a command's detection flags asked for; the SDK keyword arguments of the same names."""
@@ -54,10 +100,14 @@ class Detection:
         return attrs.asdict(self, recurse=False)
 
     def load(self) -> Any:
-        """The detector these options describe (a :class:`kp_core.detector.Detector`)."""
+        """The detector these options describe (a :class:`kp_core.detector.Detector`).
+
+        Unlike the SDK, a ``--labels`` type the model cannot produce is refused (exit 2), and the
+        default model's note (what the rules family finds) goes to stderr."""
+        from kp_core.cli.options import note
         from kp_core.sdk import detector
 
-        return detector(**self.sdk_options())
+        return detector(**self.sdk_options(), strict_labels=True, note=note)
 
 
 def detection_options(f: F) -> F:
@@ -71,8 +121,8 @@ def detection_options(f: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         given = {name: kwargs.pop(name) for name in names}
         given["labels"] = _split_list(given["labels"]) or None
-        given["allow_list"] = _split_list(given["allow_list"])
-        given["deny_list"] = _split_list(given["deny_list"])
+        given["allow_list"] = _terms(given["allow_list"], "--allow-list")
+        given["deny_list"] = _deny_terms(given["deny_list"])
         return f(*args, detection=Detection(**given), **kwargs)
 
     decorators = [
@@ -85,7 +135,7 @@ def detection_options(f: F) -> F:
         click.option("--with-rules", is_flag=True, help="Unite the model's spans with the rules family's."),
         click.option(
             "--labels", multiple=True, metavar="TYPES",
-            help="Keep only these KP types (comma-separated or repeated); one the model cannot produce is an error.",
+            help="Keep only these KP types (comma-separated or repeated); one the model cannot produce is refused.",
         ),
         click.option(
             "--threshold", type=click.FloatRange(0.0, 1.0), default=None,
@@ -101,7 +151,7 @@ def detection_options(f: F) -> F:
         ),
         click.option(
             "--deny-list", multiple=True, metavar="TERMS",
-            help="Always flag these strings: TYPE=term, or @FILE of TYPE=term lines.",
+            help="Always flag every whole-word occurrence: TYPE=term (comma-separated, repeated), or @FILE of TYPE=term lines.",
         ),
         click.option(
             "--recognizers", default=None, metavar="FILE",

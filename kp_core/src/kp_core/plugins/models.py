@@ -9,6 +9,10 @@ A reference is resolved in this order:
 4. A registered family name: that family's ``default_model``.
 5. Anything shaped like a Hub id (``owner/name``): that same family.
 
+A reference that looks like a path (``./runs/x``, ``~/m``, ``runs/x/best``, two or more ``/``, a
+checkpoint-like ending, or a first part that is an existing folder here) and does not exist is
+"no such model folder", never an install hint: the usual cause is a typo, not a missing plugin.
+
 The default model is ``KP_MODEL`` if set, else the built-in ``rules`` family (offline, no ML).
 """
 
@@ -23,13 +27,17 @@ from typing import Any
 
 from kp_core.detector import Detector, NormalizedDetector
 from kp_core.errors import KpError
-from kp_core.plugins.catalog import install_hint
+from kp_core.plugins.catalog import FIRST_PARTY, install_hint
 from kp_core.plugins.manifest import Manifest, ManifestError
 
 DEFAULT_FAMILY = "rules"
 MODEL_ENV = "KP_MODEL"
 CACHE_SIZE_ENV = "KP_DETECTOR_CACHE"
 _HUB_ID = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")
+# Endings of checkpoint folders and weight files (kp train writes best/ and final/, HF checkpoint-N/).
+_CHECKPOINT_END = re.compile(
+    r"(^|/)(best|final|last|latest|checkpoint-\d+)$|\.(pt|pth|bin|ckpt|safetensors|onnx|gguf)$", re.IGNORECASE
+)
 
 
 class ModelResolutionError(KpError, ValueError):
@@ -53,6 +61,8 @@ def resolve_model_ref(ref: str) -> tuple[str, str]:
         return _resolve_folder(path, families), str(path)
     if path.exists():
         raise ModelResolutionError(f"{ref}: a model reference must be a folder, a family name or a Hub id, not a file")
+    if ref not in families and looks_like_path(ref):
+        raise ModelResolutionError(f"no such model folder {ref}")
     if ref in families:
         default = families.get(ref).default_model
         if not default:
@@ -61,9 +71,68 @@ def resolve_model_ref(ref: str) -> tuple[str, str]:
     if _HUB_ID.match(ref):
         return _hf_family(families, ref), ref
     known = ", ".join(families.names()) or "none"
+    hint = f"; {install_hint(ref)}" if ref in FIRST_PARTY else ""
     raise ModelResolutionError(
-        f"{ref}: not a folder, not a registered family (registered: {known}), not a Hub id (owner/name)"
+        f"{ref}: not a folder, not a registered family (registered: {known}), not a Hub id (owner/name){hint}"
     )
+
+
+def looks_like_path(ref: str) -> bool:
+    """Whether ``ref`` reads as a file-system path rather than a family name or a Hub id."""
+    if ref.startswith((".", "~", "/")) or "\\" in ref or ref.count("/") >= 2:
+        return True
+    if _CHECKPOINT_END.search(ref):
+        return True
+    head = ref.split("/", 1)[0]
+    return "/" in ref and Path(head).expanduser().is_dir()
+
+
+def model_labels(ref: str | None, detector: Any) -> frozenset[str] | None:
+    """The KP types the model ``ref`` (loaded as ``detector``) can produce; None when unknown.
+
+    In order: the detector's own ``kp_types``, its family's ``labels``, the checkpoint folder's
+    ``labels`` in kp.json, then the types of its config.json ``id2label`` (BIOES prefixes off)."""
+    from kp_core.plugins.registry import get_registry
+
+    declared = getattr(detector, "kp_types", None)
+    if declared is not None:
+        return frozenset(declared)
+    family_name, model_ref = resolve_model_ref(ref or default_model_ref())
+    family = get_registry().family(family_name)
+    if family.labels is not None:
+        return frozenset(family.labels)
+    folder = Path(model_ref).expanduser()
+    return checkpoint_labels(folder) if folder.is_dir() else None
+
+
+def checkpoint_labels(folder: Path) -> frozenset[str] | None:
+    """The KP types a checkpoint folder declares (kp.json ``labels``, else config.json ``id2label``)."""
+    import json
+
+    from kp_core.taxonomy import is_kp_type
+
+    names: list[str] = []
+    try:
+        manifest = Manifest.read(folder)
+    except ManifestError:
+        manifest = None
+    if manifest is not None and manifest.labels:
+        names = list(manifest.labels)
+    elif (folder / "config.json").is_file():
+        try:
+            config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        id2label = config.get("id2label") if isinstance(config, dict) else None
+        names = [str(v) for v in id2label.values()] if isinstance(id2label, dict) else []
+    types = {_strip_prefix(name) for name in names}
+    types = {t for t in types if is_kp_type(t)}
+    return frozenset(types) if types else None
+
+
+def _strip_prefix(label: str) -> str:
+    head, sep, rest = label.partition("-")
+    return rest if sep and head in ("B", "I", "E", "S", "L", "U") else label
 
 
 def _resolve_folder(path: Path, families: Any) -> str:

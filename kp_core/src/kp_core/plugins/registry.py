@@ -73,6 +73,10 @@ class Family:
     reads_hf_token_classification: bool = False
     provider: str = ""
     dispatch: FrameworkDispatch | None = attrs.field(default=None, repr=False, eq=False)
+    # The KP types the family's models can produce, where every model of it produces the same
+    # ones (the rules family); None where it depends on the checkpoint (read from its kp.json or
+    # config.json) or is unknown. Asking for another type warns (SDK) or is refused (CLI).
+    labels: tuple[str, ...] | None = attrs.field(default=None, converter=attrs.converters.optional(tuple))
 
     @property
     def recipes(self) -> tuple[type[Recipe], ...]:
@@ -192,6 +196,7 @@ class FamilyTable(Table[Family]):
             default_model=existing.default_model or item.default_model,
             reads_hf_token_classification=existing.reads_hf_token_classification or item.reads_hf_token_classification,
             provider=f"{existing.provider}+{item.provider}",
+            labels=_union_labels(existing.labels, item.labels),
         )
 
 
@@ -230,6 +235,11 @@ class FrameworkDispatch:
 
     def load(self, ref: str, *, device: str = "auto", **options: Any) -> Detector:
         return self.pick(device, ref).load(ref, device=device, **options)
+
+
+def _union_labels(a: tuple[str, ...] | None, b: tuple[str, ...] | None) -> tuple[str, ...] | None:
+    """The labels of a family made of two implementations: unknown if either's is."""
+    return None if a is None or b is None else tuple(sorted({*a, *b}))
 
 
 def _declared_framework(ref: str | None) -> str | None:

@@ -9,6 +9,9 @@ from typing import Any
 
 from kp_core.plugins.registry import Family
 
+# The KP types the rules detector finds (kp_core.rules.detector); never PERSON, ADDRESS, ORG...
+RULES_LABELS = ("NATIONAL_ID", "ACCOUNT_ID", "COMPANY_ID", "EMAIL", "URL", "PHONE", "DATE")
+
 
 def _load(ref: str = "builtin", *, device: str = "auto", **options: Any):
     from kp_core.rules.detector import RulesDetector
@@ -25,5 +28,6 @@ FAMILIES: tuple[Family, ...] = (
         frameworks=(),
         load=_load,
         default_model="builtin",
+        labels=RULES_LABELS,
     ),
 )

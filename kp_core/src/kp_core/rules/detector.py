@@ -47,6 +47,7 @@ class RulesDetector:
     model_id = "rules:builtin"
     normalizes_input = True  # searches the normalized view and the text as written by itself
     types_identifiers = True  # its identifiers are the validators' own: no typing front needed
+    kp_types = frozenset(_PRIORITY)  # what it can produce (kp_core.rules.RULES_LABELS)
 
     def __init__(self, *, operating_point: str | None = None, countries: Sequence[str] | None = None) -> None:
         point = operating_point or "precision"
