@@ -530,7 +530,7 @@ def _read_board(path: Path) -> Mapping[str, Any]:
     from kp_core.evaluation.leaderboard import read_leaderboard, read_leaderboard_text
 
     if os.fspath(path) == "-":
-        return read_leaderboard_text(click.get_text_stream("stdin").read(), "<stdin>")
+        return read_leaderboard_text(sys.stdin.read(), "<stdin>")
     return read_leaderboard(path)
 
 
