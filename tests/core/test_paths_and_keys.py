@@ -396,7 +396,7 @@ def test_evaluate_dumps_are_keyed_and_compare_under_the_same_key(tmp_path, cz_fi
     dump = tmp_path / "a.json"
     base = ["evaluate", "--data", cz_file, "--no-progress"]
     unkeyed = kp([*base, "--predictions", no_ids, "--dump-predictions", dump], env={"KP_PSEUDONYM_KEY": None})
-    assert unkeyed.exit_code == 1 and "--key-file" in unkeyed.output and not dump.exists()
+    assert unkeyed.exit_code == 2 and "--key-file" in unkeyed.output and not dump.exists()
 
     key_file = tmp_path / "key"
     key_file.write_text(KEY)
@@ -412,9 +412,9 @@ def test_evaluate_dumps_are_keyed_and_compare_under_the_same_key(tmp_path, cz_fi
     same = kp([*base, "--predictions", perfect, "--compare", dump], env={"KP_PSEUDONYM_KEY": KEY})
     assert same.exit_code == 0 and f"shared subjects {n}: A leaked 0, B leaked {n}" in same.output, same.output
     wrong = kp([*base, "--predictions", perfect, "--compare", dump], env={"KP_PSEUDONYM_KEY": OTHER_KEY})
-    assert wrong.exit_code == 1 and "another key" in wrong.output
+    assert wrong.exit_code == 2 and "another key" in wrong.output
     missing = kp([*base, "--predictions", perfect, "--compare", dump], env={"KP_PSEUDONYM_KEY": None})
-    assert missing.exit_code == 1 and "keyed values" in missing.output
+    assert missing.exit_code == 2 and "keyed values" in missing.output
 
 
 def test_older_sha256_dumps_still_compare_without_a_key(tmp_path, cz_file, cz_rows):
