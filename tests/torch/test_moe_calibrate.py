@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import random
+import shutil
 
 import pytest
 
@@ -115,5 +116,53 @@ def test_kp_calibrate_errors(under_detecting, tmp_path):
 
     _, dev = under_detecting
     result = CliRunner().invoke(build_cli(), ["calibrate", "--model", "rules", "--data", str(dev)])
-    assert result.exit_code != 0
-    assert "not a local folder" in result.output or "log-probabilities" in result.output
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines() == [
+        "Error: --model rules is not a local folder; give --out DIR to say where the operating point goes"
+    ]
+
+
+def _fresh_copy(folder, tmp_path):
+    """The under-detecting model without any calibration an earlier test wrote into it."""
+    copy = tmp_path / "model"
+    shutil.copytree(folder, copy)
+    for name in (OPERATING_POINT_JSON, CALIBRATION_JSON):
+        (copy / name).unlink(missing_ok=True)
+    return copy
+
+
+def test_kp_calibrate_json_and_overwrite(under_detecting, tmp_path):
+    """--json prints the chosen point and its scores (stdout only, no round lines when stderr is not
+    a terminal); a second run into the same folder needs --overwrite."""
+    from kp_core.cli import build_cli
+
+    folder, dev = under_detecting
+    model = _fresh_copy(folder, tmp_path)
+    args = ["calibrate", "-m", str(model), "--data", str(dev), "--max-rounds", "1", "--device", "cpu", "--json"]
+    clear_detector_cache()
+    first = CliRunner().invoke(build_cli(), args)
+    assert first.exit_code == 0, first.output
+    # no round lines unless asked (transformers' own "Loading weights" bar is the loader's: not ours here)
+    assert "round " not in first.stderr
+    payload = json.loads(first.stdout)
+    assert payload["operating_point"] == json.loads((model / OPERATING_POINT_JSON).read_text())
+    assert payload["after"]["f1"] >= payload["before"]["f1"]
+    assert payload["operating_point_file"] == str(model / OPERATING_POINT_JSON)
+    assert payload["calibration_file"] == str(model / CALIBRATION_JSON)
+    assert not [p for p in model.iterdir() if p.name.startswith(".calibration.")]
+
+    record = (model / CALIBRATION_JSON).read_text()
+    refused = CliRunner().invoke(build_cli(), args)
+    assert refused.exit_code == 2
+    assert refused.output.strip().splitlines() == [
+        f"Error: --out {model} already holds a calibration ({OPERATING_POINT_JSON}, {CALIBRATION_JSON}); "
+        "give --overwrite to replace it"
+    ]
+    assert (model / CALIBRATION_JSON).read_text() == record
+
+    clear_detector_cache()
+    again = CliRunner().invoke(build_cli(), [*args, "--overwrite", "--progress"])
+    assert again.exit_code == 0, again.output
+    assert "round 1" in again.stderr  # --progress forces the round lines, on stderr
+    json.loads(again.stdout)
+    clear_detector_cache()
