@@ -126,7 +126,7 @@ def resolve_input(input_path: str | None, legacy_file: str | None) -> str:
 def _source(input_path: str) -> Source:
     from kp_core.data.io import RowStream
 
-    return RowStream(click.get_binary_stream("stdin")) if input_path == STDIO else Path(input_path)
+    return RowStream(sys.stdin.buffer) if input_path == STDIO else Path(input_path)
 
 
 def _echo_json(data: Any) -> None:
