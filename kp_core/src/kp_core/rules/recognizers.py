@@ -245,7 +245,9 @@ def _parse(path: Path, raw: str) -> tuple[Any, dict[tuple[str, int], int]]:
         try:
             document = json.loads(raw)
         except json.JSONDecodeError as exc:
-            raise RecognizerError(f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+            raise RecognizerError(
+                f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+            ) from None
     else:
         try:
             document = yaml.safe_load(raw)
