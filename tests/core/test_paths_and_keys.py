@@ -334,7 +334,7 @@ def test_atomic_write_leaves_the_old_file_when_the_write_fails(tmp_path, monkeyp
 def test_data_generate_under_a_file_is_one_clean_error(tmp_path, capsys):
     target = _blocked_folder(tmp_path) / "x.jsonl"
     with pytest.raises(SystemExit) as exit_info:
-        main(["data", "generate", "--languages", "ro", "--n", "3", "--seed", "1", "--out", str(target)])
+        main(["data", "generate", "--languages", "ro", "-n", "3", "--seed", "1", "--out", str(target)])
     assert exit_info.value.code == 2
     err = capsys.readouterr().err
     assert err.startswith("Error: ") and "afile" in err and "Traceback" not in err and len(err.splitlines()) == 1
@@ -347,7 +347,7 @@ def test_data_validate_of_an_unreadable_file_is_one_clean_error(tmp_path, capsys
     path.write_text('{"text": "a", "spans": []}\n')
     path.chmod(0)
     with pytest.raises(SystemExit) as exit_info:
-        main(["data", "validate", str(path)])
+        main(["data", "validate", "--input", str(path)])
     assert exit_info.value.code == 2
     err = capsys.readouterr().err
     assert "rows.jsonl" in err and ("permission denied" in err or "not readable" in err) and "Traceback" not in err
