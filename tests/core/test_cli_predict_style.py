@@ -50,7 +50,10 @@ def test_input_json_rows_keep_doc_id_text_and_metadata(gold: Path) -> None:
 
 def _scores(result) -> list[tuple]:
     assert result.exit_code == 0, result.output
-    return [(entry["spec"], entry["n"], entry["scores"]) for entry in json.loads(result.stdout)]
+    payload = json.loads(result.stdout)
+    entries = payload["results"] if isinstance(payload, dict) else payload  # kp evaluate --json's result rows
+    assert entries
+    return [(entry["spec"], entry["n"], entry["scores"]) for entry in entries]
 
 
 def test_input_json_is_read_back_by_evaluate_predictions(gold: Path, tmp_path: Path) -> None:
@@ -103,6 +106,17 @@ def test_out_refuses_an_existing_file_unless_overwrite(gold: Path, tmp_path: Pat
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".preds.jsonl.")]  # no temp file left
 
 
+def test_out_may_not_be_the_input(gold: Path) -> None:
+    before = gold.read_bytes()
+    result = _kp(["predict", "-m", "rules", "-i", str(gold), "--json", "--out", str(gold), "--overwrite"])
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines() == [
+        f"Error: --out {gold} and --input {gold} are the same file; writing one would destroy the other, "
+        "choose distinct files"
+    ]
+    assert gold.read_bytes() == before
+
+
 def test_out_dash_is_stdout() -> None:
     result = _kp(["predict", "-m", "rules", "--json", "--out", "-", EMAIL_TEXT])
     assert result.exit_code == 0, result.output
@@ -119,7 +133,7 @@ def test_a_bad_record_is_one_error_line_and_leaves_no_out(tmp_path: Path) -> Non
     path = tmp_path / "in.jsonl"
     path.write_text(json.dumps({"text": EMAIL_TEXT}) + "\n" + json.dumps({"body": EMAIL_TEXT}) + "\n")
     out = tmp_path / "preds.jsonl"
-    result = _kp(["predict", "-i", str(path), "--json", "--out", str(out)])
+    result = _kp(["predict", "-m", "rules", "-i", str(path), "--json", "--out", str(out)])
     assert result.exit_code == 2
     assert result.output.strip().splitlines() == [f"Error: {path}:2: field 'text' is missing or not a string"]
     assert not out.exists()

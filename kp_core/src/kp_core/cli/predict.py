@@ -84,8 +84,8 @@ def _check_paths(input_path: str | None, out_path: str | None, overwrite: bool) 
         check_input_file(input_path, "--input")
     if out_path is not None and out_path != STDIO:
         check_output_file(out_path, "--out")
-        check_overwrite(out_path, overwrite)
         refuse_same_file({"--out": out_path}, {"--input": input_path})
+        check_overwrite(out_path, overwrite)
 
 
 @contextlib.contextmanager
