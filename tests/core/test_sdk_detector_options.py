@@ -155,3 +155,8 @@ def test_cli_bad_deny_line_names_file_and_line(tmp_path: Path):
     assert f"--deny-list @{deny} line 3: a deny-list entry is TYPE=term" in str(result.exception)
     result = CliRunner().invoke(run, ["--allow-list", f"@{tmp_path / 'missing.txt'}"])
     assert isinstance(result.exception, KpError) and "no such file" in str(result.exception)
+
+
+def test_adjusted_detector_keeps_the_models_attributes():
+    found = detector("rules", threshold=0.5, labels=["EMAIL"])
+    assert found.name == "rules" and found.require_context is True  # the rules detector's own setting

@@ -270,7 +270,19 @@ def _note_default_model(note: Callable[[str], None] | None) -> None:
         _warn(message)
 
 
-class _Adjusted:
+class _Front:
+    """A detector in front of another; attributes it does not set are the inner detector's
+    (calibration, batch size), as for :class:`kp_core.detector.NormalizedDetector`."""
+
+    inner: Any
+
+    def __getattr__(self, name: str) -> Any:
+        if name == "inner":  # not set yet (copy, unpickling): no recursion
+            raise AttributeError(name)
+        return getattr(self.inner, name)
+
+
+class _Adjusted(_Front):
     """A detector with the caller's threshold, allow list, deny list and recognizers applied."""
 
     def __init__(self, inner: Any, threshold: float | None, allowed: frozenset[str], added: Any) -> None:
@@ -292,7 +304,7 @@ class _Adjusted:
         return text[span.start : span.end] not in self.allowed
 
 
-class _LabelFilter:
+class _LabelFilter(_Front):
     def __init__(self, inner: Any, wanted: frozenset[str]) -> None:
         self.inner, self.wanted = inner, wanted
         self.name, self.model_id = inner.name, inner.model_id
