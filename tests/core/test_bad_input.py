@@ -266,7 +266,7 @@ def test_stdin_is_read_by_the_same_reader(data: bytes, error: str | None, tmp_pa
         [record] = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
         assert PII not in record["text"]
     else:
-        assert result.exit_code == 1 and error in result.output, result.output
+        assert result.exit_code == 2 and error in result.output, result.output
         assert "Quarkbridge" not in result.output
         assert not out.exists()
 

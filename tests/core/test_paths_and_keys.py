@@ -221,7 +221,7 @@ def test_resuming_a_hash_run_with_another_key_is_refused(tmp_path):
     written, recorded = output.read_bytes(), progress.read_bytes()
 
     wrong = _hash_run(source, output, OTHER_KEY)  # resumed under another key: refused, nothing touched
-    assert wrong.exit_code == 1 and "another key" in wrong.output, wrong.output
+    assert wrong.exit_code == 2 and "another key" in wrong.output, wrong.output  # a refusal (docs/cli.md)
     assert OTHER_KEY not in wrong.output and KEY not in wrong.output
     assert output.read_bytes() == written and progress.read_bytes() == recorded
 
@@ -258,7 +258,7 @@ def test_resuming_onto_a_missing_or_cut_output_is_refused(tmp_path, damage):
     else:
         output.write_bytes(output.read_bytes()[:-5])
     result = _hash_run(source, output, KEY)  # would have padded the output with zero bytes
-    assert result.exit_code == 1 and "shorter than" in result.output, result.output
+    assert result.exit_code == 2 and "shorter than" in result.output, result.output
     if damage == "deleted":
         assert not output.exists()
     else:
