@@ -79,11 +79,26 @@ class BulkOptions:
     random_key: bool = False  # a throw-away key for this run (hash, pseudonymize)
     drop_other_fields: bool = False  # write only the text fields, the spans field and keep_fields
     keep_fields: tuple[str, ...] = ()  # copied as they are (and not named in the note)
+    # A per-type operator map, (KP type or "DEFAULT", operator name or {"method": NAME, ...}) pairs;
+    # ``method`` serves the types it does not name unless it has a DEFAULT.
+    operators: tuple[tuple[str, Any], ...] = ()
 
     def fingerprint(self) -> str:
         described = attrs.asdict(self)
         described["operator_options"] = [[k, repr(v)] for k, v in self.operator_options if k != "key"]
         return hashlib.sha256(json.dumps(described, sort_keys=True).encode()).hexdigest()
+
+    def methods(self) -> frozenset[str]:
+        """Every operator name this run applies (``method`` and the map's)."""
+        entries = dict(self.operators)
+        if "DEFAULT" not in entries:
+            entries["DEFAULT"] = self.method
+        names = {spec.get("method") if isinstance(spec, dict) else spec for spec in entries.values()}
+        return frozenset(n for n in names if isinstance(n, str))
+
+    def keyed(self) -> bool:
+        """Whether a keyed operator (hash, pseudonymize) runs."""
+        return bool(self.methods() & set(KEYED_METHODS))
 
     def model_name(self) -> str | None:
         """The model that finds the spans (None when the records bring their own)."""
@@ -111,7 +126,7 @@ def _check_options(options: BulkOptions) -> None:
         )
     if options.spans_field is not None and options.spans_field in options.text_fields:
         raise BulkRunError(f"--spans-field {options.spans_field!r} is also a --text-field")
-    if options.random_key and options.method not in KEYED_METHODS:
+    if options.random_key and not options.keyed():
         raise BulkRunError(f"--random-key applies to the keyed methods ({', '.join(KEYED_METHODS)})")
     if options.random_key and options.vault is not None:
         raise BulkRunError(
@@ -235,19 +250,62 @@ def _label_resolver() -> LabelResolver:
 def _make_anonymizer(options: BulkOptions, key: bytes | None) -> tuple[Callable, Callable[[], None]]:
     """(anonymize(texts, spans) -> [(new text, its spans)], close). The spans returned are where
     each replacement now stands in the new text, with its label: never the source text."""
+    if options.operators:
+        return _make_operator_map(options, key)
     if options.method == "pseudonymize":
         return _make_pseudonymizer(options, key)
-    from kp_core.anonymize.operators import apply_operator, make_operator
+    from kp_core.anonymize.operators import make_operator
 
     opts = dict(options.operator_options)
     if options.method == "hash":
         opts["key"] = key
+    operator = _built(lambda: make_operator(options.method, **opts), f"--method {options.method}")
+    return _applier(operator), lambda: None
+
+
+def _built(build: Callable[[], Any], where: str) -> Any:
+    """An operator, its refusal (a bad option value, an option it does not take) as a KpError."""
     try:
-        operator = make_operator(options.method, **opts)
+        return build()
     except (TypeError, ValueError) as exc:
         if isinstance(exc, KpError):
             raise
-        raise BulkRunError(f"--method {options.method}: {exc}") from None
+        raise BulkRunError(f"{where}: {exc}") from None
+
+
+def _private_vault(options: BulkOptions) -> Path | None:
+    """Where a pseudonymizing run without --vault keeps its assignments (None: in memory, stdout)."""
+    if options.vault is not None or options.output == STDIO or "pseudonymize" not in options.methods():
+        return None
+    return Path(options.output + ".registry")
+
+
+def _make_operator_map(options: BulkOptions, key: bytes | None) -> tuple[Callable, Callable[[], None]]:
+    """A per-type operator map; ``method`` serves the types it does not name."""
+    from kp_core.anonymize.operators import make_operator
+
+    entries = dict(options.operators)
+    entries.setdefault("DEFAULT", options.method)
+    shared = dict(options.operator_options)
+    if options.keyed():
+        shared["key"] = key
+    private = _private_vault(options)
+    if "pseudonymize" in options.methods():
+        vault = options.vault if options.vault is not None else private
+        shared.update({"vault": None if vault is None else os.fspath(vault)})
+        shared.update({k: v for k, v in (("language", options.language), ("country", options.country)) if v})
+    operator = _built(lambda: make_operator(entries, **shared), "--operators")
+
+    def close() -> None:
+        operator.close()
+        if private is not None:
+            private.unlink(missing_ok=True)
+
+    return _applier(operator), close
+
+
+def _applier(operator: Any) -> Callable:
+    from kp_core.anonymize.operators import apply_operator
 
     def apply(texts: list[str], spans: list[list[Span]]) -> list[tuple[str, list[dict]]]:
         out = []
@@ -261,7 +319,7 @@ def _make_anonymizer(options: BulkOptions, key: bytes | None) -> tuple[Callable,
             out.append((done.text, moved))
         return out
 
-    return apply, lambda: None
+    return apply
 
 
 def _make_pseudonymizer(options: BulkOptions, key: bytes | None) -> tuple[Callable, Callable[[], None]]:
@@ -274,17 +332,14 @@ def _make_pseudonymizer(options: BulkOptions, key: bytes | None) -> tuple[Callab
             f"--method pseudonymize takes no --operator-option (given: {names}); "
             "--language and --country pick the surrogates' locale"
         )
-    private = options.vault is None
-    if private and options.output != STDIO:
-        vault_path: Path | None = Path(options.output + ".registry")
-    else:
-        vault_path = None if private else Path(options.vault)  # type: ignore[arg-type]
+    private = _private_vault(options)
+    vault_path = private if options.vault is None else Path(options.vault)
     pseudonymizer = Pseudonymizer(key, vault_path, options.language, options.country, random_key=False)
 
     def close() -> None:
         pseudonymizer.close()
-        if private and vault_path is not None:
-            vault_path.unlink(missing_ok=True)
+        if private is not None:
+            private.unlink(missing_ok=True)
 
     def pseudonymize(texts: list[str], spans: list[list[Span]]) -> list[tuple[str, list[dict]]]:
         out = []
@@ -348,7 +403,7 @@ def _check_paths(options: BulkOptions) -> None:
         check_output_file(options.output, "output")
     if options.vault is not None:
         check_output_file(options.vault, "vault")
-    private_vault = options.output + ".registry" if options.method == "pseudonymize" and not to_stdout else None
+    private_vault = _private_vault(options)
     refuse_same_file(
         {
             "output": options.output,
@@ -364,7 +419,7 @@ def _resolve_run_key(options: BulkOptions, key: bytes | None) -> bytes | None:
         return key
     if options.random_key:
         return secrets.token_bytes(32)
-    if options.method in KEYED_METHODS or options.vault is not None:
+    if options.keyed() or options.vault is not None:
         return resolve_key(None)  # the operator would take KP_PSEUDONYM_KEY: bind the resume to it too
     return None
 
@@ -402,8 +457,9 @@ def run_bulk(
 def _remove_previous_run(options: BulkOptions) -> None:
     """--overwrite: the old output and what an interrupted run left beside it go."""
     side = [_progress_path(options.output), Path(options.output)]
-    if options.method == "pseudonymize" and options.vault is None:
-        side.append(Path(options.output + ".registry"))
+    private = _private_vault(options)
+    if private is not None:
+        side.append(private)
     for path in side:
         path.unlink(missing_ok=True)
 

@@ -18,7 +18,7 @@ STDIO = "-"
 KEYED_METHODS = ("hash", "pseudonymize")
 # Operator fields that are not options a user sets: the key has --key-file/--random-key, the rest
 # is how the operator describes itself.
-NOT_OPTIONS = frozenset({"key", "random_key", "name", "merge_touching", "fn"})
+NOT_OPTIONS = frozenset({"key", "random_key", "name", "merge_touching", "fn", "vault", "language", "country"})
 TRUE_WORDS = {"1", "true", "yes", "on"}
 FALSE_WORDS = {"0", "false", "no", "off"}
 
@@ -41,6 +41,11 @@ def _split_list(values: tuple[str, ...]) -> tuple[str, ...]:
 @click.option(
     "--method", default="redact", show_default=True,
     help="Operator: redact, mask, replace, hash, pseudonymize, keep, or a plugin's operator (kp plugins).",
+)  # fmt: skip
+@click.option(
+    "--operators", "operators", default=None, metavar="MAP",
+    help="One operator per KP type: JSON ('{\"PERSON\": \"replace\", \"DEFAULT\": \"redact\"}'), @FILE of that "
+    "JSON, or PERSON=replace,PHONE=mask. Types it does not name get --method (or its DEFAULT).",
 )  # fmt: skip
 @click.option(
     "--operator-option", "operator_option", multiple=True, metavar="KEY=VALUE",
@@ -85,7 +90,7 @@ def _split_list(values: tuple[str, ...]) -> tuple[str, ...]:
 @json_option
 @overwrite_option
 def deidentify(
-    input_path: str, out: str | None, method: str, operator_option: tuple[str, ...], text_field: tuple[str, ...],
+    input_path: str, out: str | None, method: str, operators: str | None, operator_option: tuple[str, ...], text_field: tuple[str, ...],
     spans_field: str | None, drop_other_fields: bool, keep_field: tuple[str, ...], batch_size: int,
     vault: str | None, key_file: str | None, random_key: bool, language: str | None, country: str | None,
     detection: Detection, progress: bool | None, as_json: bool, overwrite: bool,
@@ -101,7 +106,9 @@ def deidentify(
         raise click.UsageError("Missing option '--out' (a JSONL file, or - for stdout).")
     if as_json and out == STDIO:
         raise KpError("--json prints the summary on stdout, where --out - writes the rows; give --out FILE")
-    factory = _operator_factory(method)
+    _operator_factory(method)
+    entries = _operator_map(operators) if operators else {}
+    methods = _map_methods(method, entries)
     options = BulkOptions(
         input=input_path,
         output=out,
@@ -113,34 +120,35 @@ def deidentify(
         vault=vault,
         language=language,
         country=country,
-        operator_options=_operator_options(method, factory, operator_option),
+        operator_options=_operator_options(methods, operator_option),
+        operators=tuple(entries.items()),
         random_key=random_key,
         drop_other_fields=drop_other_fields,
         keep_fields=_split_list(keep_field),
     )
-    key = _key(method, vault, key_file, random_key)
+    key = _key(options.keyed(), vault, key_file, random_key, method)
     result = run_bulk(options, key=key, progress=show_progress(progress), overwrite=overwrite)
     _summary(options, result, as_json)
 
 
-def _operator_factory(method: str) -> Any:
+def _operator_factory(method: str, where: str = "--method") -> Any:
     """The registered operator's factory; an unknown name is refused before anything loads."""
     from kp_core.plugins.registry import get_registry
 
     operators = get_registry().operators
     if method not in operators:
         known = ", ".join(sorted(op.name for op in operators))
-        raise KpError(f"--method {method}: no such operator; available: {known}")
+        raise KpError(f"{where} {method}: no such operator; available: {known}")
     return operators.get(method).factory
 
 
-def _key(method: str, vault: str | None, key_file: str | None, random_key: bool) -> bytes | None:
+def _key(keyed: bool, vault: str | None, key_file: str | None, random_key: bool, method: str) -> bytes | None:
     """The secret key of a keyed method (or a vault); None lets the run draw a throw-away one."""
     from kp_core.anonymize.keys import KEY_ENV, MissingKeyError, read_key_file, resolve_key
 
     if random_key and key_file:
         raise KpError("--random-key and --key-file: give one (a throw-away key, or the key in the file)")
-    if random_key or not (method in KEYED_METHODS or vault):
+    if random_key or not (keyed or vault):
         return None
     if key_file:
         return read_key_file(key_file)
@@ -148,17 +156,24 @@ def _key(method: str, vault: str | None, key_file: str | None, random_key: bool)
         return resolve_key(None)
     except MissingKeyError:
         raise KpError(
-            f"--method {method} needs a secret key: --key-file FILE, {KEY_ENV}, or --random-key for a "
+            f"--method {method} (or --operators) needs a secret key: --key-file FILE, {KEY_ENV}, or --random-key for a "
             "throw-away key (pseudonyms that no run can link or reverse)"
         ) from None
 
 
-def _operator_options(method: str, factory: Any, given: tuple[str, ...]) -> tuple[tuple[str, Any], ...]:
-    """``--operator-option KEY=VALUE`` pairs, each value converted to the type the operator takes
-    (the type of its default), a name it does not take refused with the names it does."""
+def _operator_options(methods: list[str], given: tuple[str, ...]) -> tuple[tuple[str, Any], ...]:
+    """``--operator-option KEY=VALUE`` pairs, each value converted to the type the operators take
+    (the type of its default), a name none of them takes refused with the names they do."""
     if not given:
         return ()
-    accepted = _accepted_options(factory)
+    accepted: dict[str, Any] | None = {}
+    for name in methods:
+        taken = _accepted_options(_operator_factory(name))
+        if taken is None or accepted is None:
+            accepted = None if taken is None else accepted  # one takes any keyword: pass strings on
+            continue
+        accepted = {**taken, **accepted}
+    method = "/".join(methods)
     out: dict[str, Any] = {}
     for item in given:
         name, sep, raw = item.partition("=")
@@ -170,6 +185,47 @@ def _operator_options(method: str, factory: Any, given: tuple[str, ...]) -> tupl
             raise KpError(f"--operator-option {name}: --method {method} takes {takes}")
         out[name] = _convert(name, raw, accepted.get(name) if accepted is not None else None)
     return tuple(out.items())
+
+
+def _operator_map(value: str) -> dict[str, Any]:
+    """--operators: JSON, @FILE of JSON, or TYPE=METHOD,TYPE=METHOD; types and names checked."""
+    from kp_core.anonymize.operators import parse_operator_map
+
+    text, where = value.strip(), "--operators"
+    if text.startswith("@"):
+        from kp_core.data.paths import check_input_file
+
+        check_input_file(text[1:], "--operators file")
+        where = f"--operators {text[1:]}"
+        with open(text[1:], encoding="utf-8") as handle:
+            text = handle.read().strip()
+    if text.startswith("{"):
+        try:
+            entries = json.loads(text)
+        except ValueError as exc:
+            raise KpError(f"{where}: not valid JSON ({exc})") from None
+    elif where == "--operators":
+        entries = parse_operator_map([part for part in text.split(",") if part.strip()])
+    else:
+        raise KpError(f"{where}: expected a JSON object like {{\"PERSON\": \"replace\", \"DEFAULT\": \"redact\"}}")
+    if not isinstance(entries, dict) or not entries:
+        raise KpError(f"{where}: expected a non-empty JSON object of KP type (or DEFAULT) to operator")
+    for label, spec in entries.items():
+        name = spec.get("method") if isinstance(spec, dict) else spec
+        if not isinstance(name, str):
+            raise KpError(f"{where}: entry {label!r} needs an operator name (or {{\"method\": NAME, ...options}})")
+        _operator_factory(name, where=f"{where} entry {label!r}")
+    return entries
+
+
+def _map_methods(method: str, entries: dict[str, Any]) -> list[str]:
+    """The operator names a run applies, --method first unless the map has its own DEFAULT."""
+    names = [] if "DEFAULT" in entries else [method]
+    for spec in entries.values():
+        name = spec.get("method") if isinstance(spec, dict) else spec
+        if name not in names:
+            names.append(name)
+    return names
 
 
 def _accepted_options(factory: Any) -> dict[str, Any] | None:
