@@ -29,7 +29,7 @@ def test_an_unknown_command_fails(tmp_path: Path) -> None:
 
 
 def test_the_sandbox_inputs_are_there(tmp_path: Path) -> None:
-    shell = f"{FENCE}sh\nkp data validate --input gold.jsonl\nkp data stats --input docs.jsonl --json > /dev/null\n{FENCE}\n"
+    shell = f"{FENCE}sh\nkp data validate --input gold.jsonl\nkp data stats --input gold.jsonl --json > /dev/null\n{FENCE}\n"
     python = f"{FENCE}python\nassert len(open('key').read()) >= 16\n{FENCE}\n"
     assert _problems(tmp_path, shell + python) == []
 

@@ -249,13 +249,16 @@ def calibrate(
 
 
 def save_calibration(result: CalibrationResult, folder: str | Path) -> tuple[Path, Path]:
-    """Write ``operating_point.json`` (what detectors load) and ``calibration.json`` (the record)."""
+    """Write ``operating_point.json`` (what detectors load) and ``calibration.json`` (the record),
+    each atomically: a failure never leaves a half-written point for a detector to load."""
+    from kp_core.data.paths import atomic_write_text
+
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
     point_path = out / OPERATING_POINT_JSON
     result.operating_point.save(point_path)
     record_path = out / CALIBRATION_JSON
-    record_path.write_text(json.dumps(result.to_json(), indent=2) + "\n", encoding="utf-8")
+    atomic_write_text(record_path, json.dumps(result.to_json(), indent=2) + "\n")
     return point_path, record_path
 
 

@@ -13,6 +13,12 @@ from pathlib import Path
 
 import attrs
 
+from kp_core.errors import KpError
+
+
+class OperatingPointError(KpError, ValueError):
+    """An operating point that cannot be used: the file, the key or the value, and why."""
+
 
 def _finite(instance: OperatingPoint, attribute: attrs.Attribute, value: float) -> None:
     if not math.isfinite(value):
@@ -44,15 +50,15 @@ class OperatingPoint:
     @classmethod
     def from_json(cls, payload: dict, *, source: str = "operating point") -> OperatingPoint:
         if not isinstance(payload, dict):
-            raise ValueError(f"{source}: expected a JSON object of transition biases")
+            raise OperatingPointError(f"{source}: expected a JSON object of transition biases")
         known = {f.name for f in attrs.fields(cls)}
         unknown = sorted(set(payload) - known)
         if unknown:
-            raise ValueError(f"{source}: unknown keys {', '.join(unknown)}; known: {', '.join(sorted(known))}")
+            raise OperatingPointError(f"{source}: unknown keys {', '.join(unknown)}; known: {', '.join(sorted(known))}")
         try:
             return cls(**payload)
         except (TypeError, ValueError) as exc:
-            raise ValueError(f"{source}: {exc}") from exc
+            raise OperatingPointError(f"{source}: {exc}") from exc
 
     @classmethod
     def load(cls, path: str | Path) -> OperatingPoint:
@@ -60,11 +66,15 @@ class OperatingPoint:
         try:
             payload = json.loads(p.read_text(encoding="utf-8"))
         except json.JSONDecodeError as exc:
-            raise ValueError(f"{p}: line {exc.lineno}: invalid JSON ({exc.msg})") from exc
+            raise OperatingPointError(f"{p}: line {exc.lineno}: invalid JSON ({exc.msg})") from exc
+        except UnicodeDecodeError:
+            raise OperatingPointError(f"{p}: not UTF-8 text") from None
         return cls.from_json(payload, source=str(p))
 
     def save(self, path: str | Path) -> None:
-        Path(path).write_text(json.dumps(self.to_json(), indent=2) + "\n", encoding="utf-8")
+        from kp_core.data.paths import atomic_write_text
+
+        atomic_write_text(path, json.dumps(self.to_json(), indent=2) + "\n")
 
 
 DEFAULT = OperatingPoint()

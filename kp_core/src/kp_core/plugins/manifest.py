@@ -11,9 +11,7 @@ with a message that says to upgrade, rather than read half-right.
 from __future__ import annotations
 
 import json
-import os
 import re
-import uuid
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -136,19 +134,10 @@ class Manifest:
 
     def write(self, folder: str | Path) -> Path:
         """Write ``folder/kp.json`` (UTF-8) atomically: a reader sees the old file or the new one."""
-        folder = Path(folder)
-        path = folder / KP_JSON
-        text = self.to_text()
-        tmp = folder / f".{KP_JSON}.{os.getpid()}.{uuid.uuid4().hex}.tmp"  # created with the umask's mode
-        try:
-            with tmp.open("x", encoding="utf-8") as handle:
-                handle.write(text)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
+        from kp_core.data.paths import atomic_write_text
+
+        path = Path(folder) / KP_JSON
+        atomic_write_text(path, self.to_text())  # a report: follows the umask
         return path
 
 

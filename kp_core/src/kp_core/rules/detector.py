@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from kp_core.decoding.operating_point import OperatingPointError
 from kp_core.encoding.normalize import normalize
 from kp_core.rules import patterns as P
 from kp_core.types import Span
@@ -52,7 +53,7 @@ class RulesDetector:
     def __init__(self, *, operating_point: str | None = None, countries: Sequence[str] | None = None) -> None:
         point = operating_point or "precision"
         if point not in OPERATING_POINTS:
-            raise ValueError(f"rules operating point must be one of {', '.join(OPERATING_POINTS)}, got {point!r}")
+            raise OperatingPointError(f"rules operating point must be one of {', '.join(OPERATING_POINTS)}, got {point!r}")
         self.require_context = point == "precision"
         from kp_core.identifiers.national_id import supported_countries
 

@@ -1,0 +1,45 @@
+"""A bad operating point is a KpError naming the file (one Error line from the CLI, exit 2), and
+saved points and calibrations are written atomically."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kp_core.cli import build_cli
+from kp_core.decoding.operating_point import OperatingPoint, OperatingPointError
+from kp_core.errors import KpError
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        ("{not json", "invalid JSON"),
+        ('["a list"]', "expected a JSON object"),
+        ('{"background_stay": 1, "typo": 2}', "unknown keys typo"),
+        ('{"background_stay": "NaN"}', "must be finite"),
+    ],
+)
+def test_a_bad_file_is_a_kp_error_naming_it(tmp_path: Path, content: str, reason: str) -> None:
+    path = tmp_path / "op.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(OperatingPointError, match=reason) as caught:
+        OperatingPoint.load(path)
+    assert isinstance(caught.value, KpError) and str(path) in str(caught.value)
+
+
+def test_save_leaves_no_temporary_file_and_round_trips(tmp_path: Path) -> None:
+    point = OperatingPoint(background_stay=0.25, background_to_start=-1.0)
+    point.save(tmp_path / "op.json")
+    assert [p.name for p in tmp_path.iterdir()] == ["op.json"]
+    assert OperatingPoint.load(tmp_path / "op.json") == point
+    assert json.loads((tmp_path / "op.json").read_text(encoding="utf-8"))["background_stay"] == 0.25
+
+
+def test_the_cli_prints_one_error_line() -> None:
+    result = CliRunner().invoke(build_cli(), ["predict", "-m", "rules", "--operating-point", "nope", "CNP 1800101221144"])
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output and "must be one of precision, recall" in result.output
