@@ -4,7 +4,8 @@ A key comes from the caller (bytes or str) or from ``KP_PSEUDONYM_KEY``. Without
 operators refuse to run: an unkeyed pseudonym can be inverted by anyone who has the code. A
 random per-run key is only used when the caller asks for it explicitly (``random_key=True``);
 its pseudonyms are then unlinkable across runs and irreversible once the process ends.
-Sub-keys for each purpose are derived with HKDF-SHA256, so one user key never serves two roles.
+Sub-keys for each purpose are derived with HKDF-SHA256 (``cryptography``), so one user key never
+serves two roles. docs/security.md says what the keys protect and what they do not.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from kp_core.errors import KpError
 
 KEY_ENV = "KP_PSEUDONYM_KEY"
 MIN_KEY_BYTES = 16
+HKDF_SALT = b"kp-hkdf-salt-v1"  # fixed: changing it changes every derived key (pseudonyms, vaults)
 
 
 class MissingKeyError(KpError, ValueError):
@@ -46,15 +48,14 @@ def resolve_key(key: bytes | str | None = None, *, random_key: bool = False) -> 
 
 
 def derive_key(master: bytes, purpose: str, length: int = 32) -> bytes:
-    """HKDF-SHA256 (RFC 5869) of ``master`` for one ``purpose``; stdlib only."""
-    prk = hmac.new(b"kp-hkdf-salt-v1", master, hashlib.sha256).digest()
-    out, block, counter = b"", b"", 1
-    info = purpose.encode("utf-8")
-    while len(out) < length:
-        block = hmac.new(prk, block + info + bytes([counter]), hashlib.sha256).digest()
-        out += block
-        counter += 1
-    return out[:length]
+    """HKDF-SHA256 (RFC 5869) of ``master`` for one ``purpose`` (the HKDF ``info``), with kp's fixed
+    salt: one sub-key per purpose, so a key never serves two roles. At most 8160 bytes (255 blocks).
+    Uses ``cryptography``'s HKDF; the output is the same as kp's earlier hand-written HKDF, so
+    existing pseudonyms, vaults and key ids keep their values (tests/core/test_hkdf_vectors.py)."""
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+    return HKDF(algorithm=hashes.SHA256(), length=length, salt=HKDF_SALT, info=purpose.encode("utf-8")).derive(master)
 
 
 def read_key_file(path: str | os.PathLike[str]) -> bytes:
