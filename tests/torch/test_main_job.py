@@ -17,13 +17,17 @@ def test_main_job_smoke(tiny_bases, dev_dir, echr_dir, tmp_path) -> None:
         [
             "main", "--out", str(out), "--base", str(tiny_bases["bert"]), "--docs", "150", "--max-steps", "3",
             "--max-length", "64", "--max-eval", "20", "--time-budget", "10m", "--device", "cpu", "--data-dir", str(dev_dir),
-            "--echr-dir", str(echr_dir),
+            "--echr-dir", str(echr_dir), "--json", "--no-progress",
         ],
         catch_exceptions=False,
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     assert "Scorecard" in result.output and "de-identified" in result.output
     card = json.loads((out / "scorecard.json").read_text())
+    # --json: the summary alone on stdout (the steps and the text scorecard went to stderr).
+    assert json.loads(result.stdout) == card and "Scorecard" in result.stderr
+    trained = json.loads((out / "model" / "kp.json").read_text())["training"]
+    assert trained["progress"] is False and trained["eval_fraction"] == 0.05  # the main job's own split
     assert list(card["scores"]) == ["model_alone", "identifier_typing", "with_rules"]
     for variant, rows in card["scores"].items():
         assert [r["slice"] for r in rows] == ["it", "se", "cz", "dk", "echr-fr", "echr-es"], variant
