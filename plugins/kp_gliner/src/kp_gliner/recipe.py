@@ -131,7 +131,7 @@ class GlinerRecipe:
                 subword_budget=subword_budget(model, prompts.phrases()), seed=config.seed,
             )  # fmt: skip
         except (ConversionError, ValueError) as exc:
-            raise TrainingError(f"--dataset {config.dataset}: {exc}") from None
+            raise TrainingError(f"--data {config.dataset}: {exc}") from None
         if converted.issues:
             run.echo("train spans not used: " + ", ".join(f"{k} {v}" for k, v in sorted(converted.issues.items())))
         run.echo(f"windows: {len(converted.records)} from {converted.documents} documents, {converted.spans} spans")
