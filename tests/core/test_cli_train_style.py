@@ -202,6 +202,12 @@ def test_a_bad_option_value_is_one_error_line(wordy: None, tmp_path: Path) -> No
     assert "Error: --subword-labels='middle': expected one of all, first" in run.output
 
 
+def test_a_bad_shared_value_is_named_by_its_flag(wordy: None, tmp_path: Path) -> None:
+    run = train(dataset_file(tmp_path), tmp_path / "o", "--eval-fraction", "1.5")
+    assert run.exit_code == 2 and "Error: --eval-fraction must be in [0, 1), got 1.5" in run.output
+    assert not (tmp_path / "o").exists()
+
+
 # --- 3. a family that is not installed ---------------------------------------------------------
 
 

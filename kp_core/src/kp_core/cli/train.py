@@ -196,7 +196,7 @@ class FamilyTrainCommand(click.Command):
         try:
             config = TrainConfig(family=self.family.name, options=options, **settings)
         except (TypeError, ValueError) as exc:
-            raise click.UsageError(str(exc)) from None
+            raise click.UsageError(as_flags(str(exc))) from None
         check_run_folder(config.out, resume=config.resume, overwrite=overwrite)
         if overwrite and holds_previous_run(config.out):
             clear_previous_run(config.out)
@@ -217,6 +217,19 @@ class FamilyTrainCommand(click.Command):
                 raise click.UsageError(f"--{key.replace('_', '-')} is given twice with different values")
             options[key] = value
         return options
+
+
+# TrainConfig fields whose flag is spelt otherwise (the field names stay: kp.json records them).
+_FLAG_OF_FIELD = {"dataset": "--data", "max_train": "--limit"}
+
+
+def as_flags(message: str) -> str:
+    """A TrainConfig refusal (``eval_fraction must be in [0, 1)``) in the flags' words
+    (``--eval-fraction must be in [0, 1)``)."""
+    head, sep, rest = message.partition(" ")
+    if head in _DEFAULTS or head in _FLAG_OF_FIELD:
+        return _FLAG_OF_FIELD.get(head, "--" + head.replace("_", "-")) + sep + rest
+    return message
 
 
 def _stderr_echo(line: str) -> None:
