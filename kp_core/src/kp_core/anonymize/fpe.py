@@ -9,6 +9,33 @@ a permutation of the valid set, so the first candidate is injective by construct
 different source values of one shape never get the same surrogate. Later candidates (taken only
 when the first would leak a 4-character window, or is already taken in a vault) continue along
 the same cycle.
+
+The algorithm, exactly (:class:`KeyedPermutation`):
+
+* domain: ``[0, N)``, ``N`` the number of values of the shape; split as ``a = ceil(sqrt(N))``,
+  ``b = ceil(N / a)``, ``x = u·b + v`` with ``u < a``, ``v < b``. Each half must be below 2**128
+  (shapes of up to about 76 digits).
+* 10 rounds, alternating: even rounds ``u = (u + F(i, v)) mod a``, odd rounds
+  ``v = (v + F(i, u)) mod b`` (a generalized, slightly unbalanced Feistel network with modular
+  addition, as in FF1).
+* round function: ``F(i, h) = int(HMAC-SHA256(K, tweak || i (1 byte) || h (16 bytes))[:16]) mod
+  m``, ``K`` the HKDF sub-key of the caller's key (:func:`kp_core.anonymize.keys.derive_key`),
+  ``tweak`` the type and the shape's signature (public). 128 bits reduced mod a modulus below
+  2**128 has a bias under ``m / 2**128``.
+* cycle walking (Black and Rogaway) until the value is below ``N`` and valid.
+
+What this is not: it is neither NIST FF1 nor FF3-1 (SP 800-38G Rev. 1) and has no published
+analysis of its own. It follows FF1's structure (10 Feistel rounds, modular addition) with
+HMAC-SHA256, a PRF under standard assumptions, in place of AES. Where it falls short of the
+standard: SP 800-38G Rev. 1 requires a domain of at least 1,000,000 values, because Feistel FPE
+on small domains is open to message-recovery attacks from many known pairs (Bellare, Hoang and
+Tessaro 2016; Durak and Vaudenay 2017); kp permutes small domains too (a 4-digit number, a date).
+The tweak is not length-prefixed (it is kp's own text, printable, so it cannot end like a round
+input, but that is a convention rather than a proof). Pure Python: neither constant-time nor
+constant-walk (the number of cycle-walk steps shows in the time taken). Deterministic by design:
+equal values under one key give equal surrogates, which is what makes pseudonyms consistent and
+also what lets anyone who holds the key test a guessed value. Re-identification reads the vault;
+kp never inverts this permutation. See docs/security.md.
 """
 
 from __future__ import annotations
