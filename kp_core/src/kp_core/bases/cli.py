@@ -9,6 +9,7 @@ import click
 from kp_core.bases import registry
 from kp_core.bases.registry import builtin_names, get_builtin
 from kp_core.bases.sources import SourceMissing
+from kp_core.cli.options import json_option
 
 
 def _status(base) -> dict[str, object]:
@@ -29,7 +30,7 @@ def _require(name: str):
 
 
 @click.command()
-@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@json_option
 @click.option("--build", "build_name", metavar="NAME", help="Build NAME into the cache now (no-op when cached).")
 @click.option("--verify", "verify_name", metavar="NAME", help="Check NAME's cached build against its source engine.")
 def bases(as_json: bool, build_name: str | None, verify_name: str | None) -> None:
