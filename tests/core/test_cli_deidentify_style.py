@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from kp_core.cli import build_cli
+from kp_core.errors import KpError
 
 # Made-up values: no row of any data set.
 NAME, PHONE, MAIL = "Quillon Varsk", "+40 721 555 019", "q.varsk@example.org"
@@ -309,3 +310,19 @@ def test_types_a_map_does_not_name_get_the_method(tmp_path, source):
 def test_bad_operator_maps_are_one_error(tmp_path, source, value, named):
     args = ["--spans-field", "spans", "-i", source, "--out", tmp_path / "o.jsonl", "--operators", value]
     _one_error(kp(args), named)
+
+
+def test_an_interrupted_random_key_run_cannot_be_continued(tmp_path):
+    from kp_core.anonymize.bulk import BulkOptions, BulkRunError, run_bulk
+
+    good = json.dumps({"text": TEXT, "spans": SPANS})
+    source = tmp_path / "in.jsonl"
+    source.write_text(f"{good}\n{{not json\n{good}\n")
+    out = tmp_path / "o.jsonl"
+    options = BulkOptions(str(source), str(out), method="hash", spans_field="spans", batch_size=1, random_key=True)
+    with pytest.raises(KpError):
+        run_bulk(options, progress=False)  # stopped at line 2, line 1 written under a key now gone
+    source.write_text(f"{good}\n{good}\n{good}\n")
+    with pytest.raises(BulkRunError, match="throw-away key"):
+        run_bulk(options, progress=False)
+    assert run_bulk(options, progress=False, overwrite=True).records == 3
