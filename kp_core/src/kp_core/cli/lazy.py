@@ -39,9 +39,18 @@ class LazyGroup(click.Group):
         rows = []
         for name in self.list_commands(ctx):
             if name in self.commands:
-                rows.append((name, self.commands[name].get_short_help_str(limit=70)))
+                rows.append((name, _short_help(self.commands[name])))
             else:
                 rows.append((name, self._lazy[name][1]))
         if rows:
             with formatter.section("Commands"):
                 formatter.write_dl(rows)
+
+
+def _short_help(command: click.Command) -> str:
+    """A command's one-line help; a plugin command whose help cannot be read must not take
+    ``kp --help`` down with it."""
+    try:
+        return command.get_short_help_str(limit=70)
+    except Exception as exc:  # noqa: BLE001 - whatever a plugin's help raises
+        return f"(its help failed: {type(exc).__name__}; see kp plugins)"

@@ -171,15 +171,24 @@ def _hf_family(families: Any, ref: str) -> str:
 class DetectorCache:
     """LRU cache of loaded detectors. Loads of one key are serialised; different keys load in parallel."""
 
-    def __init__(self, capacity: int) -> None:
-        if capacity < 1:
+    @property
+    def capacity(self) -> int:
+        if self._capacity is None:
+            self._capacity = cache_capacity_from_env()
+        return self._capacity
+
+    def __init__(self, capacity: int | None = None) -> None:
+        """``capacity`` None: ``KP_DETECTOR_CACHE`` (default 4), read at the first load, so a bad
+        value is a refusal of that load (one Error line), not a crash when kp is imported."""
+        if capacity is not None and capacity < 1:
             raise ValueError(f"detector cache capacity must be >= 1, got {capacity}")
-        self.capacity = capacity
+        self._capacity = capacity
         self._items: OrderedDict[tuple, Detector] = OrderedDict()
         self._lock = threading.Lock()
         self._key_locks: dict[tuple, threading.Lock] = {}
 
     def get_or_load(self, key: tuple, load: Any) -> Detector:
+        capacity = self.capacity  # a bad KP_DETECTOR_CACHE refuses before any model loads
         with self._lock:
             if key in self._items:
                 self._items.move_to_end(key)
@@ -194,7 +203,7 @@ class DetectorCache:
             with self._lock:
                 self._items[key] = detector
                 self._items.move_to_end(key)
-                while len(self._items) > self.capacity:
+                while len(self._items) > capacity:
                     self._items.popitem(last=False)
                 self._key_locks.pop(key, None)
             return detector
@@ -207,7 +216,18 @@ class DetectorCache:
         return len(self._items)
 
 
-_cache = DetectorCache(int(os.environ.get(CACHE_SIZE_ENV, "4")))
+def cache_capacity_from_env() -> int:
+    raw = os.environ.get(CACHE_SIZE_ENV, "").strip() or "4"
+    try:
+        capacity = int(raw)
+    except ValueError:
+        capacity = 0
+    if capacity < 1:
+        raise KpError(f"{CACHE_SIZE_ENV}={raw!r}: expected a whole number of detectors, 1 or more (default 4)")
+    return capacity
+
+
+_cache = DetectorCache()
 
 
 def load_detector(

@@ -1,5 +1,6 @@
-"""A bad operating point is a KpError naming the file (one Error line from the CLI, exit 2), and
-saved points and calibrations are written atomically."""
+"""Refusals outside any one command, each one Error line with exit 2: a bad operating point (a
+KpError naming the file; points are also written atomically), a bad KP_DETECTOR_CACHE; and a plugin
+command whose help raises does not break ``kp --help``."""
 
 from __future__ import annotations
 
@@ -43,3 +44,30 @@ def test_the_cli_prints_one_error_line() -> None:
     result = CliRunner().invoke(build_cli(), ["predict", "-m", "rules", "--operating-point", "nope", "CNP 1800101221144"])
     assert result.exit_code == 2, result.output
     assert "Traceback" not in result.output and "must be one of precision, recall" in result.output
+
+
+def test_a_bad_detector_cache_size_is_one_error_line(monkeypatch) -> None:
+    monkeypatch.setenv("KP_DETECTOR_CACHE", "abc")
+    from kp_core.plugins import models
+
+    monkeypatch.setattr(models, "_cache", models.DetectorCache())
+    result = CliRunner().invoke(build_cli(), ["predict", "-m", "rules", "CNP 1800101221144"])
+    assert result.exit_code == 2, result.output
+    assert "KP_DETECTOR_CACHE='abc'" in result.output and "Traceback" not in result.output
+
+
+def test_a_command_whose_help_raises_does_not_break_kp_help() -> None:
+    import click
+
+    from kp_core.cli.lazy import LazyGroup
+
+    class Broken(click.Command):
+        def get_short_help_str(self, limit: int = 45) -> str:
+            raise RuntimeError("a plugin bug")
+
+    group = LazyGroup(name="kp")
+    group.add_command(click.Command("fine", help="Works."))
+    group.add_command(Broken("broken"))
+    result = CliRunner().invoke(group, ["--help"])
+    assert result.exit_code == 0, result.output
+    assert "fine" in result.output and "(its help failed: RuntimeError" in result.output
