@@ -10,9 +10,10 @@ One file holds many models: :func:`add_to_leaderboard` merges a run's rows into 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -65,11 +66,33 @@ def add_to_leaderboard(
     results: Iterable[Mapping[str, Any]], path: str | Path, *, overwrite: bool = False
 ) -> dict[str, Any]:
     """Merge ``results`` into the leaderboard at ``path`` (created when missing; started anew with
-    ``overwrite``) and write it atomically. A file there that is not a leaderboard is refused."""
-    existing = read_leaderboard(path) if os.path.lexists(path) and not overwrite else None
-    board = merge_leaderboard(existing or {"schema": SCHEMA, "entries": {}}, results)
-    _write(board, path)
+    ``overwrite``) and write it atomically. A file there that is not a leaderboard is refused.
+
+    Read, merge and write happen under an exclusive lock on ``<path>.lock``, so two runs that add
+    to one leaderboard at once both keep their rows (the second merges into the first's file)."""
+    with _locked(Path(str(path) + ".lock")):
+        existing = read_leaderboard(path) if os.path.lexists(path) and not overwrite else None
+        board = merge_leaderboard(existing or {"schema": SCHEMA, "entries": {}}, results)
+        _write(board, path)
     return board
+
+
+@contextlib.contextmanager
+def _locked(lock_path: Path) -> Iterator[None]:
+    """An exclusive advisory lock held while the block runs (POSIX flock; on systems without it,
+    the atomic write still keeps the file whole)."""
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock_path, "a", encoding="utf-8") as handle:
+        try:
+            import fcntl
+        except ImportError:  # Windows: no flock
+            yield
+            return
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
 def read_leaderboard(path: str | Path) -> dict[str, Any]:
