@@ -18,7 +18,7 @@ $(MAIN)/.ok: kp_core/pyproject.toml plugins/kp_torch_runtime/pyproject.toml kp_t
 	touch $@
 
 run: $(MAIN)/.ok
-	$(MAIN)/bin/kp main
+	$(MAIN)/bin/kp main --overwrite  # a second run replaces the first's runs/main
 
 test: $(TOOLS)/.ok
 	rm -f .tox/junit-*.xml

@@ -71,3 +71,14 @@ def test_a_command_whose_help_raises_does_not_break_kp_help() -> None:
     result = CliRunner().invoke(group, ["--help"])
     assert result.exit_code == 0, result.output
     assert "fine" in result.output and "(its help failed: RuntimeError" in result.output
+
+
+def test_generate_rows_old_label_scheme_keyword_still_works_with_a_warning() -> None:
+    from kp_core.generate import generate_rows
+
+    new = list(generate_rows(["it"], ["legal"], 3, seed=2, conventions="europriv"))
+    with pytest.warns(DeprecationWarning, match="conventions="):
+        old = list(generate_rows(["it"], ["legal"], 3, seed=2, label_scheme="europriv"))
+    assert old == new
+    with pytest.raises(ValueError, match="give only one"):
+        list(generate_rows(["it"], None, 1, conventions="europriv", label_scheme="kp"))

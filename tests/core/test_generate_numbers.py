@@ -21,7 +21,7 @@ _MAIN = ("it", "sv", "cs", "da", "fr", "es")
 
 @pytest.fixture(scope="module")
 def rows() -> dict[str, list[dict]]:
-    return {lang: list(generate_rows([lang], None, 600, seed=11, label_scheme="europriv")) for lang in _MAIN}
+    return {lang: list(generate_rows([lang], None, 600, seed=11, conventions="europriv")) for lang in _MAIN}
 
 
 def _values(row: dict, label: str) -> list[tuple[int, str]]:
@@ -129,7 +129,7 @@ def test_one_line_holds_a_persons_national_id_phone_and_iban(rows: dict[str, lis
 def test_court_reports_name_parties_counsel_and_application_numbers(lang: str) -> None:
     reports = [
         r
-        for r in generate_rows([lang], ["legal"], 240, seed=9, label_scheme="europriv")
+        for r in generate_rows([lang], ["legal"], 240, seed=9, conventions="europriv")
         if r["genre"] == "court_report"
     ]
     assert len(reports) > 20
@@ -146,6 +146,6 @@ def test_organisations_are_parties_in_every_language() -> None:
     hospitals and courts (scheme europriv) in over 60%."""
     for lang in phrasebook_languages():
         for scheme, floor in (("kp", 0.3), ("europriv", 0.6)):
-            docs = list(generate_rows([lang], None, 200, seed=4, label_scheme=scheme))
+            docs = list(generate_rows([lang], None, 200, seed=4, conventions=scheme))
             share = sum(any(s["label"] == "ORG_PARTY" for s in r["spans"]) for r in docs) / len(docs)
             assert share > floor, (lang, scheme, share)

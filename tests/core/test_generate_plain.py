@@ -37,7 +37,7 @@ def _statute_re(lang: str) -> re.Pattern[str]:
 
 
 def _rows(lang: str, domain: str, n: int, scheme: str, seed: int = 7) -> list[dict]:
-    return list(generate_rows([lang], [domain], n, seed=seed, label_scheme=scheme))
+    return list(generate_rows([lang], [domain], n, seed=seed, conventions=scheme))
 
 
 def _overlaps(row: dict, start: int, end: int, labels: set[str] | None = None) -> list[str]:
@@ -112,7 +112,7 @@ def test_generic_clinical_words_are_unlabelled(lang: str) -> None:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_companies_of_ordinary_words_are_whole_org_spans(lang: str) -> None:
-    rows = list(generate_rows([lang], None, 300, seed=3, label_scheme="europriv"))
+    rows = list(generate_rows([lang], None, 300, seed=3, conventions="europriv"))
     suffixes = get_phrases(lang)["org_suffixes"]
     cores = sorted(ORG_PLAIN[lang], key=len, reverse=True)
     whole = 0

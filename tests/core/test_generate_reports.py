@@ -21,7 +21,7 @@ _LANGS = ("fr", "es", "it", "pl", "en", "de", "cs", "sv", "da", "nl", "pt")
 def reports() -> dict[str, list[dict]]:
     out: dict[str, list[dict]] = {}
     for lang in _LANGS:
-        rows = generate_rows([lang], ["legal"], 700, seed=5, label_scheme="europriv")
+        rows = generate_rows([lang], ["legal"], 700, seed=5, conventions="europriv")
         out[lang] = [r for r in rows if r["genre"] in ("court_report", "court_judgment")]
     return out
 
@@ -111,6 +111,6 @@ def test_polish_courts_come_from_a_fixed_list() -> None:
 
 
 def test_court_reports_are_deterministic() -> None:
-    first = list(generate_rows(["fr", "pl"], ["legal"], 60, seed=3, label_scheme="europriv"))
-    again = list(generate_rows(["fr", "pl"], ["legal"], 60, seed=3, label_scheme="europriv"))
+    first = list(generate_rows(["fr", "pl"], ["legal"], 60, seed=3, conventions="europriv"))
+    again = list(generate_rows(["fr", "pl"], ["legal"], 60, seed=3, conventions="europriv"))
     assert first == again

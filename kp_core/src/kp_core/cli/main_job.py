@@ -113,7 +113,7 @@ def main_training_rows(docs: int, seed: int, languages: list[str] | None = None)
     conventions the dev slices follow."""
     from kp_core.generate import generate_rows
 
-    return generate_rows(languages, None, docs, seed, label_scheme="europriv")
+    return generate_rows(languages, None, docs, seed, conventions="europriv")
 
 
 def family_for_main(name: str) -> Any:

@@ -104,7 +104,7 @@ def generate(
             domains,
             docs,
             seed,
-            label_scheme=conventions.lower(),
+            conventions=conventions.lower(),
             split=split,
             eval_fraction=eval_fraction,
             eval_path=held_out,

@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import os
 import random
+import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -90,14 +91,17 @@ def generate_rows(
     seed: int = 0,
     *,
     start: int = 0,
-    label_scheme: str = "kp",
+    conventions: str = "kp",
+    label_scheme: str | None = None,
 ) -> Iterator[dict[str, Any]]:
     """Yield ``n`` rows (documents ``start`` .. ``start + n - 1``) in the kp row format.
 
     ``languages`` default to every language with a phrasebook, ``domains`` to clinical, legal, administrative and general.
-    ``label_scheme`` "kp" keeps every KP type; "europriv" applies the EuroPriv-Bench gold
+    ``conventions`` "kp" keeps every KP type; "europriv" applies the EuroPriv-Bench gold
     conventions (hospital/court → ORG_PARTY, clinician → PERSON, statutes unlabelled).
+    ``label_scheme`` is its old name, accepted until the next release.
     """
+    label_scheme = _conventions(conventions, label_scheme)
     known = phrasebook_languages()
     langs = _check(languages or known, known, "language")
     doms = _check(domains or DOMAINS, DOMAINS, "domain")
@@ -143,6 +147,16 @@ def default_eval_path(train_path: str | os.PathLike) -> Path:
     return target.with_name(f"{target.name}.eval.jsonl")
 
 
+def _conventions(conventions: str, label_scheme: str | None) -> str:
+    """``conventions``, or the deprecated ``label_scheme`` keyword when a caller still uses it."""
+    if label_scheme is None:
+        return conventions
+    if conventions != "kp" and conventions != label_scheme:
+        raise ValueError("label_scheme is the old name of conventions; give only one")
+    warnings.warn("label_scheme= is now conventions= (it goes in the next release)", DeprecationWarning, stacklevel=3)
+    return label_scheme
+
+
 def write_dataset(
     path: str | os.PathLike,
     languages: Sequence[str] | None = None,
@@ -150,7 +164,8 @@ def write_dataset(
     n: int = 1000,
     seed: int = 0,
     *,
-    label_scheme: str = "kp",
+    conventions: str = "kp",
+    label_scheme: str | None = None,
     split: bool = False,
     eval_fraction: float = 0.1,
     eval_path: str | os.PathLike | None = None,
@@ -161,7 +176,9 @@ def write_dataset(
     (that mode holds the rows in memory to group them). Returns a summary: ``path`` and ``rows``
     (the rows in it), ``docs`` (generated), and with ``split`` also ``eval_path``, ``eval_rows``
     and ``split`` (the split's info)."""
-    rows: Iterable[dict[str, Any]] = generate_rows(languages, domains, n, seed, label_scheme=label_scheme)
+    rows: Iterable[dict[str, Any]] = generate_rows(
+        languages, domains, n, seed, conventions=_conventions(conventions, label_scheme)
+    )
     if progress:
         from tqdm import tqdm
 
