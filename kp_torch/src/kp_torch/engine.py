@@ -18,6 +18,7 @@ import numpy as np
 from kp_core.decoding import BioesSpace, OperatingPoint
 from kp_core.decoding.calibration import operating_point_for
 from kp_core.decoding.window_scorer import DocumentScores, WindowScorer, pad_rows, predict_from_scores, window_geometry
+from kp_core.errors import KpError
 from kp_core.plugins.manifest import Manifest
 from kp_core.types import Span
 from kp_torch.tokens import SpecialLayout, tokenize_documents
@@ -26,8 +27,8 @@ DEFAULT_MAX_LENGTH = 256
 DEFAULT_BATCH_SIZE = 32
 
 
-class CheckpointError(ValueError):
-    """A folder that is not a usable token-classification checkpoint for kp."""
+class CheckpointError(KpError, ValueError):
+    """A folder that is not a usable token-classification checkpoint for kp (a refusal, exit 2)."""
 
 
 def label_space(id2label: dict[Any, str]) -> BioesSpace:
@@ -95,23 +96,26 @@ class EncoderDetector:
         progress: bool = False,
         echo: Any = None,
     ) -> EncoderDetector:
-        """Load a saved checkpoint folder (safetensors, no remote code) onto a torch device."""
+        """Load a checkpoint folder, or a Hub id transformers can resolve (safetensors, no remote
+        code), onto a torch device; a reference that is neither is a ModelResolutionError."""
         import torch
         from transformers import AutoModelForTokenClassification, AutoTokenizer
 
+        from kp_torch_runtime.hub import loading
         from kp_torch_runtime.runtime import select_runtime
 
         folder = Path(path)
-        if not folder.is_dir():
-            raise CheckpointError(f"{folder}: no such checkpoint folder")
-        meta = Manifest.read(folder)
+        if folder.exists() and not folder.is_dir():
+            raise CheckpointError(f"{folder}: not a checkpoint folder (a file)")
+        meta = Manifest.read(folder) if folder.is_dir() else None
         runtime = select_runtime(device, threads, echo=echo)
         precision = {"dtype": torch.bfloat16} if bf16 else {}
-        model = AutoModelForTokenClassification.from_pretrained(
-            str(folder), use_safetensors=True, trust_remote_code=False, **precision
-        )
+        with loading(path, progress=progress):
+            model = AutoModelForTokenClassification.from_pretrained(
+                str(path), use_safetensors=True, trust_remote_code=False, **precision
+            )
+            tokenizer = AutoTokenizer.from_pretrained(str(path), use_fast=True)
         model.to(runtime.device).eval()
-        tokenizer = AutoTokenizer.from_pretrained(str(folder), use_fast=True)
         return cls(
             model,
             tokenizer,
@@ -121,7 +125,7 @@ class EncoderDetector:
             max_length=max_length or (meta and meta.max_length) or DEFAULT_MAX_LENGTH,
             batch_size=batch_size,
             label_scheme=(meta and meta.label_scheme) or "first",
-            operating_point=operating_point_for(operating_point, folder),
+            operating_point=operating_point_for(operating_point, folder if folder.is_dir() else None),
             bf16=bf16,
             progress=progress,
         )

@@ -61,7 +61,9 @@ class PrivacyFilterDetector(EncoderDetector):
         meta = Manifest.read(folder) if folder.is_dir() else None
         extra = meta.extra if meta else {}
         runtime = select_runtime(device, threads, echo=echo)
-        model = load_model(path, experts=experts or str(extra.get("experts_implementation") or DEFAULT_EXPERTS))
+        model = load_model(
+            path, experts=experts or str(extra.get("experts_implementation") or DEFAULT_EXPERTS), progress=progress
+        )
         model.to(runtime.device).eval()
         tokenizer = load_tokenizer(path)
         return cls(

@@ -11,14 +11,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from kp_core.errors import KpError
+
 MODEL_TYPE = "openai_privacy_filter"
 DEFAULT_BASE = "openai/privacy-filter"
 EXPERTS_IMPLEMENTATIONS = ("grouped_mm", "batched_mm", "eager")
 DEFAULT_EXPERTS = "grouped_mm"
 
 
-class BaseModelError(ValueError):
-    """A --base that is not a privacy-filter token classifier."""
+class BaseModelError(KpError, ValueError):
+    """A --base that is not a privacy-filter token classifier (a refusal, exit 2)."""
 
 
 def privacy_filter_config(**overrides: Any) -> Any:
@@ -35,36 +37,44 @@ def check_experts(experts: str) -> str:
     return experts
 
 
-def load_model(ref: str | Path, *, experts: str = DEFAULT_EXPERTS) -> Any:
+def load_model(ref: str | Path, *, experts: str = DEFAULT_EXPERTS, progress: bool | None = None) -> Any:
     """A privacy-filter token classifier from a folder or Hub id (safetensors, no remote code), in
     float32 whatever the checkpoint's dtype: the head and adapters train with AdamW, whose small
-    updates a bf16 weight would round away (``--bf16`` autocasts the compute instead)."""
+    updates a bf16 weight would round away (``--bf16`` autocasts the compute instead).
+    ``progress``: transformers' own bars (None: only when stderr is a terminal)."""
     import torch
     from transformers import AutoConfig, AutoModelForTokenClassification
 
-    config = AutoConfig.from_pretrained(str(ref), trust_remote_code=False)
+    from kp_torch_runtime.hub import loading
+
+    with loading(ref, progress=progress):
+        config = AutoConfig.from_pretrained(str(ref), trust_remote_code=False)
     if getattr(config, "model_type", None) != MODEL_TYPE:
         raise BaseModelError(
             f"{ref}: model_type {getattr(config, 'model_type', None)!r}, expected {MODEL_TYPE!r} "
             "(openai/privacy-filter or a moe-finetune checkpoint)"
         )
-    return AutoModelForTokenClassification.from_pretrained(
-        str(ref),
-        attn_implementation="eager",
-        experts_implementation=check_experts(experts),
-        dtype=torch.float32,
-        use_safetensors=True,
-        trust_remote_code=False,
-    )
+    with loading(ref, progress=progress):
+        return AutoModelForTokenClassification.from_pretrained(
+            str(ref),
+            attn_implementation="eager",
+            experts_implementation=check_experts(experts),
+            dtype=torch.float32,
+            use_safetensors=True,
+            trust_remote_code=False,
+        )
 
 
 def load_tokenizer(ref: str | Path) -> Any:
     """The checkpoint's own fast tokenizer; a folder without one gets o200k built from quicktok."""
     from transformers import AutoTokenizer
 
+    from kp_torch_runtime.hub import loading
+
     folder = Path(ref)
     if folder.is_dir() and not (folder / "tokenizer.json").is_file():
         from kp_torch.tokenizers import o200k_tokenizer
 
         return o200k_tokenizer()
-    return AutoTokenizer.from_pretrained(str(ref), use_fast=True)
+    with loading(ref):
+        return AutoTokenizer.from_pretrained(str(ref), use_fast=True)
