@@ -232,7 +232,7 @@ def check_block(sandbox: Sandbox, block: Block) -> list[str]:
         outcome = sandbox.python(block)
         return _judge(block, outcome, missing, python=True)
     if block.lang in ("", "text") and any(line.startswith("kp ") for line in logical_lines(block.text)):
-        return _check_synopsis(sandbox, block)
+        return _check_synopsis(sandbox, block, missing)
     return []
 
 
@@ -292,14 +292,23 @@ def _check_excerpt(block: Block) -> list[str]:
     return []
 
 
-def _check_synopsis(sandbox: Sandbox, block: Block) -> list[str]:
+def _check_synopsis(sandbox: Sandbox, block: Block, missing: set[str]) -> list[str]:
+    """Every flag a synopsis line shows is in that command's ``--help``. Where the block needs
+    something this environment lacks, a command that comes with it must be refused cleanly."""
     problems = []
     for line in logical_lines(block.text):
         if not line.startswith("kp "):
             continue
         words = line.split()
-        command = [w for w in words[1:4] if re.fullmatch(r"[a-z][a-z-]*", w)]
+        command = []
+        for word in words[1:4]:
+            if not re.fullmatch(r"[a-z][a-z-]*", word):
+                break
+            command.append(word)
         help_text = sandbox.shell(shlex.join(["kp", *command, "--help"]))
+        if help_text.returncode != 0 and missing:  # the command itself comes with what is missing
+            problems += _judge(block, help_text, missing, python=False)
+            continue
         if help_text.returncode != 0:
             problems.append(f"{block.where}: kp {' '.join(command)} --help failed\n{help_text.describe()}")
             continue

@@ -35,6 +35,17 @@ class KpGroup(LazyGroup):
             raise _CommandError(describe_os_error(exc), PATH_EXIT_CODE, exc) from None
 
 
+    def resolve_command(self, ctx: click.Context, args: list[str]) -> tuple:
+        """A first-party command whose distribution is not installed says what to install."""
+        from kp_core.plugins.catalog import FIRST_PARTY_COMMANDS
+
+        name = args[0] if args else None
+        if name in FIRST_PARTY_COMMANDS and self.get_command(ctx, name) is None:
+            provider = FIRST_PARTY_COMMANDS[name]
+            ctx.fail(f"kp {name} comes with {provider}: pip install {provider}")
+        return super().resolve_command(ctx, args)
+
+
 class _CommandError(click.ClickException):
     def __init__(self, message: str, exit_code: int, cause: BaseException) -> None:
         super().__init__(message)

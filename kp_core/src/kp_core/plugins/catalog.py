@@ -14,6 +14,11 @@ FIRST_PARTY: dict[str, str] = {
     "hf-token-classification": "kp-torch",
 }
 
+# command -> the distribution that adds it to ``kp``.
+FIRST_PARTY_COMMANDS: dict[str, str] = {
+    "export": "kp-mlx",
+}
+
 
 def install_hint(family_name: str) -> str:
     """What to install for ``family_name``, e.g. ``install kp-torch: pip install kp-torch``."""
