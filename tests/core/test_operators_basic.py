@@ -52,9 +52,15 @@ def test_keyed_operators_refuse_without_a_key(monkeypatch):
     monkeypatch.delenv("KP_PSEUDONYM_KEY", raising=False)
     with pytest.raises(MissingKeyError) as missing:
         deidentify(TEXT, "hash", spans=[SPANS])
-    # The message names only ways that exist: the key argument, --key-file, the variable, random_key.
+    # The message names only ways that exist: the key argument, --key-file, the variable,
+    # random_key, and --random-key only with the one command that has it.
     assert "--key-file" in str(missing.value) and "random_key=True" in str(missing.value)
-    assert "--random-key" not in str(missing.value)
+    assert "--random-key with kp deidentify" in str(missing.value)
+    import click
+
+    from kp_core.anonymize.cli import deidentify as deidentify_command
+
+    assert any(isinstance(p, click.Option) and "--random-key" in p.opts for p in deidentify_command.params)
     with pytest.raises(MissingKeyError):
         deidentify(TEXT, "pseudonymize", spans=[SPANS])
     with pytest.raises(MissingKeyError, match="at least 16"):

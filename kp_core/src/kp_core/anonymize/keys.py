@@ -34,9 +34,9 @@ def resolve_key(key: bytes | str | None = None, *, random_key: bool = False) -> 
         if random_key:
             return secrets.token_bytes(32)
         raise MissingKeyError(
-            f"a secret key is required: pass key=... (--key-file on the command line), set {KEY_ENV}, or, "
-            "from Python, ask for a random per-run key (random_key=True) if the pseudonyms need not be "
-            "stable or reversible"
+            f"a secret key is required: pass key=... (--key-file on the command line), set {KEY_ENV}, or ask "
+            "for a throw-away per-run key (random_key=True; --random-key with kp deidentify) if the "
+            "pseudonyms need not be stable or reversible"
         )
     raw = key.encode("utf-8") if isinstance(key, str) else bytes(key)
     if len(raw) < MIN_KEY_BYTES:

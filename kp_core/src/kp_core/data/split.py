@@ -129,7 +129,8 @@ def _choose_eval(
     if len(keys) < 2:
         raise SplitError(
             f"language {language!r}: {len(keys)} template group ({rows} rows); a template-disjoint split needs "
-            "at least 2 (add templates, or pass per_language=False to split the merged corpus)"
+            "at least 2 (add templates, or split the merged corpus: --merged with kp data split, per_language=False "
+            "from Python)"
         )
     target = max(1, round(rows * eval_fraction))
     cap = rows * max(eval_fraction, _MAX_EVAL_SHARE)

@@ -20,6 +20,7 @@ import math
 import platform
 import random
 import shutil
+import tempfile
 import time
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
@@ -340,9 +341,9 @@ def _save(out: Path, recipe: Recipe, state: LoopState, fingerprint: dict[str, An
     root = checkpoint_root(out)
     root.mkdir(parents=True, exist_ok=True)
     final = root / checkpoint_name(state.step)
-    tmp = root / f".tmp-{final.name}"
-    shutil.rmtree(tmp, ignore_errors=True)
-    tmp.mkdir()
+    # A staging folder of this writer's own (never a fixed name that another run would clobber),
+    # renamed into place once complete.
+    tmp = Path(tempfile.mkdtemp(dir=root, prefix=f".tmp-{final.name}-"))
     recipe.save_state(tmp)
     payload = {"loop": state.to_json(), "fingerprint": fingerprint, "host_rng": _host_rng_state()}
     (tmp / STATE_JSON).write_text(json.dumps(payload, indent=1), encoding="utf-8")
