@@ -132,8 +132,10 @@ def test_a_skeleton_shared_by_two_languages_moves_as_one() -> None:
 def test_impossible_splits_raise() -> None:
     with pytest.raises(SplitError, match="at least 2"):
         template_disjoint_split(corpus({"it": [50]}), eval_fraction=0.1, seed=0)
-    with pytest.raises(SplitError, match="language 'sv'"):
+    with pytest.raises(SplitError, match="language 'sv'") as one_group:
         template_disjoint_split(corpus({"it": [5] * 5, "sv": [9]}), eval_fraction=0.1, seed=0)
+    # the way out is named as it is spelled: the CLI flag and the Python keyword
+    assert "--merged" in str(one_group.value) and "per_language=False" in str(one_group.value)
     # two templates: eval would be one template, 100% of eval, so the guard refuses...
     two = corpus({"it": [20, 20]})
     with pytest.raises(SplitError, match="70%"):
