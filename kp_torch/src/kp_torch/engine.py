@@ -93,11 +93,14 @@ class EncoderDetector:
         max_length: int | None = None,
         operating_point: OperatingPoint | str | Path | None = None,
         bf16: bool = False,
-        progress: bool = False,
+        progress: bool | None = None,
         echo: Any = None,
     ) -> EncoderDetector:
         """Load a checkpoint folder, or a Hub id transformers can resolve (safetensors, no remote
-        code), onto a torch device; a reference that is neither is a ModelResolutionError."""
+        code), onto a torch device; a reference that is neither is a ModelResolutionError.
+
+        ``progress``: the detector's bars, and transformers' own while loading (``None``: the
+        library bars only when stderr is a terminal, none while predicting)."""
         import torch
         from transformers import AutoModelForTokenClassification, AutoTokenizer
 
@@ -127,7 +130,7 @@ class EncoderDetector:
             label_scheme=(meta and meta.label_scheme) or "first",
             operating_point=operating_point_for(operating_point, folder if folder.is_dir() else None),
             bf16=bf16,
-            progress=progress,
+            progress=bool(progress),
         )
 
     # -- scoring ---------------------------------------------------------------------------

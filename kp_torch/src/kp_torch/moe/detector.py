@@ -51,10 +51,11 @@ class PrivacyFilterDetector(EncoderDetector):
         operating_point: OperatingPoint | str | Path | None = None,
         experts: str | None = None,
         bf16: bool = False,
-        progress: bool = False,
+        progress: bool | None = None,
         echo: Any = None,
     ) -> PrivacyFilterDetector:
-        """A kp moe-finetune folder, a privacy-filter folder, or a Hub id (safetensors, no remote code)."""
+        """A kp moe-finetune folder, a privacy-filter folder, or a Hub id (safetensors, no remote code).
+        ``progress`` as in :meth:`EncoderDetector.from_pretrained`."""
         from kp_torch_runtime.runtime import select_runtime
 
         folder = Path(path)
@@ -65,7 +66,7 @@ class PrivacyFilterDetector(EncoderDetector):
             path, experts=experts or str(extra.get("experts_implementation") or DEFAULT_EXPERTS), progress=progress
         )
         model.to(runtime.device).eval()
-        tokenizer = load_tokenizer(path)
+        tokenizer = load_tokenizer(path, progress=progress)
         return cls(
             model,
             tokenizer,
@@ -76,7 +77,7 @@ class PrivacyFilterDetector(EncoderDetector):
             label_scheme=(meta and meta.label_scheme) or "all",
             operating_point=operating_point_for(operating_point, folder if folder.is_dir() else None),
             bf16=bf16,
-            progress=progress,
+            progress=bool(progress),
         )
 
     def predict_spans(

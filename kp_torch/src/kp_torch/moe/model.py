@@ -65,7 +65,7 @@ def load_model(ref: str | Path, *, experts: str = DEFAULT_EXPERTS, progress: boo
         )
 
 
-def load_tokenizer(ref: str | Path) -> Any:
+def load_tokenizer(ref: str | Path, *, progress: bool | None = None) -> Any:
     """The checkpoint's own fast tokenizer; a folder without one gets o200k built from quicktok."""
     from transformers import AutoTokenizer
 
@@ -76,5 +76,5 @@ def load_tokenizer(ref: str | Path) -> Any:
         from kp_torch.tokenizers import o200k_tokenizer
 
         return o200k_tokenizer()
-    with loading(ref):
+    with loading(ref, progress=progress):
         return AutoTokenizer.from_pretrained(str(ref), use_fast=True)
