@@ -8,18 +8,20 @@ import warnings
 from pathlib import Path
 from typing import Any
 
+from kp_core.errors import KpError
 from kp_core.plugins.manifest import Manifest
 from kp_gliner.checkpoint import is_gliner_folder
 from kp_gliner.detector import DEFAULT_OVERLAP, GlinerDetector
 from kp_gliner.labels import parse_prompts
 from kp_gliner.thresholds import parse_thresholds
+from kp_torch_runtime.hub import loading
 from kp_torch_runtime.runtime import apply_cpu_threads, select_runtime
 
 LOAD_OPTIONS = ("labels", "threshold", "thresholds", "batch_size", "max_words", "overlap", "device", "threads")
 
 
-class LoadError(RuntimeError):
-    pass
+class LoadError(KpError, RuntimeError):
+    """A GLiNER reference kp refuses to load (exit 2)."""
 
 
 def _stderr(line: str) -> None:
@@ -27,15 +29,18 @@ def _stderr(line: str) -> None:
 
 
 def load_gliner_model(ref: str | Path, *, device: str = "cpu") -> Any:
-    """The gliner model behind ``ref``, offline for folders; remote code is never run."""
+    """The gliner model behind ``ref``, offline for folders; remote code is never run. A Hub id the
+    Hub cannot give is a :class:`~kp_core.plugins.models.ModelResolutionError`."""
     from gliner import GLiNER
 
     local = Path(ref).is_dir()
     if local and not is_gliner_folder(ref):
         raise LoadError(f"{ref}: not a GLiNER checkpoint (no gliner_config.json)")
     try:
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), loading(ref):
             warnings.simplefilter("ignore", FutureWarning)
+            # gliner still passes resume_download, which huggingface_hub ignores with a warning
+            warnings.filterwarnings("ignore", message=".*resume_download", category=UserWarning)
             model = GLiNER.from_pretrained(str(ref), local_files_only=local, map_location="cpu")
     except OSError as exc:
         raise LoadError(f"cannot load GLiNER model {ref!r}: {exc}") from None
