@@ -8,6 +8,7 @@ import shutil
 import pytest
 
 from kp_core.plugins.devices import DeviceUnavailableError
+from kp_core.plugins.models import ModelResolutionError
 from kp_mlx.checkpoint import CheckpointError
 from kp_mlx.families import load
 from tests.mlx.conftest import fixture_folder
@@ -70,7 +71,7 @@ def test_non_bioes_labels_refused(copy):
 
 
 def test_hub_ids_are_not_fetched():
-    with pytest.raises(CheckpointError, match="local checkpoint folders"):
+    with pytest.raises(ModelResolutionError, match="local checkpoint folders only"):
         load("openai/privacy-filter")
 
 

@@ -13,6 +13,9 @@ import json
 from pathlib import Path
 from typing import Any
 
+from kp_core.data.paths import atomic_write_text
+from kp_core.errors import KpError
+
 CONFIG_JSON = "config.json"
 WEIGHTS = "model.safetensors"
 WEIGHTS_INDEX = "model.safetensors.index.json"
@@ -20,8 +23,9 @@ TOKENIZER_JSON = "tokenizer.json"
 OPERATING_POINT_JSON = "operating_point.json"
 
 
-class CheckpointError(ValueError):
-    """A folder that kp-mlx cannot use as a checkpoint; the message names the file and the reason."""
+class CheckpointError(KpError, ValueError):
+    """A folder that kp-mlx cannot use as a checkpoint (a refusal, exit 2); the message names the
+    file and the reason."""
 
 
 def read_json_object(path: Path) -> dict[str, Any]:
@@ -41,7 +45,8 @@ def read_config(folder: Path) -> dict[str, Any]:
 
 
 def write_json(path: Path, payload: dict[str, Any]) -> None:
-    path.write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    """Configs and reports (no text of the input), written atomically with the umask's mode."""
+    atomic_write_text(path, json.dumps(payload, indent=2, ensure_ascii=False) + "\n", private=False)
 
 
 def weight_files(folder: Path) -> list[Path]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from kp_core.plugins.models import ModelResolutionError
 from kp_core.plugins.registry import Family
 from kp_mlx.recipe import MlxTokenRecipe
 
@@ -24,6 +25,19 @@ def check_mlx_device(device: str) -> str:
         return resolve_device(device, get_registry(), framework="mlx", strict=True).name
     except DeviceUnavailableError as exc:
         raise DeviceUnavailableError(f"--device {device}: kp-mlx cannot run there ({exc})") from None
+
+
+def missing_folder_error(ref: str) -> ModelResolutionError:
+    """The refusal for a reference that is no local folder: kp-mlx never downloads (kp-torch's
+    loaders say the same through ``kp_torch_runtime.hub``, which kp-mlx cannot depend on)."""
+    import os
+
+    offline = os.environ.get("HF_HUB_OFFLINE", "").strip().lower() in {"1", "true", "yes", "on"}
+    where = "where the Hugging Face Hub is reachable (HF_HUB_OFFLINE is set here)" if offline else "first"
+    return ModelResolutionError(
+        f"model {ref!r}: not found locally (no such folder), and kp-mlx loads local checkpoint folders only "
+        f"(it never reads the Hugging Face Hub); download the model {where} and pass its folder"
+    )
 
 
 def load(
@@ -42,15 +56,12 @@ def load(
     ``threads`` and ``echo`` are accepted for call compatibility with kp-torch; MLX manages its own
     CPU threads.
     """
-    from kp_mlx.checkpoint import CheckpointError
     from kp_mlx.engine import MLXTokenClassifier
 
     check_mlx_device(device)
     folder = Path(ref).expanduser()
     if not folder.is_dir():
-        raise CheckpointError(
-            f"{ref}: kp-mlx loads local checkpoint folders; download the model first (no Hub access at run time)"
-        )
+        raise missing_folder_error(ref)
     return MLXTokenClassifier.from_folder(
         folder,
         batch_size=batch_size,
