@@ -61,8 +61,9 @@ def test_predict_xlmr_hub_id_offline_is_a_refusal() -> None:
     assert_offline_refusal(result, "org/some-model")
 
 
-def test_train_moe_hub_base_offline_is_a_refusal(gold, tmp_path) -> None:
-    args = ["train", "moe-finetune", "--base", "org/some-model", "--data", str(gold), "--out", str(tmp_path / "o")]
+@pytest.mark.parametrize("family", ["moe-finetune", "xlmr-ner"])
+def test_train_hub_base_offline_is_a_refusal(gold, tmp_path, family: str) -> None:
+    args = ["train", family, "--base", "org/some-model", "--data", str(gold), "--out", str(tmp_path / "o")]
     result = run_kp(*args, "--device", "cpu", env=OFFLINE)
     assert_offline_refusal(result, "org/some-model")
     assert not (tmp_path / "o" / "kp.json").exists()

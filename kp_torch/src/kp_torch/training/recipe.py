@@ -80,7 +80,10 @@ class TorchTokenRecipe(abc.ABC):
     def load_tokenizer(self, base: Path | str) -> Any:
         from transformers import AutoTokenizer
 
-        return AutoTokenizer.from_pretrained(str(base), use_fast=True)
+        from kp_torch_runtime.hub import loading
+
+        with loading(base):  # an unreachable Hub id is a refusal; no library bars off a terminal
+            return AutoTokenizer.from_pretrained(str(base), use_fast=True)
 
     def lr_overrides(self) -> tuple[tuple[str, float], ...]:
         """(name fragment, learning rate) for parameters that train at their own rate."""

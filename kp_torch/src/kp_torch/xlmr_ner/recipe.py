@@ -55,16 +55,19 @@ def build_model(
     torch.manual_seed(seed)
     verbosity = hf_logging.get_verbosity()
     hf_logging.set_verbosity_error()  # the load report lists the new head as "missing": expected here
+    from kp_torch_runtime.hub import loading
+
     try:
-        model = AutoModelForTokenClassification.from_pretrained(
-            str(base),
-            num_labels=len(labels),
-            id2label=dict(enumerate(labels)),
-            label2id={label: i for i, label in enumerate(labels)},
-            ignore_mismatched_sizes=True,  # a base that already has a head of another size gets a new one
-            use_safetensors=None,
-            trust_remote_code=False,
-        )
+        with loading(base):  # an unreachable Hub id is a refusal; no library bars off a terminal
+            model = AutoModelForTokenClassification.from_pretrained(
+                str(base),
+                num_labels=len(labels),
+                id2label=dict(enumerate(labels)),
+                label2id={label: i for i, label in enumerate(labels)},
+                ignore_mismatched_sizes=True,  # a base that already has a head of another size gets a new one
+                use_safetensors=None,
+                trust_remote_code=False,
+            )
     finally:
         hf_logging.set_verbosity(verbosity)
     echo(f"base {base}: {getattr(model.config, 'model_type', '?')} encoder with a new {len(labels)}-label KP head")
