@@ -130,3 +130,15 @@ def test_loading_a_model_draws_no_library_progress_bar_off_a_terminal(tmp_path, 
     result = run_kp("predict", "--model", str(folder), "--device", "cpu", *flag, "a short text", env=OFFLINE)
     assert result.returncode == 0, result.stderr
     assert "Loading weights" not in result.stderr and "it/s]" not in result.stderr, result.stderr
+
+
+def test_training_draws_no_library_progress_bar_off_a_terminal(gold, tmp_path) -> None:
+    """Neither the base's load nor the saves ("Writing model shards") put bars in a log file."""
+    base = tiny_checkpoint(tmp_path / "base")
+    out = tmp_path / "trained"
+    args = ["train", "xlmr-ner", "--base", str(base), "--data", str(gold), "--out", str(out), "--max-steps", "1"]
+    result = run_kp(*args, "--device", "cpu", "--batch-size", "2", env=OFFLINE)
+    assert result.returncode == 0, result.stderr
+    assert (out / "kp.json").is_file()
+    for bar in ("Loading weights", "Writing model shards", "it/s]"):
+        assert bar not in result.stderr, result.stderr

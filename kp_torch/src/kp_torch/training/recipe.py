@@ -236,8 +236,11 @@ class TorchTokenRecipe(abc.ABC):
         return self.final_figures(self.model)
 
     def save(self, out: Path) -> Mapping[str, Any]:
-        self.model.save_pretrained(str(out), safe_serialization=True)
-        self.tokenizer.save_pretrained(str(out))
+        from kp_torch_runtime.hub import library_progress
+
+        with library_progress():  # no "Writing model shards" bars in a log file
+            self.model.save_pretrained(str(out), safe_serialization=True)
+            self.tokenizer.save_pretrained(str(out))
         return {
             "base_model_type": getattr(self.model.config, "model_type", None),
             "label_scheme": self.opts["subword_labels"],
