@@ -152,7 +152,13 @@ def test_json_prints_the_summary_on_stdout(tmp_path, source):
     summary = json.loads(result.stdout)
     assert summary["records"] == 1 and summary["resumed_from"] == 0 and summary["method"] == "mask"
     assert summary["fields"] == ["text"] and summary["model"] is None and summary["out"] == str(out)
+    assert summary["operators"] == {}
     _one_error(kp(["--spans-field", "spans", "-i", source, "--out", "-", "--json"]), "--json")
+    mapped = kp(
+        ["--spans-field", "spans", "-i", source, "--out", tmp_path / "m.jsonl", "--json", "--operators", "PHONE=mask"]
+    )
+    assert mapped.exit_code == 0, mapped.output
+    assert json.loads(mapped.stdout)["operators"] == {"PHONE": "mask"}
 
 
 def test_progress_can_be_forced_and_turned_off(tmp_path, source):
@@ -326,3 +332,18 @@ def test_an_interrupted_random_key_run_cannot_be_continued(tmp_path):
     with pytest.raises(BulkRunError, match="throw-away key"):
         run_bulk(options, progress=False)
     assert run_bulk(options, progress=False, overwrite=True).records == 3
+
+
+def test_spans_of_the_source_text_are_left_out_unless_kept(tmp_path, source):
+    """Gold spans the run does not consume (no --spans-field) hold the PII as their text values and
+    offsets that no longer fit: they are left out, said once by name, and copied only on request."""
+    out = tmp_path / "o.jsonl"
+    result = kp(["-m", "rules", "-i", source, "--out", out])
+    assert result.exit_code == 0, result.output
+    [row] = _rows(out)
+    assert "spans" not in row and PHONE not in row["text"]
+    [note] = [line for line in result.output.splitlines() if "left out" in line]
+    assert "spans" in note and NAME not in result.output
+    kept = tmp_path / "k.jsonl"
+    assert kp(["-m", "rules", "-i", source, "--out", kept, "--keep-field", "spans"]).exit_code == 0
+    assert _rows(kept)[0]["spans"] == SPANS

@@ -361,17 +361,40 @@ def _out_span(start: int, end: int, label: str) -> dict:
     return {"start": start, "end": end, "label": label}
 
 
-def _kept(field: str, options: BulkOptions) -> bool:
-    """Whether a field of the input record is written to the output."""
+def _kept(field: str, value: object, options: BulkOptions) -> bool:
+    """Whether a field of the input record is written to the output. Spans of the source text
+    (gold or another tool's, when not consumed by --spans-field) are left out unless kept by name:
+    their ``text`` values are the PII and their offsets no longer match the new text."""
     if field in options.text_fields or field == options.spans_field:
         return True
-    return not options.drop_other_fields or field in options.keep_fields
+    if field in options.keep_fields:
+        return True
+    return not options.drop_other_fields and not _holds_spans(value)
+
+
+def _holds_spans(value: object) -> bool:
+    """A list of span objects (``start`` and ``end`` keys): spans of the source text."""
+    return (
+        isinstance(value, list)
+        and bool(value)
+        and all(isinstance(item, dict) and "start" in item and "end" in item for item in value)
+    )
 
 
 def _note_copied_fields(record: dict, options: BulkOptions, noted: set[str]) -> None:
     """Say on stderr, once per field name, that a record's other fields that can hold text
     (strings, lists, objects) are copied in clear: only the text fields are de-identified.
     Names only, never values; fields named in ``keep_fields`` are copied knowingly."""
+    dropped = sorted(
+        k for k, v in record.items() if k not in noted and not _kept(k, v, options) and _holds_spans(v)
+    )
+    if dropped:
+        noted.update(dropped)
+        print(
+            f"note: left out {', '.join(dropped)}: spans of the source text (their values are the PII, their "
+            "offsets do not fit the new text); --spans-field to de-identify with them, --keep-field to copy them",
+            file=sys.stderr,
+        )
     others = sorted(
         k
         for k, v in record.items()
@@ -379,7 +402,7 @@ def _note_copied_fields(record: dict, options: BulkOptions, noted: set[str]) -> 
         and k not in options.text_fields
         and k != options.spans_field
         and k not in options.keep_fields
-        and _kept(k, options)
+        and _kept(k, v, options)
         and isinstance(v, str | list | dict)
     )
     if others:
@@ -554,7 +577,7 @@ def _write_batch(batch, options: BulkOptions, name: str, detector, anonymize, ou
         field: [_text_of(record, field, where) for (_, record), where in zip(batch, wheres, strict=True)]
         for field in options.text_fields
     }  # every field of every record checked before a model runs
-    written = [{k: v for k, v in record.items() if _kept(k, options)} for _, record in batch]
+    written = [{k: v for k, v in record.items() if _kept(k, v, options)} for _, record in batch]
     for field, field_texts in texts.items():
         if detector is not None:
             spans = detector.predict_spans(field_texts)

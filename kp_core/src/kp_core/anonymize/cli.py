@@ -274,6 +274,7 @@ def _summary(options: Any, result: Any, as_json: bool) -> None:
             "records": result.records,
             "resumed_from": result.resumed_from,
             "method": options.method,
+            "operators": {label: spec if isinstance(spec, str | dict) else repr(spec) for label, spec in options.operators},
             "model": options.model_name(),
             "spans_field": options.spans_field,
             "fields": list(options.text_fields),
