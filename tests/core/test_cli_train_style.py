@@ -284,3 +284,15 @@ def test_kp_main_refuses_an_out_that_holds_files_unless_overwrite(wordy: None, t
     # With --overwrite the check passes and the next refusal is about the dev data, not --out.
     over = kp("main", "--family", "wordy", "--out", str(out), "--overwrite", "--data-dir", str(tmp_path / "nowhere"))
     assert over.exit_code == 2 and "--overwrite" not in over.output and "--data-dir" in over.output
+
+
+def test_train_help_names_the_first_party_families_that_are_not_installed() -> None:
+    from kp_core.plugins.registry import get_registry
+
+    result = CliRunner().invoke(build_cli(), ["train", "--help"])
+    assert result.exit_code == 0, result.output
+    installed = {family.name for family in get_registry().families}
+    section = result.output.split("Not installed:")[1]
+    for name, distribution in (("xlmr-ner", "kp-torch"), ("gliner", "kp-gliner")):
+        if name not in installed:
+            assert name in section and f"pip install {distribution}" in section

@@ -268,6 +268,19 @@ class TrainGroup(click.Group):
             raise KpError(f"family {name!r} is inference-only: it has no training recipe")
         return FamilyTrainCommand(family)
 
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The installed families, then the first-party ones that are not installed and what
+        brings them (a newcomer with kp-core alone sees where xlmr-ner is)."""
+        from kp_core.plugins.catalog import FIRST_PARTY
+
+        super().format_commands(ctx, formatter)
+        installed = set(self._families())
+        missing = [(name, f"pip install {provider.split()[0]}") for name, provider in FIRST_PARTY.items()
+                   if name not in installed and not name.startswith("hf-")]  # fmt: skip
+        if missing:
+            with formatter.section("Not installed"):
+                formatter.write_dl(missing)
+
 
 @click.group("train", cls=TrainGroup, invoke_without_command=False, no_args_is_help=True)
 def train() -> None:
