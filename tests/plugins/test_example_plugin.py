@@ -49,7 +49,10 @@ def test_kp_register_commands_from_example_plugin(tmp_path: Path) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps({"terms": {"x": "NOT_A_TYPE"}}), encoding="utf-8")
     failed = runner.invoke(build_cli(), ["gazetteer-check", str(bad)])
-    assert failed.exit_code != 0 and "not a KP type" in failed.output
+    assert failed.exit_code == 2 and "not a KP type" in failed.output  # a KpError: one Error line
+    assert "Traceback" not in failed.output
+    as_json = runner.invoke(build_cli(), ["gazetteer-check", str(write_terms(tmp_path)), "--json"])
+    assert as_json.exit_code == 0 and json.loads(as_json.stdout)["terms"] == 3
 
 
 def test_family_provider_is_recorded() -> None:

@@ -7,11 +7,12 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
+from kp_core.errors import KpError
 from kp_core.taxonomy import is_kp_type
 from kp_core.types import Span
 
 
-class TermListError(ValueError):
+class TermListError(KpError, ValueError):
     pass
 
 
