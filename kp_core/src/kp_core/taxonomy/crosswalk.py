@@ -3,13 +3,13 @@
 The taxonomy's own schemes (openai, ai4privacy, hipaa, mapa, openmed, azure, tabularisai, tab)
 come from the bundled ``taxonomy.yaml``. Three adapters' label sets that the file does not hold
 are defined here, as EuroPriv-Bench maps them: presidio, spacy (OntoNotes) and the GLiNER prompt
-phrases. Inverting a crosswalk must give a function: a native label claimed by two KP types
+phrases; and one baseline's head that no harness scheme covers whole: piiranha. Inverting a crosswalk must give a function: a native label claimed by two KP types
 within one scheme is an error at load. Labels without an entry are unmapped (``None``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import cache
 from types import MappingProxyType
 
@@ -75,6 +75,19 @@ EXTRA_SCHEMES: Mapping[str, Mapping[str, tuple[str, ...]]] = MappingProxyType(
             "NATIONAL_ID": ("national identification number", "passport number", "driver license number"),
             "ORG_PARTY": ("company",),
         },
+        # Piiranha v1 (iiiorg/piiranha-v1-detect-personal-information): ai4privacy's labels, as the
+        # ai4privacy scheme maps them, plus two it lacks: DATEOFBIRTH -> DATE and USERNAME ->
+        # ACCOUNT_ID (as the openmed and tabularisai schemes map their birth dates and usernames).
+        "piiranha": {
+            "PERSON": ("GIVENNAME", "SURNAME"),
+            "ADDRESS": ("STREET", "CITY", "ZIPCODE", "BUILDINGNUM"),
+            "EMAIL": ("EMAIL",),
+            "PHONE": ("TELEPHONENUM",),
+            "DATE": ("DATEOFBIRTH",),
+            "ACCOUNT_ID": ("ACCOUNTNUM", "TAXNUM", "CREDITCARDNUMBER", "USERNAME"),
+            "SECRET": ("PASSWORD",),
+            "NATIONAL_ID": ("IDCARDNUM", "SOCIALNUM", "DRIVERLICENSENUM"),
+        },
     }
 )
 
@@ -124,7 +137,8 @@ def _crosswalks() -> Mapping[str, Mapping[str, str]]:
 
 
 def schemes() -> tuple[str, ...]:
-    """Every scheme with a crosswalk: the taxonomy's own (in file order), then presidio, spacy, gliner."""
+    """Every scheme with a crosswalk: the taxonomy's own (in file order), then presidio, spacy, gliner,
+    piiranha."""
     return tuple(_crosswalks())
 
 
@@ -156,3 +170,28 @@ def to_kp(scheme: str, native: str) -> str | None:
     if scheme not in table:
         raise CrosswalkError(f"unknown crosswalk scheme {scheme!r}; known: {', '.join(table)}")
     return table[scheme].get(native)
+
+
+def schemes_mapping_all(natives: Iterable[str]) -> tuple[str, ...]:
+    """The schemes under which every one of ``natives`` has a KP type (in :func:`schemes` order)."""
+    wanted = set(natives)
+    if not wanted:
+        return ()
+    return tuple(scheme for scheme, table in _crosswalks().items() if wanted <= table.keys())
+
+
+def infer_scheme(natives: Iterable[str]) -> str:
+    """The one scheme that maps every native type in ``natives``; a CrosswalkError when none or
+    several do (the message names them, so the caller can say which to pass)."""
+    wanted = sorted(set(natives))
+    found = schemes_mapping_all(wanted)
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise CrosswalkError(f"the labels map under several crosswalk schemes ({', '.join(found)}); name one")
+    best = max(_crosswalks(), key=lambda scheme: len(set(wanted) & _crosswalks()[scheme].keys()))
+    left = [n for n in wanted if n not in _crosswalks()[best]]
+    raise CrosswalkError(
+        f"no crosswalk scheme maps every label (closest: {best}, which lacks {', '.join(left[:8])}"
+        f"{' ...' if len(left) > 8 else ''}); name the scheme"
+    )
