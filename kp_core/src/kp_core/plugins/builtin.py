@@ -32,6 +32,7 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("train", "kp_core.cli.train:train", "Train a model of a family on a dataset."),
     ("main", "kp_core.cli.main_job:main", "The main job: generate data, train, score on the dev slices, de-identify."),
     ("leaderboard", "kp_core.evaluation.cli:leaderboard", "Print a schema-3 leaderboard file as tables."),
+    ("compare", "kp_core.evaluation.compare_cli:compare", "Compare systems head to head: McNemar, paired bootstrap, verdict."),
 )
 
 
