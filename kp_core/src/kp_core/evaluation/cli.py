@@ -273,8 +273,11 @@ def _check_predictions(detection: Detection, predictions: Path | None, jobs: lis
         )
 
 
-def _evaluator(name: str) -> Any:
+def _evaluator(name: str | None) -> Any:
+    from kp_core.evaluation.evaluators import default_evaluator
     from kp_core.plugins.registry import get_registry
+
+    name = name or default_evaluator()
 
     evaluator = get_registry().evaluator(name)
     availability = evaluator.availability()
@@ -371,9 +374,8 @@ def _score(
 @click.option(
     "--evaluator",
     "evaluator_name",
-    default="builtin",
-    show_default=True,
-    help="builtin, europriv, or a plugin's evaluator.",
+    help="europriv (the EuroPriv-Bench harness itself), builtin (kp's conformant scorer), or a plugin's "
+    "evaluator. Default: europriv where the harness is importable, else builtin; each row names its scorer.",
 )
 @click.option("--per-type", is_flag=True, help="Also score and show strict P/R/F1 per KP type and spec.")
 @click.option("--name", "adapter_name", help="Adapter name recorded for --predictions (default: predictions).")
@@ -421,7 +423,7 @@ def evaluate(
     metrics: str | None,
     only: str | None,
     limit: int | None,
-    evaluator_name: str,
+    evaluator_name: str | None,
     per_type: bool,
     adapter_name: str | None,
     model_id: str | None,

@@ -156,6 +156,7 @@ def _detection_row(key: str, row: Mapping[str, Any]) -> list[str]:
         _number(f1, "f1"),
         _number(f2, "f2"),
         str(row.get("n")),
+        str(row.get("scorer") or "-"),  # which scorer produced the row (rows from before it was recorded: -)
     ]
 
 
@@ -236,7 +237,7 @@ def format_leaderboard(board: Mapping[str, Any], *, per_type: bool = False) -> s
     rows = _rows(board)
     lines = _table(
         "Detection (strict entity scores)",
-        ["spec", "entry", "P", "R", "F1", "F2", "n"],
+        ["spec", "entry", "P", "R", "F1", "F2", "n", "scorer"],
         [_detection_row(key, row) for key, row in rows],
     )
     sections = (

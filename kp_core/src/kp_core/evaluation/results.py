@@ -9,6 +9,9 @@ from typing import Any
 from kp_core.evaluation.spec import EvalSpec
 
 EUROPRIV_BENCH_VERSION = "0.2.0"
+# Every result row names what scored it (``scorer``): kp's own scorer says so and which harness
+# release it conforms to; the harness evaluator writes ``europriv-bench <version>``.
+BUILTIN_SCORER = f"kp builtin (conforms to europriv-bench {EUROPRIV_BENCH_VERSION})"
 
 CLEAN_CONFIGS = frozenset(
     {"ro-realskeleton-v1", "pl-realskeleton-v1", "it-realskeleton-v1", "legal-realskeleton-v1", "tab-echr-legal-en-v1"}
@@ -68,6 +71,7 @@ def result_row(
     eval_labels: list[str],
     scores: Mapping[str, Any],
     timestamp: str | None,
+    scorer: str = BUILTIN_SCORER,
 ) -> dict[str, Any]:
     from kp_core import __version__
     from kp_core.taxonomy import TAXONOMY_VERSION
@@ -90,6 +94,7 @@ def result_row(
         "dataset": spec.dataset.to_json(),
         "timestamp": timestamp,
         "kp_version": __version__,
+        "scorer": scorer,
     }
     annotate_row(row)
     return row
