@@ -36,11 +36,18 @@ def label_space(id2label: dict[Any, str]) -> BioesSpace:
     try:
         return BioesSpace(labels)
     except ValueError as exc:
-        raise CheckpointError(f"the model's id2label is not a BIOES label space: {exc}") from None
+        raise CheckpointError(
+            f"the model's id2label is not a BIOES label space: {exc}; a checkpoint with other labels "
+            "(BIO, I-only, plain) loads as 'hf:<ref>' or 'hf:<scheme>:<ref>'"
+        ) from None
 
 
 class EncoderDetector:
     """A token-classification encoder (XLM-R, mDeBERTa, BERT family) as a kp :class:`Detector`."""
+
+    # Which subwords decode when the checkpoint's kp.json does not say (kp trains on first subwords).
+    default_label_scheme = "first"
+    default_name = "xlmr-ner"  # the family a checkpoint without kp.json is reported as
 
     def __init__(
         self,
@@ -78,7 +85,7 @@ class EncoderDetector:
 
             model.to(torch.bfloat16)
         self.progress = progress
-        self.space = label_space(model.config.id2label)
+        self.space = self._label_space(model.config.id2label)
         pad = tokenizer.pad_token_id
         self.pad_id = int(pad) if pad is not None else 0
 
@@ -95,12 +102,14 @@ class EncoderDetector:
         bf16: bool = False,
         progress: bool | None = None,
         echo: Any = None,
+        **extra: Any,
     ) -> EncoderDetector:
         """Load a checkpoint folder, or a Hub id transformers can resolve (safetensors, no remote
         code), onto a torch device; a reference that is neither is a ModelResolutionError.
 
         ``progress``: the detector's bars, and transformers' own while loading (``None``: the
-        library bars only when stderr is a terminal, none while predicting)."""
+        library bars only when stderr is a terminal, none while predicting). ``extra`` goes to the
+        constructor (a subclass's own options)."""
         import torch
         from transformers import AutoModelForTokenClassification, AutoTokenizer
 
@@ -123,15 +132,20 @@ class EncoderDetector:
             model,
             tokenizer,
             model_id=str((meta and meta.extra.get("model_id")) or folder),
-            name=meta.family if meta else "xlmr-ner",
+            name=meta.family if meta else cls.default_name,
             device=runtime.device,
             max_length=max_length or (meta and meta.max_length) or DEFAULT_MAX_LENGTH,
             batch_size=batch_size,
-            label_scheme=(meta and meta.label_scheme) or "first",
+            label_scheme=(meta and meta.label_scheme) or cls.default_label_scheme,
             operating_point=operating_point_for(operating_point, folder if folder.is_dir() else None),
             bf16=bf16,
             progress=bool(progress),
+            **extra,
         )
+
+    def _label_space(self, id2label: dict[Any, str]) -> BioesSpace:
+        """The space decoding runs in (a subclass reading another head layout builds its own)."""
+        return label_space(id2label)
 
     # -- scoring ---------------------------------------------------------------------------
 

@@ -2,12 +2,18 @@
 
 A reference is resolved in this order:
 
-1. ``family:ref`` where ``family`` is registered: that family loads ``ref``.
+1. ``family:ref`` where ``family`` is registered: that family loads ``ref``. ``hf:ref`` and
+   ``hf:SCHEME:ref`` are short for the ``hf-token-classification`` family (a token classifier in
+   another label scheme, mapped to KP types through the crosswalk ``SCHEME``).
 2. An existing folder with ``kp.json``: the family it names loads the folder.
-3. An existing folder with a Hugging Face ``config.json`` (no ``kp.json``): the registered family
-   that reads any token-classification checkpoint (``reads_hf_token_classification``).
+3. An existing folder with a Hugging Face ``config.json`` (no ``kp.json``): a privacy-filter model
+   goes to ``moe-finetune``; a head whose ``id2label`` is not KP's BIOES labels goes to
+   ``hf-token-classification``; otherwise the registered family that reads any token-classification
+   checkpoint (``reads_hf_token_classification``). A family that is not installed falls through.
 4. A registered family name: that family's ``default_model``.
-5. Anything shaped like a Hub id (``owner/name``): that same family.
+5. A baseline of the registry (``kp_core.evaluation.baselines``), by name or Hub id: the family
+   its entry names, loading its Hub id.
+6. Anything shaped like a Hub id (``owner/name``): the family of rule 3's last case.
 
 A reference that looks like a path (``./runs/x``, ``~/m``, ``runs/x/best``, two or more ``/``, a
 checkpoint-like ending, or a first part that is an existing folder here) and does not exist is
@@ -31,6 +37,10 @@ from kp_core.plugins.catalog import FIRST_PARTY, install_hint
 from kp_core.plugins.manifest import Manifest, ManifestError
 
 DEFAULT_FAMILY = "rules"
+HF_PREFIX = "hf"  # hf:[SCHEME:]REF, short for the family below
+FOREIGN_FAMILY = "hf-token-classification"  # token classifiers in another label scheme
+PRIVACY_FILTER_FAMILY = "moe-finetune"
+PRIVACY_FILTER_TYPE = "openai_privacy_filter"  # config.json model_type of privacy-filter models
 MODEL_ENV = "KP_MODEL"
 CACHE_SIZE_ENV = "KP_DETECTOR_CACHE"
 _HUB_ID = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")
@@ -54,6 +64,12 @@ def resolve_model_ref(ref: str) -> tuple[str, str]:
 
     families = get_registry().families
     family_name, sep, rest = ref.partition(":")
+    if sep and family_name == HF_PREFIX and rest:
+        if FOREIGN_FAMILY not in families:
+            raise ModelResolutionError(
+                f"{ref}: the {FOREIGN_FAMILY} family is not registered; {install_hint(FOREIGN_FAMILY)}"
+            )
+        return FOREIGN_FAMILY, rest
     if sep and family_name in families and rest:
         return family_name, rest
     path = Path(ref).expanduser()
@@ -68,6 +84,9 @@ def resolve_model_ref(ref: str) -> tuple[str, str]:
         if not default:
             raise ModelResolutionError(f"family {ref!r} has no default model; pass '{ref}:<checkpoint or Hub id>'")
         return ref, default
+    baseline = _baseline(ref)
+    if baseline is not None:
+        return _baseline_family(families, ref, baseline)
     if _HUB_ID.match(ref):
         return _hf_family(families, ref), ref
     known = ", ".join(families.names()) or "none"
@@ -148,8 +167,53 @@ def _resolve_folder(path: Path, families: Any) -> str:
             )
         return manifest.family
     if (path / "config.json").is_file():
-        return _hf_family(families, str(path))
+        return _config_family(families, path)
     raise ModelResolutionError(f"{path}: the folder has neither kp.json nor a Hugging Face config.json")
+
+
+def _config_family(families: Any, path: Path) -> str:
+    """The family of a Hugging Face folder without kp.json, by its model type and head labels."""
+    import json
+
+    from kp_core.taxonomy import bioes_labels
+
+    try:
+        config = json.loads((path / "config.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        config = None
+    if isinstance(config, dict):
+        if config.get("model_type") == PRIVACY_FILTER_TYPE and PRIVACY_FILTER_FAMILY in families:
+            return PRIVACY_FILTER_FAMILY
+        id2label = config.get("id2label")
+        if isinstance(id2label, dict) and id2label and FOREIGN_FAMILY in families:
+            if sorted(str(v) for v in id2label.values()) != sorted(bioes_labels()):
+                return FOREIGN_FAMILY
+    return _hf_family(families, str(path))
+
+
+def _baseline(ref: str) -> Any:
+    from kp_core.evaluation.baselines import find_baseline
+
+    return find_baseline(ref)
+
+
+def _baseline_family(families: Any, ref: str, baseline: Any) -> tuple[str, str]:
+    """(family, reference) of a registry baseline; a refusal when its family is not installed or
+    it has no Hub id to load."""
+    if baseline.family not in families:
+        raise ModelResolutionError(
+            f"{ref}: the baseline {baseline.system} runs in the {baseline.family!r} family, which is not "
+            f"registered; {install_hint(baseline.family)}"
+        )
+    if baseline.hub_id is not None:
+        return baseline.family, baseline.hub_id
+    default = families.get(baseline.family).default_model
+    if default:
+        return baseline.family, default
+    raise ModelResolutionError(
+        f"{ref}: the baseline {baseline.system} has no known Hub id; load a local copy with "
+        f"'hf:{baseline.scheme}:<folder>'"
+    )
 
 
 def _hf_family(families: Any, ref: str) -> str:

@@ -2,8 +2,9 @@
 
 Long texts are cut into 4096-token windows with overlap (privacy-filter's attention is banded, so
 a window only needs local context); log-probabilities are averaged over overlaps and decoded by
-kp's one constrained Viterbi. A model still in openai's label space (the base itself) decodes in
-that space and maps its types to KP through the ``openai`` crosswalk.
+kp's one constrained Viterbi. A model still in another label space (openai's base, OpenMed's
+finetune) decodes in that space and maps its types to KP through its crosswalk (``openai``,
+``openmed``).
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from kp_core.plugins.manifest import Manifest
 from kp_core.taxonomy.crosswalk import mapped_labels
 from kp_core.types import Span
 from kp_torch.engine import EncoderDetector
-from kp_torch.moe.labels import SCHEME, is_kp_space
+from kp_torch.hf_token.scheme import note_dropped, resolve_scheme
+from kp_torch.moe.labels import is_kp_space
 from kp_torch.moe.model import DEFAULT_EXPERTS, load_model, load_tokenizer
 
 FAMILY = "moe-finetune"
@@ -30,14 +32,20 @@ BATCH_SIZE = 4  # 4096-token windows: eager attention holds a (heads, T, T) matr
 class PrivacyFilterDetector(EncoderDetector):
     """An :class:`EncoderDetector` that also decodes openai's own label space via the crosswalk."""
 
-    def __init__(self, model: Any, tokenizer: Any, **kwargs: Any) -> None:
+    def __init__(self, model: Any, tokenizer: Any, *, scheme: str | None = None, **kwargs: Any) -> None:
+        """``scheme``: the crosswalk of a head in another label space (default: the baselines
+        registry's for this model, else the one scheme that maps all its types: openai's for
+        openai/privacy-filter, openmed for OpenMed's finetune)."""
         kwargs.setdefault("name", FAMILY)
         kwargs.setdefault("max_length", WINDOW)
         kwargs.setdefault("overlap", OVERLAP)
         kwargs.setdefault("batch_size", BATCH_SIZE)
         kwargs.setdefault("label_scheme", "all")
         super().__init__(model, tokenizer, **kwargs)
-        self.crosswalk = None if is_kp_space(self.space.labels) else SCHEME
+        self.crosswalk = None
+        if not is_kp_space(self.space.labels):
+            self.crosswalk = resolve_scheme(self.model_id, self.space.labels, self.space.types, explicit=scheme)
+            note_dropped(self.model_id, self.crosswalk, self.space.types)
 
     @classmethod
     def from_pretrained(  # type: ignore[override]
@@ -50,6 +58,7 @@ class PrivacyFilterDetector(EncoderDetector):
         max_length: int | None = None,
         operating_point: OperatingPoint | str | Path | None = None,
         experts: str | None = None,
+        scheme: str | None = None,
         bf16: bool = False,
         progress: bool | None = None,
         echo: Any = None,
@@ -76,6 +85,7 @@ class PrivacyFilterDetector(EncoderDetector):
             batch_size=batch_size,
             label_scheme=(meta and meta.label_scheme) or "all",
             operating_point=operating_point_for(operating_point, folder if folder.is_dir() else None),
+            scheme=scheme,
             bf16=bf16,
             progress=bool(progress),
         )
