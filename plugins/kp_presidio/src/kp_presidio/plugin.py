@@ -14,4 +14,15 @@ def _load(ref: str, **options: object):
 
 @hookimpl
 def kp_register_families(register):
-    register(Family(name="presidio", description="Microsoft Presidio's analyzer (pattern recognizers)", frameworks=(), load=_load))
+    from kp_presidio.mappings import family_labels
+
+    register(
+        Family(
+            name="presidio",
+            description="Microsoft Presidio's analyzer: its pattern recognizers, and a spaCy NER where one is installed",
+            frameworks=(),  # runs on the host CPU
+            load=_load,
+            default_model="auto",  # `-m presidio`: the harness's mapping where EuroPriv-Bench is installed
+            labels=family_labels(),
+        )
+    )
