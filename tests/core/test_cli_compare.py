@@ -245,3 +245,20 @@ def test_no_data_is_a_usage_error():
 def test_compare_is_a_kp_command():
     result = CliRunner().invoke(build_cli(), ["--help"])
     assert result.exit_code == 0 and "compare" in result.output
+
+
+def test_a_slice_without_national_ids_shows_no_leak_rate(tmp_path):
+    text = "Ana Pop wrote on 2020-01-02 to Ion Dan"
+    spans = [{"start": 0, "end": 7, "label": "PERSON"}, {"start": 17, "end": 27, "label": "DATE"}]
+    gold = tmp_path / "echr-like.jsonl"
+    gold.write_text(json.dumps({"text": text, "spans": spans}) + "\n", encoding="utf-8")
+    preds = tmp_path / "dates.jsonl"
+    preds.write_text(json.dumps({"text": text, "spans": spans[1:]}) + "\n", encoding="utf-8")
+    result = kp("compare", "-m", "rules", "--predictions", f"dates={preds}", "--data", str(gold))
+    assert result.exit_code == 0, result.output
+    rows = [
+        line.split()
+        for line in result.stdout.splitlines()
+        if (line.startswith("  rules ") or line.startswith("  dates ")) and " vs " not in line
+    ]
+    assert [row[-1] for row in rows] == ["-", "-"]

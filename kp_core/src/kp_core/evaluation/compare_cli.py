@@ -257,8 +257,11 @@ def _document(
     }
 
 
-def _leak(value: Any) -> str:
-    return "-" if value is None else f"{value:.3f}"
+def _leak(system: Mapping[str, Any]) -> str:
+    """The national-ID leak rate, or "-" where the slice has no national-ID subject (ECHR)."""
+    if not system["national_id_subjects"]:
+        return "-"
+    return f"{system['national_id_leak_rate']:.3f}"
 
 
 def format_document(document: Mapping[str, Any]) -> str:
@@ -272,7 +275,7 @@ def format_document(document: Mapping[str, Any]) -> str:
         for s in piece["systems"]:
             lines.append(
                 f"  {s['name']:<{width}}  {s['precision']:6.3f} {s['recall']:6.3f} {s['f1']:6.3f} {s['f2']:6.3f}  "
-                f"{_leak(s['national_id_leak_rate'])}"
+                f"{_leak(s)}"
             )
         for p in piece["pairs"]:
             m, bs = p["mcnemar"], p["bootstrap"]

@@ -100,8 +100,8 @@ def judge(slice_name: str, stats: PairStats, *, alpha: float, comparisons: int) 
     low, high = stats.bootstrap.interval(level)
     b, c = stats.mcnemar.b, stats.mcnemar.c
     mcnemar_sig = p_adj < alpha
-    f1 = f"F1 {stats.f1_a:.3f} vs {stats.f1_b:.3f}, difference {stats.bootstrap.delta:+.4f} [{low:+.4f}, {high:+.4f}]"
-    units = f"McNemar over {stats.units} {stats.unit}s b={b} c={c}, adjusted p={p_adj:.3g}"
+    f1 = f"F1 difference {stats.bootstrap.delta:+.4f} [{low:+.4f}, {high:+.4f}]"
+    units = f"McNemar b={b} c={c} adjusted p={p_adj:.3g}"
     if (mcnemar_sig and c > b) or high < 0:
         worse = [s for s, bad in ((units, mcnemar_sig and c > b), (f1, high < 0)) if bad]
         status, reason = WORSE, "; ".join(worse)
