@@ -82,3 +82,9 @@ def test_generate_rows_old_label_scheme_keyword_still_works_with_a_warning() -> 
     assert old == new
     with pytest.raises(ValueError, match="give only one"):
         list(generate_rows(["it"], None, 1, conventions="europriv", label_scheme="kp"))
+
+
+def test_an_unknown_rules_model_is_one_error_line() -> None:
+    result = CliRunner().invoke(build_cli(), ["predict", "-m", "rules:recall", "CNP 1800101221144"])
+    assert result.exit_code == 2, result.output
+    assert "the rules family has one model, 'builtin'" in result.output and "Traceback" not in result.output

@@ -17,7 +17,11 @@ def _load(ref: str = "builtin", *, device: str = "auto", **options: Any):
     from kp_core.rules.detector import RulesDetector
 
     if ref not in ("builtin", "rules"):
-        raise ValueError(f"the rules family has one model, 'builtin'; got {ref!r}")
+        from kp_core.plugins.models import ModelResolutionError
+
+        raise ModelResolutionError(
+            f"the rules family has one model, 'builtin'; got {ref!r} (an operating point goes in --operating-point)"
+        )
     return RulesDetector(**options)
 
 
