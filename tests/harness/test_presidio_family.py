@@ -207,14 +207,17 @@ def test_presidio_log_lines_are_dropped_while_reading_texts(caplog: pytest.LogCa
     assert [r for r in caplog.records if r.name == "presidio-analyzer"] == []
 
 
+class Result:
+    """A stand-in for Presidio's RecognizerResult."""
+
+    def __init__(self, entity_type: str, start: int, end: int, score: float) -> None:
+        self.entity_type, self.start, self.end, self.score = entity_type, start, end, score
+
+
 def test_overlapping_results_keep_presidio_order_and_its_offsets() -> None:
     """An e-mail's domain is also a URL: the first result keeps its characters, the URL part it
     covers is not repeated, so spans never overlap."""
     from kp_presidio.spans import to_kp_spans
-
-    class Result:
-        def __init__(self, entity_type: str, start: int, end: int, score: float) -> None:
-            self.entity_type, self.start, self.end, self.score = entity_type, start, end, score
 
     text = "a ana@example.org b"
     results = [Result("EMAIL_ADDRESS", 2, 17, 1.0), Result("URL", 6, 19, 0.5), Result("NRP", 0, 1, 0.9)]
@@ -223,6 +226,17 @@ def test_overlapping_results_keep_presidio_order_and_its_offsets() -> None:
         ("EMAIL", 2, 17, "ana@example.org"),
         ("URL", 18, 19, "b"),
     ]
+
+
+def test_a_later_result_never_takes_part_of_a_word_an_earlier_one_touched() -> None:
+    """Presidio's first result holds every word it touches, as the harness's token rule gives it:
+    the phone's leading '+' (in the word the earlier ID starts inside) is not a span of its own."""
+    from kp_presidio.spans import to_kp_spans
+
+    text = "tel +420 735 111 222"
+    results = [Result("CA_SIN", 5, 16, 0.5), Result("PHONE_NUMBER", 4, 20, 0.4)]
+    spans = to_kp_spans(text, results, {"CA_SIN": "NATIONAL_ID", "PHONE_NUMBER": "PHONE"})
+    assert [(s.label, s.start, s.end) for s in spans] == [("NATIONAL_ID", 5, 16), ("PHONE", 17, 20)]
 
 
 def test_device_other_than_cpu_is_refused() -> None:
