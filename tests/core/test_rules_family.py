@@ -105,3 +105,14 @@ def test_rules_alone_on_dev_slices(dev_rows, slice_name):
     recall = len(gold_ids & predicted_ids) / len(gold_ids)
     precision = len(gold_ids & predicted_ids) / max(1, len(predicted_ids))
     assert recall >= 0.99 and precision >= 0.99, (recall, precision)
+
+
+def test_spanish_and_portuguese_dates_with_de() -> None:
+    """"18 de agosto de 1997" (es), "5 de maio de 2010" (pt): the connectors are part of the date;
+    a month name alone after "de" with no day is not a date."""
+    from kp_core.rules.detector import RulesDetector
+
+    text = "El 18 de agosto de 1997, el 3 de marzo del 2001 y em 5 de maio de 2010. Casa de agosto 1997."
+    [spans] = RulesDetector().predict_spans([text])
+    dates = [text[s.start : s.end] for s in spans if s.label == "DATE"]
+    assert dates == ["18 de agosto de 1997", "3 de marzo del 2001", "5 de maio de 2010"]

@@ -81,7 +81,7 @@ DATE_NUMERIC = re.compile(
 @cache
 def textual_date_pattern() -> tuple[re.Pattern[str], dict[str, int]]:
     """Dates written with month names in any of the locales' languages: 3 March 2021,
-    3. März 2021, March 3, 2021."""
+    3. März 2021, March 3, 2021, and the Spanish and Portuguese 18 de agosto de 1997."""
     from kp_core.locales import LANGUAGES, get_locale
 
     months: dict[str, int] = {}
@@ -94,6 +94,6 @@ def textual_date_pattern() -> tuple[re.Pattern[str], dict[str, int]]:
             months.setdefault(name.casefold(), number)
     names = "|".join(sorted((re.escape(m) for m in months), key=len, reverse=True))
     pattern = re.compile(
-        rf"(?i)(?<![\w])(?:(?P<d>\d{{1,2}})\.?\s+(?P<m>{names})\s+(?P<y>\d{{4}})|(?P<m2>{names})\s+(?P<d2>\d{{1,2}}),?\s+(?P<y2>\d{{4}}))(?![\w])"
+        rf"(?i)(?<![\w])(?:(?P<d>\d{{1,2}})\.?\s+(?:de\s+)?(?P<m>{names})\s+(?:del?\s+)?(?P<y>\d{{4}})|(?P<m2>{names})\s+(?P<d2>\d{{1,2}}),?\s+(?P<y2>\d{{4}}))(?![\w])"
     )
     return pattern, months
