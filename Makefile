@@ -2,7 +2,10 @@
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 TOOLS := .venv-tools
 MAIN := .venv-main
-TOX_ENVS ?= core,torch,mlx,gliner,parity,lint
+TOX_ENVS ?= core,torch,mlx,gliner,parity,harness,lint
+# The harness env runs on Python 3.13 (europriv-bench needs it): $PY313, python3.13 on PATH, or the
+# newest pyenv 3.13 (see .ci/find_python313.sh); tox is told where it is with --discover.
+PY313_FIND := sh .ci/find_python313.sh
 
 .PHONY: run test lint clean
 
@@ -22,7 +25,8 @@ run: $(MAIN)/.ok
 
 test: $(TOOLS)/.ok
 	rm -f .tox/junit-*.xml
-	status=0; $(TOOLS)/bin/tox run-parallel -p 2 -e $(TOX_ENVS) --parallel-no-spinner || status=$$?; \
+	discover=""; case ",$(TOX_ENVS)," in *,harness,*) py313=$$($(PY313_FIND)) || exit 1; discover="--discover $$py313";; esac; \
+	status=0; $(TOOLS)/bin/tox run-parallel -p 2 -e $(TOX_ENVS) --parallel-no-spinner $$discover || status=$$?; \
 	$(TOOLS)/bin/python .ci/summarize_junit.py .tox/junit-*.xml; exit $$status
 
 lint: $(TOOLS)/.ok
