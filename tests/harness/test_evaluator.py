@@ -94,3 +94,12 @@ def test_malformed_gold_is_a_kp_error_naming_the_row(dev_rows):
     detector = StaticDetector([r["text"] for r in rows], [[] for _ in rows], name="x", model_id="x")
     with pytest.raises(GoldRowError, match="gold row 2"):
         europriv.run(spec, detector, rows)
+
+
+def test_a_spec_of_kp_only_metrics_still_runs_through_the_harness(dev_rows):
+    rows = dev_rows["se"][:20]
+    spec = default_spec("se_realskeleton_rows.json", rows).with_metrics(("kp_partial_overlap_f1",))
+    detector = StaticDetector([r["text"] for r in rows], [[] for _ in rows], name="none", model_id="none")
+    row = europriv.run(spec, detector, rows)
+    assert list(row["scores"]) == ["kp_partial_overlap_f1"] and row["n"] == 20
+    assert row["scorer"].startswith(HARNESS_SCORER) and "kp_partial_overlap_f1 by kp builtin" in row["scorer"]

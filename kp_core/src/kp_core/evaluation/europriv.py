@@ -26,7 +26,6 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from kp_core.detector import Detector
-from kp_core.errors import KpError
 from kp_core.evaluation.results import EUROPRIV_BENCH_VERSION
 from kp_core.evaluation.spec import EvalSpec
 from kp_core.plugins.registry import Availability
@@ -80,16 +79,16 @@ def _adapter_classes() -> tuple[type, type]:
             self.detector = detector
             self.name = detector.name
             self.model_id = detector.model_id
-            self._spans_of = spans_of
+            self.spans_of = spans_of
 
         def predict_tags(self, texts: Sequence[str]) -> list[list[str]]:
             items = list(texts)
-            return [_spans_to_tags(t, s) for t, s in zip(items, self._spans_of(items), strict=True)]
+            return [_spans_to_tags(t, s) for t, s in zip(items, self.spans_of(items), strict=True)]
 
         def anonymize(self, texts: Sequence[str]) -> list[str]:
             # What kp's builtin scorer redacts with: the detector's own anonymize, else the SDK's.
             items = list(texts)
-            return redacted_texts(self.detector, items, self._spans_of(items))
+            return redacted_texts(self.detector, items, self.spans_of(items))
 
         def pseudonymize(self, texts: Sequence[str]) -> list[dict[str, str]]:
             own = getattr(self.detector, "pseudonymize", None)
@@ -190,8 +189,6 @@ def run(
     gold_tags_of(rows)  # malformed gold is a KpError naming the row, before the model runs
     own = [m for m in spec.metrics if m in _harness_metrics()]
     extras = [m for m in spec.metrics if m not in own]
-    if not own and spec.task.value == "detection":
-        raise KpError(f"spec {spec.name!r}: none of its metrics ({', '.join(extras)}) is the harness's")
     adapter = make_adapter(detector, progress)
     harness_dumps: list[dict[str, Any]] | None = [] if dumps is not None else None
     row = dict(
@@ -208,7 +205,7 @@ def run(
     row["dataset"] = spec.dataset.to_json()  # a local gold file's default spec has no Hub id: None, as builtin says
     row["kp_version"] = __version__
     row["scorer"] = harness_scorer()
-    spans = adapter._spans_of([r["text"] for r in rows])
+    spans = adapter.spans_of([r["text"] for r in rows])  # cached: the detector does not run again
     if extras or (dumps is not None and "tab_reid_leakage" in spec.metrics):
         _add_kp_only(row, spec, rows, spans, extras, detector, limit, timestamp, dumps)
     if harness_dumps:
