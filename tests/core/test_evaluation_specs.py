@@ -97,8 +97,10 @@ def test_fairness_mask_and_eval_labels_in_a_result_row():
         "dataset",
         "timestamp",
         "kp_version",
+        "scorer",
     ]
     assert row["europriv_bench_version"] == "0.2.0" and row["taxonomy_version"] == "0.2.0"
+    assert row["scorer"] == "kp builtin (conforms to europriv-bench 0.2.0)"
 
 
 @pytest.mark.parametrize(
