@@ -44,6 +44,12 @@ def test_a_bad_reference_is_one_error_line_without_a_traceback() -> None:
         assert "Traceback" not in result.output and EMAIL not in result.output
 
 
+def test_labels_a_patterns_only_presidio_cannot_give_are_refused() -> None:
+    result = CliRunner().invoke(build_cli(), ["predict", "-m", "presidio:kp", "--labels", "PERSON", f"mail {EMAIL}"])
+    assert result.exit_code == 2 and "cannot produce" in result.output
+    assert CliRunner().invoke(build_cli(), ["predict", "-m", "presidio:kp", "--labels", "EMAIL", EMAIL]).exit_code == 0
+
+
 def test_harness_mapping_tags_every_dev_document_as_the_harness_adapter_does(dev_rows: dict[str, list[dict]]) -> None:
     """The harness's PresidioAdapter, handed kp's engine (the one AnalyzerEngine() builds, less
     the spaCy model this machine lacks), and kp's detector give the same BIOES tags on every
