@@ -192,7 +192,7 @@ def test_tables_show_precision_recall_and_per_type_scores(dev_slice_file, slice_
     result = kp("evaluate", "--predictions", no_ids, "--data", it_file, "--per-type", "--out", board_path)
     assert result.exit_code == 0, result.output
     header = next(line for line in result.stdout.splitlines() if line.startswith("spec "))
-    assert header.split() == ["spec", "entry", "P", "R", "F1", "F2", "n"]
+    assert header.split() == ["spec", "entry", "P", "R", "F1", "F2", "n", "scorer"]
     row = next(line for line in result.stdout.splitlines() if line.startswith("it_realskeleton_rows"))
     precision, recall = row.split()[2:4]
     assert precision == "1.000" and float(recall) < 1.0  # nothing predicted is wrong; the IDs are missed
