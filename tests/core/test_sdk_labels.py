@@ -106,3 +106,21 @@ def test_cli_default_model_note_on_stderr(monkeypatch):
     assert "note:" not in result.stdout
     named = CliRunner().invoke(build_cli(), ["predict", "-m", "rules", TEXT])
     assert "note: no model given" not in named.stderr
+
+
+def test_identifier_typing_adds_types_only_when_its_front_is_there():
+    """A family that types its own identifiers gets no typing front, so it cannot be credited with
+    the front's types: what it declares is all it produces."""
+    from kp_core.rules.identifier_typing import IdentifierTyping
+
+    class SelfTyping:
+        name, model_id, types_identifiers = "selftyping", "x", True
+        kp_types = frozenset({"EMAIL"})
+
+        def predict_spans(self, texts):
+            return [[] for _ in texts]
+
+    alone = SelfTyping()
+    assert sdk._produced_labels("selftyping", alone, True, False, frozenset()) == {"EMAIL"}
+    fronted = IdentifierTyping(alone)
+    assert {"EMAIL", "NATIONAL_ID", "COMPANY_ID"} <= sdk._produced_labels("selftyping", fronted, True, False, frozenset())

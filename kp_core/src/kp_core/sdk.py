@@ -191,12 +191,14 @@ def _produced_labels(
     """What the assembled detector can produce; None when the model does not say."""
     from kp_core.plugins.models import model_labels
     from kp_core.rules import RULES_LABELS
-    from kp_core.rules.identifier_typing import IDENTIFIER_TYPES
+    from kp_core.rules.identifier_typing import IDENTIFIER_TYPES, IdentifierTyping
 
     base = model_labels(model, found)
     if base is None:
         return None
-    if identifier_typing:
+    # Only a typing front that load_detector really put there adds its types: a family that types
+    # its own identifiers (rules, presidio) gets none, and declares what it produces itself.
+    if identifier_typing and isinstance(found, IdentifierTyping):
         base |= frozenset(IDENTIFIER_TYPES)
     if with_rules:
         base |= frozenset(RULES_LABELS)
