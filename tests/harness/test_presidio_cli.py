@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 
 from click.testing import CliRunner
-from kp_presidio.detector import load
 
 from kp_core.cli import build_cli
 from kp_core.encoding.grid import predicted_bioes
+from kp_presidio.detector import load
 
 EMAIL = "ana.vidal@example.org"  # made up
 PESEL = "92071503788"  # made up, checksum valid

@@ -11,14 +11,14 @@ import socket
 from pathlib import Path
 
 import pytest
-from kp_presidio.detector import PresidioRunError, load
-from kp_presidio.engine import EngineError
-from kp_presidio.mappings import HARNESS, KP, MappingError, default_mapping, table
-from kp_presidio.reference import PresidioReferenceError, parse_reference
 
 from kp_core.plugins.registry import get_registry
 from kp_core.taxonomy.crosswalk import mapped_labels
 from kp_core.testing import FamilyConformance, PluginConformance
+from kp_presidio.detector import PresidioRunError, load
+from kp_presidio.engine import EngineError
+from kp_presidio.mappings import HARNESS, KP, MappingError, default_mapping, table
+from kp_presidio.reference import PresidioReferenceError, parse_reference
 
 EMAIL = "ana.vidal@example.org"
 IBAN = "IT60X0542811101000000123456"
