@@ -242,3 +242,11 @@ def test_kp_predict_and_kp_evaluate_run_a_baseline_folder(tiny_bases, tmp_path) 
     assert evaluated.exit_code == 0, evaluated.output
     board = json.loads(out.read_text(encoding="utf-8"))
     assert board["entries"], board
+
+
+def test_the_kp_types_a_foreign_head_can_produce_are_its_crosswalked_types(random_heads) -> None:
+    """Not the KP-looking names of its config (mapa's PERSON, ADDRESS): what the crosswalk gives."""
+    from kp_core.plugins.models import model_labels
+
+    ref = str(random_heads["mapa"])
+    assert model_labels(ref, _detector(ref)) == {"PERSON", "ADDRESS", "ORG_PARTY", "CASE_NUMBER"}

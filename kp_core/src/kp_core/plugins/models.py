@@ -113,7 +113,7 @@ def model_labels(ref: str | None, detector: Any) -> frozenset[str] | None:
     ``labels`` in kp.json, then the types of its config.json ``id2label`` (BIOES prefixes off)."""
     from kp_core.plugins.registry import get_registry
 
-    declared = getattr(detector, "kp_types", None)
+    declared = _declared_types(detector)
     if declared is not None:
         return frozenset(declared)
     family_name, model_ref = resolve_model_ref(ref or default_model_ref())
@@ -122,6 +122,17 @@ def model_labels(ref: str | None, detector: Any) -> frozenset[str] | None:
         return frozenset(family.labels)
     folder = Path(model_ref).expanduser()
     return checkpoint_labels(folder) if folder.is_dir() else None
+
+
+def _declared_types(detector: Any) -> Any:
+    """``kp_types`` of the detector or of one it wraps (kp's wrappers keep theirs in ``.detector``):
+    a head in another scheme knows its KP types only after the crosswalk, not from its config."""
+    for _ in range(8):
+        declared = getattr(detector, "kp_types", None)
+        if declared is not None or not hasattr(detector, "detector"):
+            return declared
+        detector = detector.detector
+    return None
 
 
 def checkpoint_labels(folder: Path) -> frozenset[str] | None:
