@@ -152,7 +152,7 @@ def test_json_shape(tmp_path, slices, small):
         "scorer": "builtin",
     }
     assert document["systems"] == [
-        {"name": "rules", "source": "model", "ref": "rules"},
+        {"name": "rules", "source": "model", "ref": "rules", "identifier_typing": True},
         {"name": "A", "source": "predictions", "ref": str(a)},
     ]
     (piece,) = document["slices"]
@@ -262,3 +262,19 @@ def test_a_slice_without_national_ids_shows_no_leak_rate(tmp_path):
         if (line.startswith("  rules ") or line.startswith("  dates ")) and " vs " not in line
     ]
     assert [row[-1] for row in rows] == ["-", "-"]
+
+
+def test_a_baseline_runs_without_kps_identifier_typing(monkeypatch) -> None:
+    """A --baseline is measured as it is: kp's validators must not add identifiers it never found."""
+    from kp_core.cli import detector_options
+    from kp_core.evaluation.compare_cli import _detectors, _systems
+
+    seen: dict[str, bool] = {}
+
+    def fake_load(self):
+        seen[self.model] = self.identifier_typing
+        return object()
+
+    monkeypatch.setattr(detector_options.Detection, "load", fake_load)
+    _detectors(_systems(("candidate",), ("baseline",), ()), "cpu")
+    assert seen == {"candidate": True, "baseline": False}

@@ -30,6 +30,9 @@ class _System:
     name: str
     source: str  # "model" or "predictions"
     ref: str  # the model reference, or the predictions file or folder
+    # A --baseline runs as it is, without kp's identifier typing: kp's validators would add the
+    # identifiers the baseline itself never found and credit it with kp's work.
+    identifier_typing: bool = True
 
 
 @attrs.frozen
@@ -58,7 +61,7 @@ def _systems(models: tuple[str, ...], baselines: tuple[str, ...], predictions: t
     """The candidate first (the first --model, else the first --predictions), then the others in order."""
     from_models = [_System(ref, "model", ref) for ref in models]
     from_files = _parse_predictions(predictions)
-    from_baselines = [_System(ref, "model", ref) for ref in baselines]
+    from_baselines = [_System(ref, "model", ref, identifier_typing=False) for ref in baselines]
     if from_models:
         systems = [*from_models, *from_baselines, *from_files]
     elif from_files:
@@ -147,7 +150,11 @@ def _given_spans(systems: list[_System], slices: list[_Slice]) -> dict[tuple[str
 def _detectors(systems: list[_System], device: str) -> dict[str, Any]:
     from kp_core.cli.detector_options import Detection
 
-    return {s.name: Detection(model=s.ref, device=device).load() for s in systems if s.source == "model"}
+    return {
+        s.name: Detection(model=s.ref, device=device, identifier_typing=s.identifier_typing).load()
+        for s in systems
+        if s.source == "model"
+    }
 
 
 def _run(
@@ -196,6 +203,14 @@ def _pairs(scores: list[SystemScore], *, unit: str, resamples: int, seed: int) -
 # --- output ----------------------------------------------------------------------------------------
 
 
+def _described(system: _System) -> dict[str, Any]:
+    """A system as --json names it (identifier typing only where kp runs a model)."""
+    described = attrs.asdict(system)
+    if system.source != "model":
+        del described["identifier_typing"]
+    return described
+
+
 def _system_json(score: SystemScore) -> dict[str, Any]:
     scores = score.result["scores"]
     f1, f2 = scores["entity_f1"], scores["entity_f2"]
@@ -241,7 +256,7 @@ def _document(
 ) -> dict[str, Any]:
     return {
         "candidate": systems[0].name,
-        "systems": [attrs.asdict(s) for s in systems],
+        "systems": [_described(s) for s in systems],
         "settings": settings,
         "slices": [
             {
@@ -306,7 +321,8 @@ def format_document(document: Mapping[str, Any]) -> str:
     "baselines",
     multiple=True,
     metavar="REF",
-    help="A system kp runs that the candidate must beat (repeatable; never the candidate).",
+    help="A system kp runs that the candidate must beat (repeatable; never the candidate), as it is: "
+    "without kp's identifier typing.",
 )
 @click.option(
     "--predictions",
