@@ -141,3 +141,28 @@ def test_a_baseline_whose_family_is_not_installed_says_what_to_install() -> None
         resolve_model_ref("iiiorg/piiranha-v1-detect-personal-information")
     with pytest.raises(ModelResolutionError, match=r"hf-token-classification family is not registered"):
         resolve_model_ref("hf:tabularisai:./m")
+
+
+def test_kp_baselines_lists_every_entry() -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from kp_core.cli import build_cli
+    from kp_core.evaluation.baselines import load_baselines
+
+    names = {b.name for b in load_baselines()}
+    text = CliRunner().invoke(build_cli(), ["baselines"])
+    assert text.exit_code == 0 and all(name in text.output for name in names)
+    listed = CliRunner().invoke(build_cli(), ["baselines", "--json"])
+    assert listed.exit_code == 0
+    assert {b["name"] for b in json.loads(listed.stdout)["baselines"]} == names
+
+
+def test_the_registry_ships_in_the_wheel() -> None:
+    import tomllib
+    from pathlib import Path
+
+    pyproject = Path(__file__).resolve().parents[2] / "kp_core" / "pyproject.toml"
+    data = tomllib.loads(pyproject.read_text(encoding="utf-8"))["tool"]["setuptools"]["package-data"]["kp_core"]
+    assert "evaluation/*.yaml" in data

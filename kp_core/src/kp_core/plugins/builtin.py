@@ -33,6 +33,7 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("main", "kp_core.cli.main_job:main", "The main job: generate data, train, score on the dev slices, de-identify."),
     ("leaderboard", "kp_core.evaluation.cli:leaderboard", "Print a schema-3 leaderboard file as tables."),
     ("compare", "kp_core.evaluation.compare_cli:compare", "Compare systems head to head: McNemar, paired bootstrap, verdict."),
+    ("baselines", "kp_core.evaluation.baselines_cli:baselines", "List the systems kp is compared against (the registry)."),
 )
 
 
