@@ -278,3 +278,19 @@ def test_a_baseline_runs_without_kps_identifier_typing(monkeypatch) -> None:
     monkeypatch.setattr(detector_options.Detection, "load", fake_load)
     _detectors(_systems(("candidate",), ("baseline",), ()), "cpu")
     assert seen == {"candidate": True, "baseline": False}
+
+
+def test_a_slice_with_national_ids_shows_their_leak_rate(tmp_path):
+    """A missed CNP is a leak: the table shows the rate (1.000 for a system that missed it, 0.000
+    for one that found it), not "-"."""
+    text = "Pacientul are CNP 1800101221144 si telefon"
+    spans = [{"start": 18, "end": 31, "label": "NATIONAL_ID"}]
+    gold = tmp_path / "ro-like.jsonl"
+    gold.write_text(json.dumps({"text": text, "spans": spans, "country": "RO"}) + "\n", encoding="utf-8")
+    preds = tmp_path / "nothing.jsonl"
+    preds.write_text(json.dumps({"text": text, "spans": []}) + "\n", encoding="utf-8")
+    result = kp("compare", "-m", "rules", "--predictions", f"nothing={preds}", "--data", str(gold), "--json")
+    assert result.exit_code == 0, result.output
+    [piece] = json.loads(result.stdout)["slices"]
+    leaks = {s["name"]: (s["national_id_leak_rate"], s["national_id_subjects"]) for s in piece["systems"]}
+    assert leaks == {"rules": (0.0, 1), "nothing": (1.0, 1)}

@@ -222,7 +222,8 @@ def _system_json(score: SystemScore) -> dict[str, Any]:
         "f1": f1["f1"],
         "f2": f2["f2"],
         "national_id_leak_rate": leak.get("leak_rate"),
-        "national_id_subjects": leak.get("subjects_total"),
+        # the leak metric's own counts: decode-bearing national IDs plus coverage-only ones
+        "national_id_subjects": int(leak.get("decode_bearing_total", 0) + leak.get("coverage_only_total", 0)),
         "result": score.result,
     }
 
