@@ -156,3 +156,20 @@ def test_progress_goes_to_stderr_and_stdout_stays_parseable(gold: Path) -> None:
     assert "predict" in result.stderr
     quiet = _kp(["predict", "-m", "rules", "-i", str(gold), "--json", "--no-progress"])
     assert quiet.stderr == ""
+
+
+def test_a_json_list_input_is_read_like_jsonl(tmp_path):
+    """One row reader for every command: a JSON list file (the harness's dev-slice format) gives
+    the same rows as the same records in JSONL, with its row index where a record has no doc_id."""
+    import json as _json
+
+    records = [{"text": "CNP 1800101221144"}, {"doc_id": "b", "text": "tel +40 721 234 567"}]
+    as_list = tmp_path / "rows.json"
+    as_list.write_text(_json.dumps(records), encoding="utf-8")
+    as_lines = tmp_path / "rows.jsonl"
+    as_lines.write_text("".join(_json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    from_list = CliRunner().invoke(build_cli(), ["predict", "-m", "rules", "-i", str(as_list), "--json"])
+    from_lines = CliRunner().invoke(build_cli(), ["predict", "-m", "rules", "-i", str(as_lines), "--json"])
+    assert from_list.exit_code == 0 and from_list.stdout == from_lines.stdout
+    plain = CliRunner().invoke(build_cli(), ["predict", "-m", "rules", "-i", str(as_list)])
+    assert "# row 0" in plain.stdout and "# doc_id b" in plain.stdout  # a JSON list names rows by index

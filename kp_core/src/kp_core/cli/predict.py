@@ -28,7 +28,7 @@ PREDICTIONS_MODE = 0o600
 @click.argument("text", required=False)
 @click.option(
     "--input", "-i", "input_path", default=None, metavar="FILE",
-    help="JSONL file (or - for stdin) whose records have a text field; one result per record.",
+    help="Rows to read: JSONL or a JSON list, optionally gzipped (- = stdin); one result per record.",
 )  # fmt: skip
 @click.option("--text-field", default="text", show_default=True, help="The field of an --input record to read.")
 @click.option(
@@ -143,27 +143,26 @@ def _run_batch(
 
 
 def _records(input_path: str, text_field: str) -> Iterator[tuple[str, dict[str, Any], str]]:
-    """(header, record, text) per record, through kp's one JSONL reader (the same files taken and
-    refused as by kp data, evaluate and deidentify)."""
-    from kp_core.data.io import DataError, jsonl_records, open_stream
+    """(header, record, text) per record, through kp's one row reader: JSONL or a JSON list,
+    optionally gzipped, stdin too (the same files taken and refused as by kp data, evaluate and
+    deidentify)."""
+    from kp_core.data.io import DataError, RowStream, read_rows
 
-    name = "<stdin>" if input_path == STDIO else input_path
-    with click.open_file(input_path, "rb") as raw:
-        stream = open_stream(raw)
-        for record, _ in jsonl_records(stream, name):
-            if record.error is not None:
-                raise DataError(f"{record.where}: {record.error}")
-            row = record.row
-            value = row.get(text_field) if isinstance(row, dict) else None
-            if not isinstance(value, str):
-                raise DataError(f"{record.where}: field {text_field!r} is missing or not a string")
-            yield _header(row, record.number), row, value
+    source = RowStream(click.get_binary_stream("stdin")) if input_path == STDIO else input_path
+    for record in read_rows(source):
+        if record.error is not None:
+            raise DataError(f"{record.where}: {record.error}")
+        row = record.row
+        value = row.get(text_field) if isinstance(row, dict) else None
+        if not isinstance(value, str):
+            raise DataError(f"{record.where}: field {text_field!r} is missing or not a string")
+        yield _header(row, record.unit, record.number), row, value
 
 
-def _header(row: dict[str, Any], line: int) -> str:
-    """What names a record in plain output: its doc_id, else its line in the input."""
+def _header(row: dict[str, Any], unit: str, number: int) -> str:
+    """What names a record in plain output: its doc_id, else its line (JSONL) or row (JSON list)."""
     doc_id = row.get("doc_id")
-    return f"# doc_id {doc_id}" if doc_id is not None else f"# line {line}"
+    return f"# doc_id {doc_id}" if doc_id is not None else f"# {unit} {number}"
 
 
 def _span_json(span: Any) -> dict[str, Any]:
