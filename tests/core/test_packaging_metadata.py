@@ -14,13 +14,20 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-DISTRIBUTIONS = ["kp_core", "kp_torch", "kp_mlx", "plugins/kp_example", "plugins/kp_gliner", "plugins/kp_torch_runtime"]
+DISTRIBUTIONS = [
+    "kp_core",
+    "kp_torch",
+    "kp_mlx",
+    "plugins/kp_example",
+    "plugins/kp_gliner",
+    "plugins/kp_torch_runtime",
+    "plugins/kp_presidio",
+]
 
 # import name -> distribution name, where they differ
 IMPORT_TO_DISTRIBUTION = {"yaml": "pyyaml", "quicktok": "quicktok-v1", "huggingface_hub": "huggingface-hub"}
-# imported, deliberately undeclared: not on PyPI (a source install under Python >= 3.13); kp
-# reports it unavailable when missing (kp_core.evaluation.europriv).
-UNDECLARED_ON_PURPOSE = {"kp_core": {"europriv_bench"}}
+# imported, deliberately undeclared (none today: the harness is kp-core's `europriv` extra)
+UNDECLARED_ON_PURPOSE: dict[str, set[str]] = {}
 # a major release that would break kp: these must carry an upper bound wherever declared
 MUST_BE_BOUNDED = {"torch", "transformers", "pluggy", "click", "pyyaml", "numpy", "peft", "tqdm", "gliner", "mlx"}
 
