@@ -17,7 +17,7 @@ from typing import Any, Literal
 import attrs
 import numpy as np
 
-from kp_core.evaluation.runner import gold_tags_of, score_spec
+from kp_core.evaluation.runner import score_spec, tags_for_scoring
 from kp_core.evaluation.spec import EvalSpec
 from kp_core.metrics.significance import (
     McNemar,
@@ -50,14 +50,9 @@ def _subject_key(row: Mapping[str, Any], span: Mapping[str, Any]) -> tuple[str, 
 
 
 def masked_tags(rows: Sequence[Mapping[str, Any]], spans: Sequence[Sequence[Span]]) -> tuple[list, list]:
-    """Gold tags and fairness-masked predicted tags, by the steps of :func:`score_spec`."""
-    from kp_core.encoding.grid import predicted_bioes
-    from kp_core.metrics import fairness_mask, tag_types
-    from kp_core.metrics.rows import grid_tokens
-
-    gold = gold_tags_of(rows)
-    pred = [predicted_bioes(r["text"], s, tokens=grid_tokens(r["text"])) for r, s in zip(rows, spans, strict=True)]
-    return gold, fairness_mask(pred, sorted(tag_types(gold)))
+    """Gold tags and fairness-masked predicted tags, exactly as :func:`score_spec` scores them."""
+    tags = tags_for_scoring(rows, spans)
+    return tags.gold, tags.masked
 
 
 def score_system(

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, NamedTuple
 
+import attrs
+
 from kp_core.detector import Detector
 from kp_core.encoding.grid import GoldAlignmentError, gold_bioes, predicted_bioes, validate_bioes
 from kp_core.errors import KpError
@@ -116,6 +118,27 @@ def predict(
     return out
 
 
+@attrs.frozen
+class SlicedTags:
+    """The tags every metric reads: gold (strict), predictions on the same whitespace grid
+    (tolerant), those fairness-masked to the types the gold annotates, and those types."""
+
+    gold: list[list[str]]
+    pred: list[list[str]]
+    masked: list[list[str]]
+    eval_labels: list[str]
+
+
+def tags_for_scoring(rows: Sequence[Mapping[str, Any]], pred_spans: Sequence[Sequence[Span]]) -> SlicedTags:
+    gold = gold_tags_of(rows)
+    pred = [
+        predicted_bioes(row["text"], spans, tokens=grid_tokens(row["text"]))
+        for row, spans in zip(rows, pred_spans, strict=True)
+    ]
+    eval_labels = sorted(tag_types(gold))
+    return SlicedTags(gold, pred, fairness_mask(pred, eval_labels), eval_labels)
+
+
 def score_spec(
     spec: EvalSpec,
     rows: Sequence[Mapping[str, Any]],
@@ -134,12 +157,8 @@ def score_spec(
     if len(pred_spans) != len(rows):
         raise ValueError(f"{len(pred_spans)} predicted span lists for {len(rows)} gold rows")
     texts = [r["text"] for r in rows]
-    gold = gold_tags_of(rows)
-    pred = [
-        predicted_bioes(text, spans, tokens=grid_tokens(text)) for text, spans in zip(texts, pred_spans, strict=True)
-    ]
-    eval_labels = sorted(tag_types(gold))
-    masked = fairness_mask(pred, eval_labels)
+    tags = tags_for_scoring(rows, pred_spans)
+    gold, pred, masked, eval_labels = tags.gold, tags.pred, tags.masked, tags.eval_labels
 
     scores: dict[str, Any] = {}
     redacted = maps = None
