@@ -13,7 +13,6 @@ parity tests tie to transformers within 1e-4 per logit.
 from __future__ import annotations
 
 import json
-import re
 import shutil
 from collections.abc import Sequence
 from pathlib import Path
@@ -22,6 +21,7 @@ from typing import Any
 import attrs
 import numpy as np
 
+from kp_core.hub.naming import NAMING_RULE, follows_folder_syntax
 from kp_core.plugins.manifest import Manifest
 from kp_mlx.checkpoint import CONFIG_JSON, WEIGHTS, read_config, write_json
 
@@ -29,8 +29,6 @@ SUFFIX = "-mlx"
 REPORT = "parity_report.json"
 BITS = (4, 8)
 GROUP_SIZES = (32, 64, 128)
-# kp-{task}-{base}-{size}[-variant]: lowercase words joined by hyphens, starting with kp-.
-_KP_NAME = re.compile(r"^kp-[a-z0-9]+(-[a-z0-9.]+)+$")
 _COPIED = ("tokenizer.json", "tokenizer_config.json", "special_tokens_map.json", "operating_point.json", "README.md")
 
 # Invented multilingual sentences used when no --texts file is given.
@@ -61,10 +59,8 @@ def check_out_name(out: Path) -> None:
         raise ExportError(
             f"--out {out}: an MLX export's folder name ends in {SUFFIX!r} once (e.g. kp-deid-moe-1.5b-mlx)"
         )
-    if name.startswith("kp-") and not _KP_NAME.match(name):
-        raise ExportError(
-            f"--out {out}: {name!r} does not follow kp-{{task}}-{{base}}-{{size}}[-variant] (lowercase, hyphens)"
-        )
+    if name.startswith("kp-") and not follows_folder_syntax(name):
+        raise ExportError(f"--out {out}: {name!r} does not follow {NAMING_RULE}")
 
 
 @attrs.frozen
