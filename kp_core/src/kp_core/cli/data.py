@@ -17,6 +17,7 @@ SUBCOMMANDS: tuple[tuple[str, str, str], ...] = (
     ("stats", "kp_core.data.cli:stats", "Documents, spans per type, languages, lengths, templating."),
     ("split", "kp_core.data.cli:split", "Template-disjoint train/eval split (optional subject carve-out)."),
     ("generate", "kp_core.generate.cli:generate", "Generate a synthetic multilingual PII dataset (22 languages)."),
+    ("push", "kp_core.hub.cli:data_push", "Push a dataset file with its dataset card to the Hugging Face Hub."),
 )
 
 for _name, _target, _help in SUBCOMMANDS:

@@ -34,6 +34,7 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("leaderboard", "kp_core.evaluation.cli:leaderboard", "Print a schema-3 leaderboard file as tables."),
     ("compare", "kp_core.evaluation.compare_cli:compare", "Compare systems head to head: McNemar, paired bootstrap, verdict."),
     ("baselines", "kp_core.evaluation.baselines_cli:baselines", "List the systems kp is compared against (the registry)."),
+    ("publish", "kp_core.hub.cli:publish", "Publish a trained run with its model card to the Hugging Face Hub."),
 )
 
 
