@@ -24,6 +24,7 @@ from kp_core.bases.q4 import BLOCK_BYTES, QK, dequantize_q4_0, quantize_q4_0
 from kp_core.bases.resolve import resolve_base
 from kp_core.bases.sources import SourceMissing, WheelFile, file_sha256, find_wheel_file
 from kp_core.cli import build_cli
+from kp_core.errors import KpError
 
 # --- Q4_0 ---------------------------------------------------------------------------------------
 
@@ -459,7 +460,11 @@ def test_resolve_base_kinds(monkeypatch, tmp_path):
     folder.mkdir()
     assert resolve_base(str(folder)) == folder
     assert resolve_base(folder) == folder
-    assert resolve_base("intfloat/multilingual-e5-small") == "intfloat/multilingual-e5-small"
+    # A Hub id is pulled into the Hub cache; offline and not cached, that is a refusal naming it.
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("HF_HUB_CACHE", str(tmp_path / "hub-cache"))
+    with pytest.raises(KpError, match=r"base 'intfloat/multilingual-e5-small@v2': not found locally .*HF_HUB_OFFLINE"):
+        resolve_base("intfloat/multilingual-e5-small@v2")
     with pytest.raises(FileNotFoundError, match="does not exist"):
         resolve_base(str(tmp_path / "missing"))
     with pytest.raises(FileNotFoundError, match="multilingual-e5-small"):

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from kp_core.errors import KpError
 from kp_core.plugins.models import ModelResolutionError, looks_like_path, resolve_model_ref
 
 
@@ -28,10 +29,14 @@ def test_owner_name_whose_first_part_is_a_local_folder_is_a_path(tmp_path: Path,
 
 
 def test_hub_ids_still_read_as_hub_ids(tmp_path: Path, monkeypatch):
+    """A Hub id is pulled (here: offline and not cached, so a refusal naming it), never read as a
+    missing folder; the family is read from the snapshot's kp.json or config.json."""
     monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("HF_HUB_CACHE", str(tmp_path / "hub-cache"))
     assert not looks_like_path("FacebookAI/xlm-roberta-base")
-    with pytest.raises(ModelResolutionError, match="install kp-torch"):
-        resolve_model_ref("FacebookAI/xlm-roberta-base")  # no HF reader in the core environment
+    with pytest.raises(KpError, match=r"'FacebookAI/xlm-roberta-base': not found locally .*HF_HUB_OFFLINE is set"):
+        resolve_model_ref("FacebookAI/xlm-roberta-base")
 
 
 def test_bare_unknown_name_of_a_first_party_family_gets_the_install_hint():

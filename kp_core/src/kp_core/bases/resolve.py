@@ -14,12 +14,14 @@ def looks_like_path(value: str) -> bool:
 
 
 def resolve_base(name_or_path: str | Path, *, root: Path | None = None, progress: bool = True) -> Path | str:
-    """A local folder for a built-in name or a folder; anything else is returned as a Hub id.
+    """A local folder for a built-in name, a folder or a Hub id.
 
     - a built-in base name (``kp bases`` lists them): its cached reconstruction, built on first use;
     - an existing folder: that folder;
     - a value written as a path that does not exist: FileNotFoundError;
-    - anything else (``org/model``): returned unchanged, for transformers to resolve.
+    - a Hub id ``ORG/NAME[@REV]``: its snapshot in the Hub cache (pulled unless cached; offline,
+      the cache only), so every family loads a local folder;
+    - anything else: returned unchanged (the family's loader names what is wrong).
     """
     if isinstance(name_or_path, Path):
         value = str(name_or_path)
@@ -41,4 +43,11 @@ def resolve_base(name_or_path: str | Path, *, root: Path | None = None, progress
             f"base {value!r} {reason}; give a model folder, a Hugging Face id or one of the built-in "
             f"bases: {', '.join(builtin_names())}"
         )
-    return value
+    from kp_core.hub.refs import hub_ref_or_none
+
+    ref = hub_ref_or_none(value)
+    if ref is None or ref.path:
+        return value
+    from kp_core.hub.pull import pull_model
+
+    return pull_model(ref, what="base", progress=progress)

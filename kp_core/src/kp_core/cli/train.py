@@ -27,6 +27,8 @@ from kp_core.training.config import DEFAULT_SAVE_EVERY, TrainConfig
 from kp_core.training.options import renamed_options
 from kp_core.training.outdir import check_run_folder, clear_previous_run, holds_previous_run
 
+_LOCAL = "\x00local"  # --resume with no value: the run in --out
+_BARE = "\x00bare"  # --push with no value: the old spelling, with --push-id
 _DEFAULTS = {f.name: f.default for f in attrs.fields(TrainConfig) if f.default is not attrs.NOTHING}
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smh]?)\s*$")
 
@@ -67,7 +69,11 @@ def _shared_params() -> list[click.Parameter]:
         click.Option(["--device"], help="auto or a registered backend (kp devices)." + _default("device")),
         click.Option(["--max-steps"], type=positive, help="Stop after this many optimizer steps."),
         click.Option(["--time-budget"], help="Wall-clock training budget (900, 15m, 1h): the schedule is fitted to it."),
-        click.Option(["--resume"], is_flag=True, default=None, help="Continue the run in --out from its last checkpoint."),
+        click.Option(
+            ["--resume"], is_flag=False, flag_value=_LOCAL, default=None, metavar="[ORG/NAME]",
+            help="Continue the run in --out from its last checkpoint, or from the newest checkpoint a run pushed "
+            "to the Hub repository ORG/NAME (--push ... --push-checkpoints).",
+        ),
         click.Option(["--overwrite"], is_flag=True, help="Start again in an --out that holds a previous run (default: refuse)."),
         click.Option(["--seed"], type=int, help="Seed for the split, initialisation and data order." + _default("seed")),
         click.Option(["--eval-every"], type=positive, help="Score the eval split every N optimizer steps."),
@@ -84,8 +90,15 @@ def _shared_params() -> list[click.Parameter]:
         ),
         click.Option(["--save-every"], type=positive, help=f"Checkpoint every N optimizer steps [default: {DEFAULT_SAVE_EVERY}]."),
         click.Option(["--keep-checkpoints"], is_flag=True, default=None, help="Keep the resumable checkpoints after a finished run."),
-        click.Option(["--push/--no-push"], default=None, help="Push the model to the Hugging Face Hub." + _default("push")),
-        click.Option(["--push-id"], help="Hub repository for --push (owner/name)."),
+        click.Option(
+            ["--push"], is_flag=False, flag_value=_BARE, default=None, metavar="ORG/NAME",
+            help="Publish the finished run with a model card to this Hugging Face Hub repository (name checked first).",
+        ),
+        click.Option(["--push-checkpoints"], is_flag=True, default=None, help="With --push: also push each resumable checkpoint."),
+        click.Option(["--private"], "push_private", is_flag=True, default=None, help="With --push: create the repository private."),
+        click.Option(["--any-name"], is_flag=True, default=None, help="With --push: allow a name outside kp-{task}-{base}-{size}[-variant]."),
+        click.Option(["--no-push"], "no_push", is_flag=True, hidden=True),
+        click.Option(["--push-id"], hidden=True),
         click.Option(
             ["--progress/--no-progress"], default=None,
             help="Show a progress bar on stderr [default: only when stderr is a terminal].",
@@ -179,10 +192,15 @@ class FamilyTrainCommand(click.Command):
         limit: int | None,
         overwrite: bool,
         progress: bool | None,
+        push: str | None,
+        push_id: str | None,
+        no_push: bool,
+        resume: str | None,
         **flags: Any,
     ) -> None:
         if data is None:
             raise click.UsageError("Missing option '--data' (the training rows).")
+        flags.update(push=_push_repo(push, push_id, no_push), **_resume_settings(resume))
         options = {name: flags.pop(name) for name in self.option_names if flags.get(name) is not None}
         for name in self.option_names:
             flags.pop(name, None)
@@ -230,6 +248,44 @@ def as_flags(message: str) -> str:
     if head in _DEFAULTS or head in _FLAG_OF_FIELD:
         return _FLAG_OF_FIELD.get(head, "--" + head.replace("_", "-")) + sep + rest
     return message
+
+
+def _push_repo(push: str | None, push_id: str | None, no_push: bool) -> str | None:
+    """``--push ORG/NAME``; the old ``--push --push-id ORG/NAME`` still works for one release."""
+    if no_push:
+        note("--no-push is deprecated and will go in the next release; leave --push out")
+        if push is not None:
+            raise click.UsageError("--push and --no-push: give one")
+        return None
+    if push_id is not None:
+        if push not in (None, _BARE):
+            raise click.UsageError("--push-id is the old spelling of --push ORG/NAME; give only one")
+        note("--push --push-id ORG/NAME is deprecated and will go in the next release; use --push ORG/NAME")
+        return push_id if push == _BARE else None
+    if push == _BARE:
+        raise click.UsageError("--push needs the Hub repository: --push ORG/NAME")
+    if push is not None:
+        from kp_core.hub.naming import check_repo_id
+
+        check_repo_id(push, any_name=True)  # the syntax now; the naming rule once --any-name is known
+    return push
+
+
+def _resume_settings(resume: str | None) -> dict[str, Any]:
+    """``--resume`` (the run in --out) or ``--resume ORG/NAME`` (a checkpoint pushed to the Hub)."""
+    if resume is None:
+        return {}
+    if resume == _LOCAL:
+        return {"resume": True}
+    from kp_core.hub.refs import hub_ref_or_none
+
+    ref = hub_ref_or_none(resume)
+    if ref is None or ref.path:
+        raise click.UsageError(
+            f"--resume {resume}: give no value (the run in --out) or a Hub repository ORG/NAME[@BRANCH] that a run "
+            "pushed checkpoints to"
+        )
+    return {"resume": True, "resume_from": str(ref)}
 
 
 def _stderr_echo(line: str) -> None:

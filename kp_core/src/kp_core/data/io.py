@@ -26,6 +26,7 @@ from kp_core.errors import KpError
 from kp_core.types import Example
 
 _GZIP_MAGIC = b"\x1f\x8b"
+_PARQUET_MAGIC = b"PAR1"
 _DATASET_BATCH = 1024
 # What a damaged or truncated gzip stream raises while it is read.
 _DAMAGED = (EOFError, zlib.error, gzip.BadGzipFile)
@@ -96,6 +97,29 @@ def open_stream(stream: IO[bytes]) -> IO[bytes]:
         stream = io.BufferedReader(stream)  # type: ignore[arg-type]
     magic = stream.peek(2)[:2]  # type: ignore[attr-defined]
     return gzip.GzipFile(fileobj=stream, mode="rb") if magic == _GZIP_MAGIC else stream
+
+
+def _is_parquet(path: Path) -> bool:
+    with open(path, "rb") as probe:
+        return probe.read(4) == _PARQUET_MAGIC
+
+
+def _read_parquet(path: Path, name: str) -> Iterator[RowRecord]:
+    """Rows of a parquet file (the format of most Hub datasets), by record batches, never the whole
+    table at once; ``number`` is the 0-based row index."""
+    try:
+        import pyarrow.parquet as pq
+    except ImportError:
+        yield RowRecord(name, 0, "file", None, "a parquet file needs pyarrow (pip install 'kp-core[hub]')")
+        return
+    try:
+        index = 0
+        for batch in pq.ParquetFile(path).iter_batches(batch_size=_DATASET_BATCH):
+            for row in batch.to_pylist():
+                yield RowRecord(name, index, "row", row)
+                index += 1
+    except (OSError, ValueError) as exc:  # pyarrow's errors derive from these
+        yield RowRecord(name, 0, "file", None, f"not a readable parquet file ({type(exc).__name__})")
 
 
 def _first_char(path: Path) -> str:
@@ -385,7 +409,9 @@ def read_rows(source: Source, *, name: str | None = None) -> Iterator[RowRecord]
         if not path.is_file():
             raise FileNotFoundError(f"no such data file: {path}")
         label = name or str(source)
-        if _first_char(path) == "[":
+        if _is_parquet(path):
+            yield from _read_parquet(path, label)
+        elif _first_char(path) == "[":
             yield from _read_json_list(path, label)
         else:
             yield from _read_jsonl(path, label)

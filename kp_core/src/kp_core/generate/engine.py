@@ -12,12 +12,15 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from kp_core._version import __version__
 from kp_core.generate.compose import Context
 from kp_core.generate.documents import DOMAINS, GENRES
 from kp_core.generate.phrases import phrasebook_languages
 from kp_core.types import Example, Span
 
 LABEL_SCHEMES = ("kp", "europriv")
+# Recorded in every generated row, so a dataset (and a model card) says which generator made it.
+GENERATOR_VERSION = f"kp-core {__version__}"
 
 # EuroPriv-Bench gold annotates hospitals and courts as ORG_PARTY, clinicians as PERSON, and
 # leaves statute references unlabelled; the "europriv" scheme projects the fine KP types onto
@@ -81,6 +84,7 @@ def generate_document(
         "doc_id": f"kpgen-{seed}-{index}",
         "template_id": template_id,
         "genre": genre,
+        "generator_version": GENERATOR_VERSION,
     }
 
 
@@ -123,7 +127,7 @@ def row_to_example(row: dict[str, Any]) -> Example:
         country=row["country"],
         doc_id=row["doc_id"],
         template_id=row["template_id"],
-        extra={"genre": row["genre"]},
+        extra={"genre": row["genre"], "generator_version": row["generator_version"]},
     )
 
 

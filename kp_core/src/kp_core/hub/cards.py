@@ -419,7 +419,7 @@ def _model_index(name: str, rows: Sequence[Mapping[str, Any]]) -> list[dict[str,
                     "name": _row_label(row),
                     "type": dataset.get("hf_id") or str(row["spec"]),
                     "config": dataset.get("config") or str(row["spec"]),
-                    "split": dataset.get("split") or "test",
+                    "split": dataset.get("split") or "dev",
                 },
                 "metrics": metrics,
             }

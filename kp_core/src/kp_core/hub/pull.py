@@ -11,6 +11,7 @@ from __future__ import annotations
 import fnmatch
 import os
 import shutil
+import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -65,8 +66,14 @@ def api() -> Any:
 
 @contextmanager
 def hub_progress(progress: bool | None) -> Iterator[None]:
-    """huggingface_hub's download bars on or off for one call (None: its own setting)."""
-    if progress is None or progress:
+    """huggingface_hub's download bars on or off for one call (None: kp's rule, bars only when
+    stderr is a terminal, never tqdm lines in a log file)."""
+    if progress is None:
+        try:
+            progress = sys.stderr.isatty()
+        except (AttributeError, ValueError):  # a replaced or closed stderr
+            progress = False
+    if progress:
         yield
         return
     from huggingface_hub import utils

@@ -2,7 +2,8 @@
 
 A reference is resolved in this order:
 
-1. ``family:ref`` where ``family`` is registered: that family loads ``ref``. ``hf:ref`` and
+1. ``family:ref`` where ``family`` is registered: that family loads ``ref`` (``ref`` pinned to a
+   revision, ``ORG/NAME@REV``, is pulled first and the family gets the snapshot). ``hf:ref`` and
    ``hf:SCHEME:ref`` are short for the ``hf-token-classification`` family (a token classifier in
    another label scheme, mapped to KP types through the crosswalk ``SCHEME``).
 2. An existing folder with ``kp.json``: the family it names loads the folder.
@@ -13,7 +14,8 @@ A reference is resolved in this order:
 4. A registered family name: that family's ``default_model``.
 5. A baseline of the registry (``kp_core.evaluation.baselines``), by name or Hub id: the family
    its entry names, loading its Hub id.
-6. Anything shaped like a Hub id (``owner/name``): the family of rule 3's last case.
+6. A Hub id ``ORG/NAME[@REV]``: its snapshot is pulled into the Hub cache (offline: read from
+   it) and read as the folder of rules 2-3, so a model of any family loads by Hub id.
 
 A reference that looks like a path (``./runs/x``, ``~/m``, ``runs/x/best``, two or more ``/``, a
 checkpoint-like ending, or a first part that is an existing folder here) and does not exist is
@@ -33,6 +35,7 @@ from typing import Any
 
 from kp_core.detector import Detector, NormalizedDetector
 from kp_core.errors import KpError
+from kp_core.hub.refs import hub_ref_or_none
 from kp_core.plugins.catalog import FIRST_PARTY, install_hint
 from kp_core.plugins.manifest import Manifest, ManifestError
 
@@ -43,7 +46,6 @@ PRIVACY_FILTER_FAMILY = "moe-finetune"
 PRIVACY_FILTER_TYPE = "openai_privacy_filter"  # config.json model_type of privacy-filter models
 MODEL_ENV = "KP_MODEL"
 CACHE_SIZE_ENV = "KP_DETECTOR_CACHE"
-_HUB_ID = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")
 # Endings of checkpoint folders and weight files (kp train writes best/ and final/, HF checkpoint-N/).
 _CHECKPOINT_END = re.compile(
     r"(^|/)(best|final|last|latest|checkpoint-\d+)$|\.(pt|pth|bin|ckpt|safetensors|onnx|gguf)$", re.IGNORECASE
@@ -71,7 +73,7 @@ def resolve_model_ref(ref: str) -> tuple[str, str]:
             )
         return FOREIGN_FAMILY, rest
     if sep and family_name in families and rest:
-        return family_name, rest
+        return family_name, _pinned_snapshot(rest)
     path = Path(ref).expanduser()
     if path.is_dir():
         return _resolve_folder(path, families), str(path)
@@ -87,13 +89,28 @@ def resolve_model_ref(ref: str) -> tuple[str, str]:
     baseline = _baseline(ref)
     if baseline is not None:
         return _baseline_family(families, ref, baseline)
-    if _HUB_ID.match(ref):
-        return _hf_family(families, ref), ref
+    hub_ref = hub_ref_or_none(ref)
+    if hub_ref is not None and not hub_ref.path:
+        from kp_core.hub.pull import pull_model
+
+        folder = pull_model(hub_ref)
+        return _resolve_folder(folder, families), str(folder)
     known = ", ".join(families.names()) or "none"
     hint = f"; {install_hint(ref)}" if ref in FIRST_PARTY else ""
     raise ModelResolutionError(
         f"{ref}: not a folder, not a registered family (registered: {known}), not a Hub id (owner/name){hint}"
     )
+
+
+def _pinned_snapshot(ref: str) -> str:
+    """``family:ORG/NAME@REV``: the family gets the snapshot of that revision (families load Hub
+    ids without a revision themselves)."""
+    hub_ref = hub_ref_or_none(ref)
+    if hub_ref is None or hub_ref.revision is None or hub_ref.path:
+        return ref
+    from kp_core.hub.pull import pull_model
+
+    return str(pull_model(hub_ref))
 
 
 def looks_like_path(ref: str) -> bool:

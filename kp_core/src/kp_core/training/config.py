@@ -54,9 +54,12 @@ class TrainConfig:
     save_every: int | None = attrs.field(default=None, validator=_positive)
     keep_checkpoints: bool = False
     resume: bool = False
+    resume_from: str | None = None  # a Hub repository whose pushed checkpoint --resume continues
     time_budget_s: float | None = None
-    push: bool = False
-    push_id: str | None = None
+    push: str | None = None  # the Hub repository (ORG/NAME) the finished run is published to
+    push_private: bool = False
+    push_checkpoints: bool = False  # also push each resumable checkpoint while training
+    any_name: bool = False  # let a --push name outside kp's naming rule through
     progress: bool = True
     options: Mapping[str, Any] = attrs.field(factory=dict)
 

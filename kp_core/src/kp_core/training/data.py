@@ -30,6 +30,32 @@ def data_hash(path: str | Path) -> str:
     return file_sha256(Path(path))
 
 
+def local_data_path(reference: str | Path, *, flag: str = "--data", progress: bool | None = None) -> Path:
+    """The file a data reference names here: a local path as given, or a Hub dataset
+    (``ORG/NAME[@REV][:FILE or SPLIT]``, default split ``train``) downloaded into the Hub cache."""
+    from kp_core.hub.refs import dataset_ref_or_none
+
+    ref = dataset_ref_or_none(reference)
+    if ref is None:
+        return Path(reference)
+    from kp_core.hub.pull import pull_dataset
+
+    return pull_dataset(ref, progress=progress)
+
+
+def pinned_source(reference: str | Path, path: Path) -> str | None:
+    """``ORG/NAME@COMMIT:FILE`` for a file pulled from the Hub (its cache path names the commit),
+    so kp.json says exactly what was trained on; None for a local file."""
+    from kp_core.hub.refs import dataset_ref_or_none
+
+    ref = dataset_ref_or_none(reference)
+    parts = path.parts
+    if ref is None or "snapshots" not in parts:
+        return None
+    at = parts.index("snapshots")
+    return f"{ref.repo_id}@{parts[at + 1]}:{'/'.join(parts[at + 2 :])}"
+
+
 def cap_examples(examples: Sequence[Example], limit: int | None, seed: int, salt: str) -> list[Example]:
     """A seeded random subset of at most ``limit`` examples, in a seeded random order."""
     rows = list(examples)
@@ -45,6 +71,7 @@ class PreparedData:
     eval: list[Example]
     split_info: dict[str, Any]
     sha256: str
+    source: str | None = None  # a Hub dataset pinned to the commit read: ORG/NAME@SHA:FILE
 
 
 def prepare_data(config: TrainConfig) -> PreparedData:
@@ -59,7 +86,7 @@ def prepare_data(config: TrainConfig) -> PreparedData:
     from kp_core.data import load_examples
     from kp_core.data.split import template_disjoint_split
 
-    path = Path(config.dataset)
+    path = local_data_path(config.dataset, flag="--data", progress=config.progress)
     if not path.is_file():
         raise TrainingError(f"--data {config.dataset}: no such file (JSONL or JSON list in the kp row format)")
     examples = load_examples(path, strict=False)
@@ -72,6 +99,7 @@ def prepare_data(config: TrainConfig) -> PreparedData:
         eval=cap_examples(split.eval, config.max_eval, config.seed, "eval"),
         split_info=split.info.to_json(),
         sha256=data_hash(path),
+        source=pinned_source(config.dataset, path),
     )
 
 

@@ -47,6 +47,7 @@ from kp_core.training.state import (
 )
 
 if TYPE_CHECKING:
+    from kp_core.hub.refs import HubRef
     from kp_core.plugins.registry import Family
 
 STATE_JSON = "loop.json"
@@ -129,6 +130,7 @@ def train_with_recipe(
         options = resolve_options(recipe.options, config.options, owner=owner)
     except OptionError as exc:
         raise TrainingError(str(exc)) from None
+    push_ref = _push_target(config)  # a bad --push name fails before any work, not after training
     device, hardware = resolve_training_device(config.device, recipe.framework, echo)
     echo(f"{recipe.family}: device {device}" + (f" ({hardware})" if hardware else ""))
     _seed_host(config.seed)
@@ -153,6 +155,8 @@ def train_with_recipe(
     fingerprint = _fingerprint(recipe, config, options, data, batch_size)
 
     resumed_from = None
+    if config.resume_from:
+        _pull_pushed_checkpoint(config.resume_from, out, echo)
     if config.resume:
         latest = latest_checkpoint(out)
         if latest is None:
@@ -165,7 +169,11 @@ def train_with_recipe(
     if budget_after_setup is not None:
         budget = budget_after_setup(TrainingRun(recipe, config, data, device, budget))
 
-    _loop(recipe, config, data, state, lengths, batch_size, fingerprint, out, budget, resumed_from, on_step, echo)
+    on_checkpoint = _checkpoint_pusher(push_ref, config, echo) if config.push_checkpoints else None
+    _loop(
+        recipe, config, data, state, lengths, batch_size, fingerprint, out, budget, resumed_from, on_step, echo,
+        on_checkpoint,
+    )  # fmt: skip
 
     figures = dict(recipe.finish())
     eval_metrics = _evaluate(recipe, data) if data.eval else {}
@@ -199,13 +207,63 @@ def train_with_recipe(
         device=device,
         metrics=metrics,
     )
-    if config.push:
-        from kp_core.training.publish import push_folder
+    if push_ref is not None:
+        from kp_core.hub.publish import plan_publish, publish
 
-        push_folder(out, config.push_id, echo=echo)
+        plan = plan_publish(out, push_ref.repo_id, revision=push_ref.revision, any_name=config.any_name)
+        publish(plan, private=config.push_private, keep_checkpoints=config.keep_checkpoints, echo=echo)
         run = attrs.evolve(run, pushed=True)
     (summary or echo)(run_summary(run, state))
     return run
+
+
+def _push_target(config: TrainConfig) -> HubRef | None:
+    """``--push ORG/NAME[@BRANCH]`` checked against the naming rule (unless ``--any-name``)."""
+    if config.push_checkpoints and not config.push:
+        raise TrainingError("--push-checkpoints needs --push ORG/NAME (the repository they go to)")
+    if not config.push:
+        return None
+    from kp_core.hub.publish import repo_ref
+    from kp_core.hub.refs import parse_hub_ref
+
+    parsed = parse_hub_ref(config.push)
+    if parsed is None or parsed.path:
+        raise TrainingError(f"--push {config.push}: not a Hub repository id ORG/NAME[@BRANCH]")
+    return repo_ref(parsed.repo_id, revision=parsed.revision, any_name=config.any_name)
+
+
+def _pull_pushed_checkpoint(reference: str, out: Path, echo: Callable[[str], None]) -> None:
+    """``--resume ORG/NAME``: the newest checkpoint pushed there, copied into ``out`` unless ``out``
+    already holds a newer one."""
+    from kp_core.hub.pull import pull_checkpoint
+    from kp_core.hub.refs import HubError, parse_hub_ref
+
+    ref = parse_hub_ref(reference)
+    if ref is None:
+        raise HubError(f"--resume {reference}: not a Hub repository id ORG/NAME[@BRANCH]")
+    local = latest_checkpoint(out)
+    pulled = pull_checkpoint(ref, out, keep_newer=local)
+    if pulled is None:
+        echo(f"--resume {ref}: the repository holds no pushed checkpoint")
+    elif pulled != local:
+        echo(f"--resume {ref}: pulled {pulled.name}")
+
+
+def _checkpoint_pusher(ref: HubRef | None, config: TrainConfig, echo: Callable[[str], None]) -> Callable[[Path], None]:
+    """Push each checkpoint as it is saved; a failed push is reported and training goes on (the
+    next checkpoint tries again), since losing a run to a network hiccup costs more."""
+    from kp_core.hub.push import push_checkpoint
+    from kp_core.hub.refs import HubError
+
+    assert ref is not None
+
+    def push(folder: Path) -> None:
+        try:
+            push_checkpoint(folder, ref, private=config.push_private, echo=echo)
+        except HubError as exc:
+            echo(f"checkpoint push failed, training goes on: {exc}")
+
+    return push
 
 
 def eval_rows_sha256(data: PreparedData) -> str:
@@ -254,6 +312,7 @@ def _loop(
     resumed_from: int | None,
     on_step: StepHook | None,
     echo: Callable[[str], None],
+    on_checkpoint: Callable[[Path], None] | None = None,
 ) -> None:
     from tqdm.auto import tqdm
 
@@ -304,7 +363,9 @@ def _loop(
             if config.eval_every and data.eval and state.step % config.eval_every == 0 and not finished:
                 _cadence_eval(recipe, data, state, bar)
             if config.checkpoint_every and (state.step % config.checkpoint_every == 0 or finished):
-                _save(out, recipe, state, fingerprint)
+                saved = _save(out, recipe, state, fingerprint)
+                if on_checkpoint is not None:
+                    on_checkpoint(saved)
             if on_step is not None:
                 on_step(state)
             if finished:
@@ -425,6 +486,7 @@ def _write_manifest(
             "training": training,
             "data": {
                 "path": str(config.dataset),
+                **({"source": data.source} if data.source else {}),
                 "sha256": data.sha256,
                 "train_examples": len(data.train),
                 "eval_examples": len(data.eval),
