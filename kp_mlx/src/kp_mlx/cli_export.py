@@ -1,10 +1,13 @@
-"""``kp export mlx``: re-save a checkpoint for MLX (optionally quantized) with a parity report."""
+"""``kp export mlx``: re-save a checkpoint for MLX (optionally quantized) with a parity report, and
+optionally publish the export to the Hugging Face Hub (``--push ORG/NAME-mlx``)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import click
+
+MLX_VARIANT = "mlx"  # the name suffix an MLX export's repository must end in
 
 
 @click.group("export")
@@ -43,6 +46,19 @@ def export() -> None:
     help="Texts for the parity report: JSONL with a text field, or one text per line [default: a built-in multilingual sample].",
 )
 @click.option("--overwrite", is_flag=True, help="Replace an existing --out folder.")
+@click.option(
+    "--push",
+    metavar="ORG/NAME",
+    default=None,
+    help="Publish the export with a model card to this Hub repository; the name ends in -mlx "
+    "(kp-{task}-{base}-{size}-mlx), checked before exporting.",
+)
+@click.option("--private", is_flag=True, help="With --push: create the repository private.")
+@click.option(
+    "--any-name",
+    is_flag=True,
+    help="With --push: allow a name outside kp-{task}-{base}-{size}-mlx (third-party names).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the parity report as JSON.")
 def export_mlx_command(
     model_dir: Path,
@@ -51,6 +67,9 @@ def export_mlx_command(
     group_size: str,
     texts: Path | None,
     overwrite: bool,
+    push: str | None,
+    private: bool,
+    any_name: bool,
     as_json: bool,
 ) -> None:
     """Write an MLX checkpoint folder and a parity report against the source."""
@@ -59,6 +78,12 @@ def export_mlx_command(
     from kp_mlx.checkpoint import CheckpointError
     from kp_mlx.export import ExportError, export_mlx, read_texts
 
+    if (private or any_name) and push is None:
+        raise click.UsageError("--private and --any-name go with --push ORG/NAME")
+    if push is not None:
+        from kp_core.hub.publish import repo_ref
+
+        repo_ref(push, any_name=any_name, variant=MLX_VARIANT)  # a bad name fails before the export, not after
     try:
         sample = read_texts(texts) if texts is not None else None
         folder, report = export_mlx(
@@ -71,8 +96,24 @@ def export_mlx_command(
         )
     except (ExportError, CheckpointError) as exc:
         raise click.ClickException(str(exc)) from None
+    pushed = _publish(folder, push, private=private, any_name=any_name) if push is not None else None
     if as_json:
-        click.echo(json.dumps({"out": str(folder), **report.to_json()}, indent=2))
+        click.echo(json.dumps({"out": str(folder), **report.to_json(), **(pushed or {})}, indent=2))
     else:
         click.echo(f"wrote {folder}")
         click.echo(report.summary())
+        if pushed is not None:
+            click.echo(f"published {folder} to {pushed['repo']} (commit {pushed['commit']})")
+
+
+def _publish(folder: Path, repo: str, *, private: bool, any_name: bool) -> dict[str, str]:
+    """The export folder and its model card in one commit to ``repo``; its id and the commit."""
+    from kp_core.hub.publish import plan_publish, publish
+
+    plan = plan_publish(folder, repo, any_name=any_name, variant=MLX_VARIANT)
+    commit = publish(plan, private=private, message=f"kp export mlx {folder.name}", echo=_echo_err)
+    return {"repo": plan.ref.repo_id, "commit": commit}
+
+
+def _echo_err(line: str) -> None:
+    click.echo(line, err=True)
