@@ -98,8 +98,13 @@ def test_dataset_and_model_round_trip(fake_hub: FakeHub, work: Path) -> None:  #
     assert {"kp.json", "README.md"} <= set(pushed)
     assert not any(name.startswith("checkpoints/") for name in pushed)
     for name, data in pushed.items():
-        if name != "README.md":
+        if name not in ("README.md", "kp.json"):
             assert data == (run / name).read_bytes(), name
+    # The published kp.json is the run's record without this machine's paths.
+    published = json.loads(pushed["kp.json"])
+    assert published["run"] == manifest["run"] and published["data"]["sha256"] == manifest["data"]["sha256"]
+    assert published["training"]["out"] == "run" and str(work) not in pushed["kp.json"].decode()
+    assert str(work) not in pushed["README.md"].decode()
     meta = front_matter(pushed["README.md"].decode())
     assert meta["datasets"] == [DATASET] and "kp" in meta["tags"]
 
@@ -140,7 +145,8 @@ def test_a_pinned_revision_loads_that_commit(fake_hub: FakeHub, work: Path) -> N
     for ref, run in ((f"{MODEL}@{first}", "a"), (MODEL, "b")):
         out = subprocess.run([sys.executable, "-c", script, ref], capture_output=True, text=True, env=env, check=True)
         folder = Path(out.stdout.strip())
-        assert (folder / "kp.json").read_bytes() == (work / run / "kp.json").read_bytes(), ref
+        pulled = json.loads((folder / "kp.json").read_text())
+        assert pulled["run"] == json.loads((work / run / "kp.json").read_text())["run"], ref
     assert predict(f"{MODEL}@{first}", work, env) == predict(str(work / "a"), work, env)
 
 

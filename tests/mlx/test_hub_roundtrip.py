@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 
+from kp_core.hub.public import public_manifest
 from tests.hub_server import FakeHub, fake_hub  # noqa: F401
 from tests.mlx.conftest import PRIVACY_FILTER, fixture_folder
 from tests.mlx.rows import make_rows, write_rows
@@ -62,8 +63,12 @@ def assert_published(hub: FakeHub, repo: str, folder: Path) -> dict[str, bytes]:
     files = hub.files(repo)
     assert MODEL_FILES <= set(files), sorted(files)
     assert not [name for name in files if name.startswith("checkpoints/")], sorted(files)
-    for name in MODEL_FILES - {"README.md"}:
+    for name in MODEL_FILES - {"README.md", "kp.json"}:
         assert files[name] == (folder / name).read_bytes(), name
+    # kp.json is published as the run's record with this machine's paths reduced to their names.
+    local = json.loads((folder / "kp.json").read_text(encoding="utf-8"))
+    assert json.loads(files["kp.json"]) == public_manifest(local)
+    assert str(folder.parent) not in files["kp.json"].decode("utf-8")
     assert repo in files["README.md"].decode("utf-8")
     return files
 

@@ -21,6 +21,7 @@ from typing import Any
 
 import pytest
 
+from kp_core.hub.public import public_manifest
 from tests.hub_server import FakeHub, fake_hub  # noqa: F401
 
 from .conftest import build_tiny_base, make_rows
@@ -99,8 +100,12 @@ def assert_published(hub: FakeHub, repo: str, run: Path) -> dict[str, bytes]:
     files = hub.files(repo)
     assert MODEL_FILES <= set(files), sorted(files)
     assert not [name for name in files if name.startswith("checkpoints/")], sorted(files)
-    for name in MODEL_FILES - {"README.md"}:
+    for name in MODEL_FILES - {"README.md", "kp.json"}:
         assert files[name] == (run / name).read_bytes(), name
+    # kp.json is published as the run's record with this machine's paths reduced to their names.
+    local = json.loads((run / "kp.json").read_text(encoding="utf-8"))
+    assert json.loads(files["kp.json"]) == public_manifest(local)
+    assert str(run.parent) not in files["kp.json"].decode("utf-8")
     assert repo in files["README.md"].decode("utf-8")
     return files
 

@@ -38,6 +38,7 @@ import attrs
 import yaml
 
 from kp_core.errors import KpError
+from kp_core.hub.public import public_value
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 MODEL_TEMPLATE = TEMPLATES / "model_card.md"
@@ -733,7 +734,7 @@ def model_card(
     family = str(manifest.get("family"))
     framework = str(manifest.get("framework") or "none")
     base = manifest.get("base") or (manifest.get("training") or {}).get("base")
-    base = str(base) if base else None
+    base = public_value(str(base)) if base else None  # a local folder by its name, never its path
     base_model = _base_model(base)
     license_id = license or _base_license(base) or "other"
     languages = _languages(manifest)

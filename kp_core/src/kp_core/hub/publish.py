@@ -71,9 +71,22 @@ def plan_publish(
     folder = model_folder(run_dir)
     rows = list(results) if results is not None else find_results(Path(run_dir))
     card = model_card(folder, repo_id=ref.repo_id, results=rows, template=template, license=license)
-    uploads = [u for u in folder_uploads(folder) if u.path_in_repo != CARD]
+    uploads = [_public(u) for u in folder_uploads(folder) if u.path_in_repo != CARD]
     uploads.append(Upload(CARD, card.encode("utf-8")))
     return PublishPlan(ref, folder, card, uploads)
+
+
+def _public(upload: Upload) -> Upload:
+    """kp.json as published: the same record with this machine's paths reduced to their names."""
+    if upload.path_in_repo != KP_JSON or isinstance(upload.source, bytes):
+        return upload
+    import json
+
+    from kp_core.hub.public import public_manifest
+
+    manifest = json.loads(upload.source.read_text(encoding="utf-8"))
+    text = json.dumps(public_manifest(manifest), indent=2, ensure_ascii=False) + "\n"
+    return Upload(KP_JSON, text.encode("utf-8"))
 
 
 def publish(
