@@ -35,6 +35,8 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("compare", "kp_core.evaluation.compare_cli:compare", "Compare systems head to head: McNemar, paired bootstrap, verdict."),
     ("baselines", "kp_core.evaluation.baselines_cli:baselines", "List the systems kp is compared against (the registry)."),
     ("publish", "kp_core.hub.cli:publish", "Publish a trained run with its model card to the Hugging Face Hub."),
+    ("serve", "kp_core.serve.cli:serve", "Serve a model over HTTP: extract, deidentify, pseudonymize, reidentify."),
+    ("export", "kp_core.cli.export:export", "Export a checkpoint to another runtime (mlx, hf-bio, onnx)."),
 )
 
 
