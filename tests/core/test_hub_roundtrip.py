@@ -262,3 +262,60 @@ def test_hub_failures_are_one_clear_error(fake_hub: FakeHub, work: Path) -> None
     bad_token = {**env, "HF_TOKEN": "hf_wrong"}
     result = kp("data", "push", str(work / "train.jsonl"), "--repo", DATASET, env=bad_token, expect=2)
     assert "refused the token (401)" in result.stderr and "HF_TOKEN" in result.stderr
+
+
+def test_a_base_and_the_sdk_take_hub_references(fake_hub: FakeHub, work: Path) -> None:  # noqa: F811
+    """``--base ORG/NAME@REV`` and ``extract_pii(model=ORG/NAME)`` go through the same pull."""
+    env = fake_hub.env(work)
+    base = work / "base"
+    base.mkdir()
+    (base / "config.json").write_text('{"model_type": "bert"}', encoding="utf-8")
+    (base / "model.safetensors").write_bytes(b"weights v1")
+    (base / "pytorch_model.bin").write_bytes(b"pickle")  # never pulled: kp loads safetensors only
+    upload = (
+        "from huggingface_hub import HfApi; import sys; api = HfApi(); "
+        "api.create_repo(sys.argv[1], exist_ok=True); print(api.upload_folder(repo_id=sys.argv[1], folder_path=sys.argv[2]).oid)"
+    )
+    first = subprocess.run(
+        [sys.executable, "-c", upload, "kp-test/tiny-base", str(base)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    ).stdout.strip()
+    (base / "model.safetensors").write_bytes(b"weights v2")
+    subprocess.run(
+        [sys.executable, "-c", upload, "kp-test/tiny-base", str(base)], env=env, check=True, capture_output=True
+    )
+
+    resolve = "from kp_core.bases import resolve_base; import sys; print(resolve_base(sys.argv[1], progress=False))"
+    for ref, weights in ((f"kp-test/tiny-base@{first}", b"weights v1"), ("kp-test/tiny-base", b"weights v2")):
+        out = subprocess.run([sys.executable, "-c", resolve, ref], capture_output=True, text=True, env=env, check=True)
+        folder = Path(out.stdout.strip())
+        assert (folder / "model.safetensors").read_bytes() == weights, ref
+        assert not (folder / "pytorch_model.bin").exists()
+
+    run = work / "run"
+    kp(
+        "train",
+        "example-tagger",
+        *TRAIN,
+        "--data",
+        str(work / "train.jsonl"),
+        "--out",
+        str(run),
+        "--push",
+        MODEL,
+        env=env,
+    )
+    sdk = (
+        "import json, sys; from kp_core import extract_pii; "
+        "print(json.dumps([[s.start, s.end, s.label] for s in extract_pii(sys.argv[2], model=sys.argv[1])]))"
+    )
+    answers = [
+        subprocess.run(
+            [sys.executable, "-c", sdk, ref, TEXTS[0]], capture_output=True, text=True, env=env, check=True
+        ).stdout
+        for ref in (MODEL, str(run))
+    ]
+    assert answers[0] == answers[1] and json.loads(answers[0])
