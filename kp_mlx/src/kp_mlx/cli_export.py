@@ -1,4 +1,4 @@
-"""``kp export mlx``: re-save a checkpoint for MLX (optionally quantized) with a parity report, and
+"""``kp export mlx`` (a target of kp-core's ``kp export`` group): re-save a checkpoint for MLX (optionally quantized) with a parity report, and
 optionally publish the export to the Hugging Face Hub (``--push ORG/NAME-mlx``)."""
 
 from __future__ import annotations
@@ -10,12 +10,7 @@ import click
 MLX_VARIANT = "mlx"  # the name suffix an MLX export's repository must end in
 
 
-@click.group("export")
-def export() -> None:
-    """Export a checkpoint for another runtime."""
-
-
-@export.command("mlx")
+@click.command("mlx")
 @click.option(
     "--model",
     "model_dir",
@@ -60,7 +55,7 @@ def export() -> None:
     help="With --push: allow a name outside kp-{task}-{base}-{size}-mlx (third-party names).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the parity report as JSON.")
-def export_mlx_command(
+def export_mlx(
     model_dir: Path,
     out: Path | None,
     bits: str | None,
@@ -76,7 +71,8 @@ def export_mlx_command(
     import json
 
     from kp_mlx.checkpoint import CheckpointError
-    from kp_mlx.export import ExportError, export_mlx, read_texts
+    from kp_mlx.export import ExportError, read_texts
+    from kp_mlx.export import export_mlx as write_export
 
     if (private or any_name) and push is None:
         raise click.UsageError("--private and --any-name go with --push ORG/NAME")
@@ -86,7 +82,7 @@ def export_mlx_command(
         repo_ref(push, any_name=any_name, variant=MLX_VARIANT)  # a bad name fails before the export, not after
     try:
         sample = read_texts(texts) if texts is not None else None
-        folder, report = export_mlx(
+        folder, report = write_export(
             model_dir,
             out,
             bits=int(bits) if bits else None,

@@ -1,4 +1,6 @@
-"""kp-mlx's entry point: registers the mlx backend, MLX family implementations and ``kp export``.
+"""kp-mlx's entry point: registers the mlx backend and MLX family implementations. ``kp export mlx``
+is a target of kp-core's ``kp export`` group (kp_core.cli.export), which imports
+``kp_mlx.cli_export`` when it runs.
 
 Nothing here imports mlx; the modules named below import it when they run.
 """
@@ -6,10 +8,6 @@ Nothing here imports mlx; the modules named below import it when they run.
 from __future__ import annotations
 
 from kp_core.plugins.hookspecs import hookimpl
-
-COMMANDS: tuple[tuple[str, str, str], ...] = (
-    ("export", "kp_mlx.cli_export:export", "Export a checkpoint to another runtime (mlx)."),
-)
 
 
 @hookimpl
@@ -25,9 +23,3 @@ def kp_register_families(register):
 
     for family in FAMILIES:
         register(family)
-
-
-@hookimpl
-def kp_register_commands(cli):
-    for name, target, short_help in COMMANDS:
-        cli.add_lazy_command(name, target, short_help)

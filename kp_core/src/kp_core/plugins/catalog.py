@@ -15,10 +15,9 @@ FIRST_PARTY: dict[str, str] = {
     "presidio": "kp-presidio",
 }
 
-# command -> the distribution that adds it to ``kp``.
-FIRST_PARTY_COMMANDS: dict[str, str] = {
-    "export": "kp-mlx",
-}
+# command -> the distribution that adds it to ``kp``. ``kp export`` is kp-core's own group: its
+# targets and their distributions are listed in kp_core.cli.export.TARGETS.
+FIRST_PARTY_COMMANDS: dict[str, str] = {}
 
 
 def install_hint(family_name: str) -> str:
