@@ -118,3 +118,11 @@ def test_a_trained_tiny_model(tagger_ref: str) -> None:
         (s.start, s.end, s.label_) for s in expected if s is not None
     ]
     assert kp_spacy.FACTORY in nlp.pipe_names
+
+
+def test_the_config_round_trips_through_to_disk_and_spacy_load(tmp_path) -> None:
+    kp_nlp(labels=["EMAIL"]).to_disk(tmp_path / "pipeline")
+    nlp = spacy.load(tmp_path / "pipeline")
+    doc = nlp(TEXT)
+    assert nlp.pipe_names == ["kp_pii"]
+    assert [(s.text, s.label_) for s in doc.spans["pii"]] == [(EMAIL, "EMAIL")]
