@@ -15,7 +15,7 @@ later blocks read.
 * A block whose language is empty or ``text`` and whose lines start with ``kp`` is a synopsis:
   every ``--flag`` it shows must be in that command's ``--help``.
 * Marks, in HTML comments right above a fence: ``<!-- docs-test: needs kp-torch -->`` (or
-  ``kp-mlx``, ``kp-gliner``, ``kp-example``, ``kp-presidio``, ``cuda``, ``hub``): where the environment lacks it, every command of
+  ``kp-mlx``, ``kp-gliner``, ``kp-example``, ``kp-presidio``, ``spacy``, ``cuda``, ``hub``): where the environment lacks it, every command of
   the block must be refused cleanly instead (exit 2 and one ``Error:`` line, or a ``KpError`` /
   missing-module error in Python), never a traceback; ``hub`` is always lacking (tests are
   offline). ``<!-- docs-test: excerpt of PATH -->``: the block is a part of PATH (every line of it
@@ -44,7 +44,7 @@ PAGES = ("README.md", *sorted(str(p.relative_to(ROOT)) for p in (ROOT / "docs").
 SHELL_LANGS = {"sh", "bash", "shell", "console"}
 _FENCE = re.compile(r"^```([\w+-]*)[^\n]*\n(.*?)^```", re.S | re.M)
 _MARK = re.compile(r"<!--\s*docs-test:\s*(.*?)\s*-->")
-_NEEDS = {"kp-torch", "kp-mlx", "kp-gliner", "kp-example", "kp-presidio", "cuda", "hub"}
+_NEEDS = {"kp-torch", "kp-mlx", "kp-gliner", "kp-example", "kp-presidio", "spacy", "cuda", "hub"}
 COMMAND_TIMEOUT_S = 600
 
 
@@ -91,6 +91,7 @@ def lacking(needs: set[str]) -> set[str]:
         "kp-gliner": _installed("kp-gliner"),
         "kp-example": _installed("kp-example"),
         "kp-presidio": _installed("kp-presidio"),
+        "spacy": _installed("spacy"),
         "cuda": _cuda(),
         "hub": False,
     }
