@@ -28,7 +28,7 @@ def test_the_export_folder(learned_model, onnx_model) -> None:
     assert report.passed and report.texts == 8 and report.identical_docs == 8
     assert report.max_abs_logit_diff < 1e-4
     meta = json.loads((folder / "kp.json").read_text())
-    assert meta["framework"] == "onnx" and meta["family"] == "xlmr-ner"
+    assert meta["framework"] == "onnx" and meta["family"] == "xlmr-ner-onnx"
     export = meta["export"]
     assert export["kind"] == "onnx" and export["opset"] == 18 and export["exporter"].startswith("torch.onnx")
     assert export["parity"] == report.to_json() and export["source"]["folder"] == learned_model.name
@@ -53,6 +53,23 @@ def test_onnx_runtime_spans_equal_torch_spans_over_windows_and_batches(learned_m
         assert _keys(onnx_detector.predict_spans(texts)) == expected  # scores differ in the 7th digit
     report = check_parity(torch_detector, OnnxDetector.from_folder(onnx_model[0]), texts)
     assert report.passed and report.identical_docs == len(texts) and report.max_abs_logit_diff < 1e-4
+
+
+def test_the_onnx_family_loads_an_export(learned_model, onnx_model) -> None:
+    from kp_core.errors import KpError
+    from kp_torch.engine import EncoderDetector
+    from kp_torch.export.family import load
+
+    texts = [row["text"] for row in make_rows(6, seed=3)]
+    detector = load(str(onnx_model[0]), device="auto", batch_size=2, progress=False)
+    expected = EncoderDetector.from_pretrained(learned_model, device="cpu").predict_spans(texts)
+    assert _keys(detector.predict_spans(texts)) == _keys(expected)
+    with pytest.raises(KpError, match="--device cpu"):
+        load(str(onnx_model[0]), device="cuda")
+    with pytest.raises(KpError, match="float32"):
+        load(str(onnx_model[0]), bf16=True)
+    with pytest.raises(ExportError, match="no model.onnx"):
+        load(str(learned_model))
 
 
 def _keys(spans: list[list]) -> list[list[tuple[int, int, str]]]:

@@ -27,6 +27,7 @@ from kp_torch.export.source import ExportError, copy_model_files, export_record,
 from kp_torch.export.texts import SAMPLE_TEXTS
 
 ONNX_FILE = "model.onnx"
+FAMILY = "xlmr-ner-onnx"  # what an export's kp.json names (kp_torch.export.family runs it)
 DEFAULT_OPSET = 18
 DEFAULT_TOLERANCE = 1e-3  # max |logit diff| an export may show against torch (float32 on CPU: ~1e-5)
 INPUTS = ("input_ids", "attention_mask")
@@ -69,11 +70,19 @@ class OnnxDetector(EncoderDetector):
 
     @classmethod
     def from_folder(
-        cls, folder: Path, *, batch_size: int = DEFAULT_BATCH_SIZE, threads: int | None = None
+        cls,
+        folder: Path,
+        *,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+        threads: int | None = None,
+        max_length: int | None = None,
+        operating_point: Any = None,
     ) -> OnnxDetector:
-        """Load an export folder written by :func:`export_onnx`."""
+        """Load an export folder written by :func:`export_onnx` (its calibrated operating point
+        too, when it has one and ``operating_point`` names none)."""
         from transformers import AutoConfig, AutoTokenizer
 
+        from kp_core.decoding.calibration import operating_point_for
         from kp_core.plugins.manifest import Manifest
 
         folder = Path(folder)
@@ -85,10 +94,11 @@ class OnnxDetector(EncoderDetector):
             AutoConfig.from_pretrained(str(folder)),
             AutoTokenizer.from_pretrained(str(folder), use_fast=True),
             model_id=folder.name,
-            name="onnx",
-            max_length=(meta and meta.max_length) or DEFAULT_MAX_LENGTH,
+            name=FAMILY,
+            max_length=max_length or (meta and meta.max_length) or DEFAULT_MAX_LENGTH,
             batch_size=batch_size,
             label_scheme=(meta and meta.label_scheme) or EncoderDetector.default_label_scheme,
+            operating_point=operating_point_for(operating_point, folder),
         )
 
     def logits(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
@@ -133,7 +143,7 @@ def export_onnx(
         _write_graph(reference, folder / ONNX_FILE, opset)
         copy_model_files(source.folder, folder, skip=WEIGHTS)
         seconds = round(time.perf_counter() - started, 1)
-        manifest = {**(source.manifest or {"family": "xlmr-ner"}), "framework": "onnx"}
+        manifest = {**(source.manifest or {}), "family": FAMILY, "framework": "onnx"}
         record = export_record(source, "onnx", file=ONNX_FILE, opset=opset, exporter=_exporter(), seconds=seconds)
         write_kp_json(folder, {**manifest, "export": record})  # the detector below reads its max_length
         report = check_parity(reference, OnnxDetector.from_folder(folder), sample, tolerance=tolerance)
