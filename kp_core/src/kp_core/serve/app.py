@@ -22,6 +22,7 @@ from typing import Any
 
 import attrs
 from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
@@ -260,6 +261,14 @@ async def _refused(request: Request, exc: Exception) -> Response:
     return _error_response(request.scope["kp"]["id"], status, message)
 
 
+async def _http_error(request: Request, exc: Exception) -> Response:
+    """The router's own answers (404, 405) in the same JSON shape as every other error."""
+    assert isinstance(exc, HTTPException)
+    answer = _error_response(request.scope["kp"]["id"], exc.status_code, exc.detail)
+    answer.headers.update(exc.headers or {})
+    return answer
+
+
 async def _failed(request: Request, exc: Exception) -> Response:
     """A bug: the answer says nothing about it; the edge logs its type and place."""
     return _error_response(request.scope["kp"]["id"], 500, "internal error; the server log has its request id")
@@ -389,7 +398,7 @@ def create_app(load: Callable[[], Any], settings: ServeSettings | None = None) -
         Route("/openapi.json", openapi, methods=["GET"]),
         Route("/docs", docs, methods=["GET"]),
     ]
-    handlers = {_Refusal: _refused, PayloadError: _refused, Exception: _failed}
+    handlers = {_Refusal: _refused, PayloadError: _refused, HTTPException: _http_error, Exception: _failed}
     inner = Starlette(routes=routes, lifespan=lifespan, exception_handlers=handlers)
     inner.state.service = service
     inner.state.schema = openapi_schema(__version__)
