@@ -1,5 +1,6 @@
-"""``kp export mlx`` (a target of kp-core's ``kp export`` group): re-save a checkpoint for MLX (optionally quantized) with a parity report, and
-optionally publish the export to the Hugging Face Hub (``--push ORG/NAME-mlx``)."""
+"""``kp export mlx`` (a target of kp-core's ``kp export`` group): re-save a checkpoint for MLX
+(optionally quantized) with a parity report, and optionally publish the export to the Hugging Face
+Hub (``--push ORG/NAME-mlx``)."""
 
 from __future__ import annotations
 
