@@ -135,6 +135,7 @@ def detector(
     warns (``strict_labels=True``: refuses, as the CLI does); with the default model (the
     ``rules`` family) a one-time note says what it finds. ``note`` receives those messages
     instead of :func:`warnings.warn` (the CLI's stderr notes)."""
+    from kp_core.classify.api import refuse_classifier
     from kp_core.plugins.models import load_detector
 
     wanted = _label_filter(labels)
@@ -148,6 +149,7 @@ def detector(
         options["operating_point"] = operating_point
     if bf16:
         options["bf16"] = True
+    refuse_classifier(model)  # a document classifier finds no spans: say what to use it with
     found = load_detector(model, device=device, identifier_typing=identifier_typing, **options)
     if model is None:
         _note_default_model(note)
@@ -383,6 +385,8 @@ def deidentify(
     deny_list: Sequence[str] = (),
     recognizers: str | PathLike[str] | None = None,
     bf16: bool = False,
+    route: str | None = None,
+    route_threshold: float | None = None,
     **options: Any,
 ) -> str | list[str]:
     from kp_core.anonymize.operators import DEFAULT_METHOD, apply_operator, make_operator
@@ -394,8 +398,10 @@ def deidentify(
             raise KpError("give method= or operators=, not both")
         method = operators
     method = DEFAULT_METHOD if method is None else method
-    items, single = _as_list(texts)
+    all_items, single = _as_list(texts)
     detection = _detection(locals())
+    skipped = _routed(all_items, spans, route, route_threshold, detection["device"])
+    items = [text for text, skip in zip(all_items, skipped, strict=True) if not skip]
     found = _detect(items, spans, labels, detection)
     if method == "pseudonymize":
         results = _pseudonymize_batch(items, found, **options)
@@ -408,6 +414,8 @@ def deidentify(
             close = getattr(operator, "close", None)
             if callable(close) and operator is not method:
                 close()
+    done = iter(out)
+    out = [text if skip else next(done) for text, skip in zip(all_items, skipped, strict=True)]
     return out[0] if single else out
 
 
@@ -418,9 +426,48 @@ deidentify.__doc__ = (
     operator}`` (also as ``operators=``; :func:`kp_core.anonymize.operators.make_operator_map`).
     ``options`` go to the operator (``key=`` for hash/pseudonymize, ``char=`` for mask,
     ``template=`` for replace, ...). ``spans=`` (one list per text) replaces the model.
+    ``route=`` (a classifier, :func:`classify`) lets texts whose PERSONAL_DATA score is below
+    ``route_threshold`` (default: the classifier's ``routing_threshold``) skip detection: they
+    come back unchanged.
 """
     + _DETECTION_DOC
 )
+
+
+def _routed(
+    texts: list[str], spans: Sequence[SpansInput] | None, route: str | None, threshold: float | None, device: str
+) -> list[bool]:
+    """Per text, whether the ``route`` classifier lets it skip span detection (its PERSONAL_DATA
+    score is below ``threshold``, default the classifier's ``routing_threshold``)."""
+    if route is None:
+        if threshold is not None:
+            raise ValueError("route_threshold= needs route= (a classifier)")
+        return [False] * len(texts)
+    if spans is not None:
+        raise ValueError("route= decides which texts a model reads; with spans= there is no model")
+    from kp_core.classify.routing import Router
+
+    return Router(route, threshold, device=device).skips([[text] for text in texts])
+
+
+@overload
+def classify(texts: str, model: str | None = None, **options: Any) -> Any: ...
+@overload
+def classify(texts: Sequence[str], model: str | None = None, **options: Any) -> list[Any]: ...
+def classify(texts: str | Sequence[str], model: str | None = None, *, device: str = "auto", **options: Any) -> Any:
+    """Document labels of one text (a :class:`kp_core.classify.DocPrediction`) or of several (a
+    list): the probability of PERSONAL_DATA and of each KP type, the labels at or above their
+    thresholds, the sensitivity level and whether the text holds personal data.
+
+    ``model`` is a classifier: a checkpoint of a classification family, ``family:ref`` or a Hub
+    id (default: the ``classifier`` family's default model, where it is installed); a span
+    detection model is refused. ``options`` go to the family's loader; loaded classifiers are
+    cached per reference."""
+    from kp_core.classify.api import classify_texts
+
+    items, single = _as_list(texts)
+    found = classify_texts(items, model, device=device, **options)
+    return found[0] if single else found
 
 
 def _pseudonymize_batch(texts: list[str], found: list[list[Span]], **options: Any) -> list[PseudonymizedText]:

@@ -49,6 +49,7 @@ from kp_core.errors import KpError
 from kp_core.types import Span
 
 if TYPE_CHECKING:
+    from kp_core.classify.routing import RouteStats
     from kp_core.data.labels import LabelResolver
 
 STDIO = "-"
@@ -82,9 +83,16 @@ class BulkOptions:
     # A per-type operator map, (KP type or "DEFAULT", operator name or {"method": NAME, ...}) pairs;
     # ``method`` serves the types it does not name unless it has a DEFAULT.
     operators: tuple[tuple[str, Any], ...] = ()
+    # A document classifier: records whose PERSONAL_DATA score is below ``route_threshold``
+    # (default: the classifier's ``routing_threshold``) skip span detection, written unchanged.
+    route: str | None = None
+    route_threshold: float | None = None
 
     def fingerprint(self) -> str:
         described = attrs.asdict(self)
+        for name in ("route", "route_threshold"):  # absent when unused: runs without routing resume as before
+            if described[name] is None:
+                del described[name]
         described["operator_options"] = [[k, repr(v)] for k, v in self.operator_options if k != "key"]
         return hashlib.sha256(json.dumps(described, sort_keys=True).encode()).hexdigest()
 
@@ -113,6 +121,7 @@ class BulkOptions:
 class BulkResult:
     records: int
     resumed_from: int
+    routing: RouteStats | None = None  # what routing skipped, over the records this run wrote
 
 
 def _check_options(options: BulkOptions) -> None:
@@ -128,6 +137,10 @@ def _check_options(options: BulkOptions) -> None:
         raise BulkRunError(f"--spans-field {options.spans_field!r} is also a --text-field")
     if options.random_key and not options.keyed():
         raise BulkRunError(f"--random-key applies to the keyed methods ({', '.join(KEYED_METHODS)})")
+    if options.route is not None and options.spans_field is not None:
+        raise BulkRunError("--route decides which records a model reads; with --spans-field there is no model")
+    if options.route is None and options.route_threshold is not None:
+        raise BulkRunError("--route-threshold needs --route (a classifier)")
     if options.random_key and options.vault is not None:
         raise BulkRunError(
             "--random-key with --vault: the vault would hold pseudonyms under a key that is lost when "
@@ -460,6 +473,10 @@ def run_bulk(
     if not to_stdout and not overwrite:
         _read_progress(options, key_check)  # refuse early, before a model loads
     detector = options.detection.load() if options.spans_field is None else None
+    if options.route is not None:
+        from kp_core.classify.routing import Router
+
+        detector = _Routed(detector, Router(options.route, options.route_threshold, device=options.detection.device))
     if overwrite and not to_stdout:
         _remove_previous_run(options)
     anonymize, close = _make_anonymizer(options, key)
@@ -474,7 +491,16 @@ def run_bulk(
         if source is not sys.stdin:
             source.close()
     close()
-    return BulkResult(records=records, resumed_from=done)
+    routing = detector.router.stats if isinstance(detector, _Routed) else None
+    return BulkResult(records=records, resumed_from=done, routing=routing)
+
+
+@attrs.frozen
+class _Routed:
+    """A detector behind a router: the records the router lets skip are not span-detected."""
+
+    detector: Any
+    router: Any
 
 
 def _remove_previous_run(options: BulkOptions) -> None:
@@ -578,6 +604,13 @@ def _write_batch(batch, options: BulkOptions, name: str, detector, anonymize, ou
         for field in options.text_fields
     }  # every field of every record checked before a model runs
     written = [{k: v for k, v in record.items() if _kept(k, v, options)} for _, record in batch]
+    skipped = [False] * len(batch)
+    if isinstance(detector, _Routed):
+        skipped = detector.router.skips([[texts[f][i] for f in options.text_fields] for i in range(len(batch))])
+        detector = detector.detector
+    kept = [i for i, skip in enumerate(skipped) if not skip]
+    written, wheres = [written[i] for i in kept], [wheres[i] for i in kept]  # skipped rows stay as read
+    texts = {field: [field_texts[i] for i in kept] for field, field_texts in texts.items()}
     for field, field_texts in texts.items():
         if detector is not None:
             spans = detector.predict_spans(field_texts)
@@ -593,4 +626,14 @@ def _write_batch(batch, options: BulkOptions, name: str, detector, anonymize, ou
                 # The consumed spans held the source text and its offsets: they are replaced by
                 # where each replacement now stands, with its label (nothing of the source).
                 record[options.spans_field] = new_spans
-    out.write("".join(json.dumps(record, ensure_ascii=False) + "\n" for record in written).encode("utf-8"))
+    rows = iter(written)
+    every = [
+        _unchanged(record, options) if skip else next(rows) for (_, record), skip in zip(batch, skipped, strict=True)
+    ]
+    out.write("".join(json.dumps(record, ensure_ascii=False) + "\n" for record in every).encode("utf-8"))
+
+
+def _unchanged(record: dict, options: BulkOptions) -> dict:
+    """A record routing let skip detection: its fields as a de-identified record's would be
+    (the same fields kept or left out), its text fields as read."""
+    return {k: v for k, v in record.items() if _kept(k, v, options)}

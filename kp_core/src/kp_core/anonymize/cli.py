@@ -85,6 +85,15 @@ def _split_list(values: tuple[str, ...]) -> tuple[str, ...]:
 )  # fmt: skip
 @click.option("--language", default=None, callback=check_language, help="Locale language of surrogates (ISO 639-1).")
 @click.option("--country", default=None, callback=check_country, help="Country of surrogates (ISO 3166-1 alpha-2).")
+@click.option(
+    "--route", default=None, metavar="CLASSIFIER",
+    help="A document classifier (kp classify): records whose PERSONAL_DATA score is below its routing "
+    "threshold skip span detection and are written unchanged; the summary counts them.",
+)  # fmt: skip
+@click.option(
+    "--route-threshold", default=None, type=click.FloatRange(0.0, 1.0), metavar="SCORE",
+    help="The PERSONAL_DATA score below which --route skips a record [default: the classifier's own].",
+)  # fmt: skip
 @detection_options
 @progress_option
 @json_option
@@ -93,7 +102,7 @@ def deidentify(
     input_path: str, out: str | None, method: str, operators: str | None, operator_option: tuple[str, ...], text_field: tuple[str, ...],
     spans_field: str | None, drop_other_fields: bool, keep_field: tuple[str, ...], batch_size: int,
     vault: str | None, key_file: str | None, random_key: bool, language: str | None, country: str | None,
-    detection: Detection, progress: bool | None, as_json: bool, overwrite: bool,
+    route: str | None, route_threshold: float | None, detection: Detection, progress: bool | None, as_json: bool, overwrite: bool,
 ) -> None:  # fmt: skip
     """De-identify the text field(s) of every JSONL record.
 
@@ -125,6 +134,8 @@ def deidentify(
         random_key=random_key,
         drop_other_fields=drop_other_fields,
         keep_fields=_split_list(keep_field),
+        route=route,
+        route_threshold=route_threshold,
     )
     key = _key(options.keyed(), vault, key_file, random_key, method)
     result = run_bulk(options, key=key, progress=show_progress(progress), overwrite=overwrite)
@@ -279,8 +290,13 @@ def _summary(options: Any, result: Any, as_json: bool) -> None:
             "spans_field": options.spans_field,
             "fields": list(options.text_fields),
         }
+        if result.routing is not None:
+            summary["routing"] = result.routing.to_json()
         click.echo(json.dumps(summary))
         return
     where = "stdout" if options.output == STDIO else options.output
     resumed = f" (resumed after record {result.resumed_from})" if result.resumed_from else ""
     click.echo(f"kp deidentify: {result.records} records written to {where}{resumed}", err=True)
+    if result.routing is not None:
+        counted = " (of this run's records)" if result.resumed_from else ""
+        click.echo(f"kp deidentify: {result.routing.describe()}{counted}", err=True)

@@ -411,6 +411,14 @@ def _score(
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="Another dump file: paired McNemar and paired bootstrap of this run against it.",
 )
+@click.option(
+    "--task",
+    type=click.Choice(["auto", "detection", "classification"]),
+    default="auto",
+    show_default=True,
+    help="What the model does: auto reads it from the model's family; a classifier is scored on document "
+    "labels (per-label P/R/F1, micro/macro F1, PERSONAL_DATA AUROC and ECE, level accuracy, bootstrap CIs).",
+)
 @progress_option
 @json_option
 def evaluate(
@@ -433,6 +441,7 @@ def evaluate(
     dump_raw_values: bool,
     key_file: Path | None,
     compare: Path | None,
+    task: str,
     progress: bool | None,
     as_json: bool,
 ) -> None:
@@ -447,6 +456,9 @@ def evaluate(
         raise click.UsageError("give --data or --data-dir, not both")
     if not data_files and data_dir is None:
         raise click.UsageError("give the gold rows with --data FILE or --data-dir DIR")
+    if _is_classifier(task, detection):
+        _evaluate_classifier(locals(), detection, data_files, data_dir, limit, progress, as_json)
+        return
     # Files, keys and the leaderboard are checked, and the compared dump read, before any model loads.
     _check_files(out, dump_predictions, compare, data_files, predictions, overwrite)
     _check_leaderboard(out, overwrite)
@@ -468,6 +480,47 @@ def evaluate(
     _show(results, plan.not_scored, comparison, as_json=as_json, per_type=per_type)
     if plan.not_scored:
         note(f"{len(plan.not_scored)} of {len(plan.not_scored) + len(plan.jobs)} spec(s) not scored (reasons above)")
+
+
+def _is_classifier(task: str, detection: Detection) -> bool:
+    """Whether the model is scored as a document classifier: --task says so, or (auto) its family's task."""
+    from kp_core.classify.api import CLASSIFICATION, WrongTaskError, model_task
+
+    if task == "auto":
+        if detection.model is None:
+            return False
+        try:
+            return model_task(detection.model)[2] == CLASSIFICATION
+        except KpError:
+            return False  # not resolvable: the detection path refuses it, in its own order of checks
+    if task == "classification":
+        if detection.model is None:
+            raise click.UsageError("--task classification needs the classifier: -m REF")
+        family, _, found = model_task(detection.model)
+        if found != CLASSIFICATION:
+            raise WrongTaskError(f"--task classification: model {detection.model} is a span-detection model ({family})")
+    return task == "classification"
+
+
+def _evaluate_classifier(
+    given: dict[str, Any],
+    detection: Detection,
+    data_files: tuple[Path, ...],
+    data_dir: Path | None,
+    limit: int | None,
+    progress: bool | None,
+    as_json: bool,
+) -> None:
+    """A classifier on each --data file (or dev slice of --data-dir): document-label scores. The
+    span-scoring machinery (specs, evaluators, leaderboards, dumps) does not apply and is refused."""
+    from kp_core.classify.cli import evaluate_classifier_files, refuse_span_options, show_classifier_report
+
+    refuse_span_options(given, _detection_flags_given(detection))
+    files = list(dict.fromkeys(data_files)) if data_files else _dev_slice_files(data_dir)  # type: ignore[arg-type]
+    document = evaluate_classifier_files(
+        detection.model, files, device=detection.device, limit=limit, progress=show_progress(progress)
+    )
+    show_classifier_report(document, as_json)
 
 
 def _compare(
