@@ -12,6 +12,7 @@ FIRST_PARTY: dict[str, str] = {
     "moe-finetune": "kp-torch (or kp-mlx)",
     "gliner": "kp-gliner",
     "hf-token-classification": "kp-torch",
+    "classifier": "kp-torch",
     "presidio": "kp-presidio",
 }
 

@@ -181,6 +181,8 @@ def train_with_recipe(
     if "eval_loss" in figures:
         metrics["eval_loss"] = figures.pop("eval_loss")
     metrics.update({f"eval_{k}": v for k, v in eval_metrics.items()})
+    if eval_metrics and callable(getattr(recipe, "evaluate", None)):
+        metrics["eval_f1_name"] = _f1_name(recipe)
     metrics.update(
         train_loss_first=state.losses[0] if state.losses else None,
         train_loss_last=state.losses[-1] if state.losses else None,
@@ -389,6 +391,11 @@ def _evaluate(recipe: Recipe, data: PreparedData) -> dict[str, float]:
     return span_metrics(recipe.detector(), data.eval)
 
 
+def _f1_name(recipe: Recipe) -> str:
+    """What the eval F1 is: strict span F1, or the recipe's own (a classifier's label-micro F1)."""
+    return str(getattr(recipe, "f1_name", "strict F1")) if callable(getattr(recipe, "evaluate", None)) else "strict F1"
+
+
 def _cadence_eval(recipe: Recipe, data: PreparedData, state: LoopState, bar: Any) -> None:
     try:
         metrics = _evaluate(recipe, data)
@@ -396,7 +403,7 @@ def _cadence_eval(recipe: Recipe, data: PreparedData, state: LoopState, bar: Any
         recipe.train_mode()
     state.evaluations.append({"step": state.step, **metrics})
     bar.write(
-        f"eval at step {state.step}: strict F1 {metrics['f1']:.4f} (P {metrics['precision']:.4f}, "
+        f"eval at step {state.step}: {_f1_name(recipe)} {metrics['f1']:.4f} (P {metrics['precision']:.4f}, "
         f"R {metrics['recall']:.4f}), F2 {metrics['f2']:.4f}"
     )
 
@@ -536,7 +543,7 @@ def run_summary(run: RunResult, state: LoopState) -> str:
     if "eval_f1" in m:
         loss = f"loss {m['eval_loss']:.4f}, " if m.get("eval_loss") is not None else ""
         lines.append(
-            f"  eval      {loss}strict F1 {m['eval_f1']:.4f} "
+            f"  eval      {loss}{m.get('eval_f1_name', 'strict F1')} {m['eval_f1']:.4f} "
             f"(P {m['eval_precision']:.4f}, R {m['eval_recall']:.4f}), F2 {m['eval_f2']:.4f}"
         )
     lines.append(f"  saved     {run.out}" + (" (pushed)" if run.pushed else ""))

@@ -50,6 +50,7 @@ class ClassifierRecipe:
 
     family: ClassVar[str] = FAMILY
     framework: ClassVar[str | None] = "torch"
+    f1_name: ClassVar[str] = "label micro-F1"  # what the driver's eval lines call evaluate()'s f1
     options: ClassVar[tuple[Option, ...]] = (
         *LORA,
         LORA_TARGETS,
