@@ -749,10 +749,12 @@ def model_card(
         meta["base_model"] = base_model
     if datasets:
         meta["datasets"] = datasets
-    meta["pipeline_tag"] = "token-classification"
+    # A document classifier's checkpoint (kp.json task "classification") is a text classifier.
+    pipeline = "text-classification" if manifest.get("task") == "classification" else "token-classification"
+    meta["pipeline_tag"] = pipeline
     meta["library_name"] = _LIBRARIES.get(framework, "kp")
     meta["tags"] = [
-        tag for tag in ("kp", "pii", "de-identification", "token-classification", family, framework)
+        tag for tag in ("kp", "pii", "de-identification", pipeline, family, framework)
         if tag and tag != "none"
     ]  # fmt: skip
     index = _model_index(name, rows)
