@@ -199,7 +199,8 @@ def stats(
     progress: bool | None,
     as_json: bool,
 ) -> None:
-    """Documents, spans per type, languages, domains, countries, lengths and templating of --input."""
+    """Documents, spans per type, languages, domains, countries, lengths, templating, and documents
+    per sensitivity level and with or without personal data, of --input."""
     from kp_core.data.examples import iter_examples
     from kp_core.data.stats import compute_stats
 

@@ -11,10 +11,11 @@ from typing import Any
 
 import attrs
 
+from kp_core.classify.labels import DOC_LABELS_FIELD, LEVELS, DocLabelError, doc_labels, parse_explicit
 from kp_core.data.io import RowRecord
 from kp_core.data.labels import LabelResolver, UnknownLabelError
 from kp_core.encoding.grid import GoldAlignmentError, gold_bioes
-from kp_core.taxonomy import TAXONOMY_VERSION
+from kp_core.taxonomy import TAXONOMY_VERSION, entity_names
 from kp_core.types import Example, Span
 
 METADATA_FIELDS = ("language", "domain", "country", "doc_id", "template_id")
@@ -210,6 +211,8 @@ def check_row(record: RowRecord, resolver: LabelResolver, *, strict: bool = True
         elif span is not False:
             spans.append((index, span))
 
+    spans_ok = not out.problems
+    _check_doc_labels(row, [span for _, span in spans] if spans_ok else None, out)
     overlapping = _overlaps(spans, out)
     if strict and text is not None and not overlapping and not out.problems:
         try:
@@ -222,6 +225,47 @@ def check_row(record: RowRecord, resolver: LabelResolver, *, strict: bool = True
     extra = {k: v for k, v in row.items() if k not in _ROW_FIELDS and v is not None}
     example = Example(text=text, spans=[span for _, span in spans], extra=extra, **metadata)
     return RowCheck(record, example, (), dropped)
+
+
+def _check_doc_labels(row: Mapping[str, Any], spans: list[Span] | None, out: _Collector) -> None:
+    """The row's explicit ``doc_labels``, when it has them: well formed (``bad_doc_labels``) and,
+    when its spans could be read (``spans`` not None), agreeing with them (``doc_labels_conflict``).
+    Unknown type names and levels are counted, not shown: like an unknown span label, they may be
+    a value pasted from the text."""
+    value = row.get(DOC_LABELS_FIELD)
+    if value is None:
+        return
+    if isinstance(value, Mapping):
+        types, level = value.get("types"), value.get("level")
+        if isinstance(types, list):
+            known = entity_names()
+            unknown = [i for i, name in enumerate(types) if isinstance(name, str) and name not in known]
+            if unknown:
+                places = ", ".join(str(i) for i in unknown)
+                which = (
+                    f"entry {places} is not a KP type" if len(unknown) == 1 else f"entries {places} are not KP types"
+                )
+                out.add("bad_doc_labels", f"{DOC_LABELS_FIELD}.types {which}")
+                return
+        if isinstance(level, str) and level not in LEVELS:
+            out.add("bad_doc_labels", f"{DOC_LABELS_FIELD}.level is not one of {', '.join(LEVELS)}")
+            return
+    try:
+        parse_explicit(value, where=out.where)
+    except DocLabelError as exc:
+        out.add("bad_doc_labels", _reason(exc, out.where))
+        return
+    if spans is None:
+        return
+    try:
+        doc_labels((span.label for span in spans), value, where=out.where)
+    except DocLabelError as exc:
+        out.add("doc_labels_conflict", _reason(exc, out.where))
+
+
+def _reason(exc: DocLabelError, where: str) -> str:
+    """The reason of a doc_labels error without its location (a Problem carries that)."""
+    return str(exc).removeprefix(f"{where}: ")
 
 
 def check_spans(

@@ -9,6 +9,7 @@ from typing import Any
 
 import attrs
 
+from kp_core.classify.labels import LEVELS, example_doc_labels
 from kp_core.data.skeleton import skeleton_digest
 from kp_core.encoding.grid import whitespace_tokens
 from kp_core.taxonomy import entity_names
@@ -25,7 +26,9 @@ def _sorted_counts(counter: Counter) -> Mapping[str, int]:
 class DatasetStats:
     """Counts over a dataset. ``spans_per_type`` follows the taxonomy order and lists every type
     (zeros included, so a missing type is visible). ``unique_skeleton_ratio`` is distinct
-    skeletons / documents: near 0 means a few templates repeated, 1 means every document differs."""
+    skeletons / documents: near 0 means a few templates repeated, 1 means every document differs.
+    ``levels`` counts documents per sensitivity level (every level, in order) and
+    ``personal_data`` those with and without personal data, from spans and explicit doc_labels."""
 
     docs: int
     spans: int
@@ -38,6 +41,8 @@ class DatasetStats:
     mean_spans: float
     unique_skeletons: int
     unique_skeleton_ratio: float
+    levels: Mapping[str, int] = attrs.field(factory=lambda: dict.fromkeys(LEVELS, 0))
+    personal_data: Mapping[str, int] = attrs.field(factory=lambda: {"yes": 0, "no": 0})
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -52,6 +57,8 @@ class DatasetStats:
             "mean_spans": round(self.mean_spans, 3),
             "unique_skeletons": self.unique_skeletons,
             "unique_skeleton_ratio": round(self.unique_skeleton_ratio, 4),
+            "levels": dict(self.levels),
+            "personal_data": dict(self.personal_data),
         }
 
     def format(self) -> str:
@@ -67,6 +74,8 @@ class DatasetStats:
             f"languages              {counts(self.languages)}",
             f"domains                {counts(self.domains)}",
             f"countries              {counts(self.countries)}",
+            f"documents per level    {counts(self.levels)}",
+            f"personal data          {counts(self.personal_data)}",
             "spans per type:",
         ]
         lines += [f"  {name:<{width}}  {n}" for name, n in self.spans_per_type.items()]
@@ -82,6 +91,7 @@ def compute_stats(examples: Iterable[Example], *, progress: bool = False) -> Dat
     domains: Counter = Counter()
     countries: Counter = Counter()
     skeletons: set[bytes] = set()
+    levels = Counter(dict.fromkeys(LEVELS, 0))
     docs = spans = chars = tokens = 0
     for example in tqdm(examples, desc="stats", unit=" rows", file=sys.stderr, disable=not progress):
         docs += 1
@@ -94,6 +104,7 @@ def compute_stats(examples: Iterable[Example], *, progress: bool = False) -> Dat
         domains[(example.domain or MISSING).lower()] += 1
         countries[example.country.upper() if example.country else MISSING] += 1
         skeletons.add(skeleton_digest(example))
+        levels[example_doc_labels(example).level] += 1
     denominator = max(docs, 1)
     return DatasetStats(
         docs=docs,
@@ -107,4 +118,6 @@ def compute_stats(examples: Iterable[Example], *, progress: bool = False) -> Dat
         mean_spans=spans / denominator,
         unique_skeletons=len(skeletons),
         unique_skeleton_ratio=len(skeletons) / denominator,
+        levels={level: levels[level] for level in LEVELS},
+        personal_data={"yes": docs - levels["none"], "no": levels["none"]},
     )
