@@ -67,6 +67,20 @@ def _csv(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple
     help="kp: all 18 KP types; europriv: EuroPriv-Bench gold conventions (facility/court as ORG_PARTY, "
     "clinician as PERSON, statutes unlabelled).",
 )
+@click.option(
+    "--clean-share",
+    type=click.FloatRange(0, 1),
+    default=0.0,
+    show_default=True,
+    help="Share of documents with no personal data at all (lines without spans, cut from generated documents).",
+)
+@click.option(
+    "--hard-negative-share",
+    type=click.FloatRange(0, 1),
+    default=0.0,
+    show_default=True,
+    help="Share of hard negatives: only organisation, court, facility, statute and date spans (level quasi).",
+)
 @overwrite_option
 @progress_option
 @json_option
@@ -82,11 +96,16 @@ def generate(
     eval_out: Path | None,
     eval_fraction: float,
     conventions: str,
+    clean_share: float,
+    hard_negative_share: float,
     overwrite: bool,
     progress: bool | None,
     as_json: bool,
 ) -> None:
     """Generate --docs synthetic documents with gold PII spans in the kp row format.
+
+    --clean-share and --hard-negative-share turn a share of them into documents without personal
+    data and hard negatives (each row's "kind" says which: document, clean, hard_negative).
 
     Prints a short summary (--json: one JSON document). Existing outputs are refused unless
     --overwrite is given.
@@ -95,6 +114,8 @@ def generate(
 
     if eval_out is not None and not split:
         raise click.UsageError("--eval-out needs --split")
+    if clean_share + hard_negative_share > 1:
+        raise click.UsageError("--clean-share and --hard-negative-share add up to more than 1")
     held_out = (eval_out or default_eval_path(out)) if split else None
     _check_outputs(out, held_out, overwrite)
     try:
@@ -109,6 +130,8 @@ def generate(
             eval_fraction=eval_fraction,
             eval_path=held_out,
             progress=show_progress(progress),
+            clean_share=clean_share,
+            hard_negative_share=hard_negative_share,
         )
     except (ValueError, KeyError) as exc:
         if isinstance(exc, KpError):
@@ -143,6 +166,9 @@ def _summary_text(summary: dict[str, Any]) -> str:
         f"generated {summary['docs']} documents ({languages}; {domains}; seed {summary['seed']}, "
         f"{summary['conventions']} conventions)"
     )
+    kinds = summary.get("kinds", {})
+    if kinds.get("clean") or kinds.get("hard_negative"):
+        head += f": {kinds.get('clean', 0)} clean, {kinds.get('hard_negative', 0)} hard negatives"
     if "eval_path" not in summary:
         return f"{head}\nwrote {summary['rows']} rows to {summary['path']}"
     info = summary["split"]
