@@ -12,9 +12,10 @@ from kp_core.plugins.hookspecs import hookimpl
 @hookimpl
 def kp_register_families(register):
     from kp_torch.classifier import FAMILIES as CLASSIFIER_FAMILIES
+    from kp_torch.export.family import FAMILIES as ONNX_FAMILIES
     from kp_torch.hf_token import FAMILIES as HF_FAMILIES
     from kp_torch.moe import FAMILIES as MOE_FAMILIES
     from kp_torch.xlmr_ner import FAMILIES
 
-    for family in FAMILIES + MOE_FAMILIES + HF_FAMILIES + CLASSIFIER_FAMILIES:
+    for family in FAMILIES + MOE_FAMILIES + HF_FAMILIES + CLASSIFIER_FAMILIES + ONNX_FAMILIES:
         register(family)
