@@ -130,7 +130,7 @@ def run(
     seed: int = 0,
 ) -> dict[str, Any]:
     """The benchmark (see the module docstring) as JSON-ready data."""
-    from kp_core.classify.routing import Router
+    from kp_core.classification.routing import Router
     from kp_core.sdk import detector
 
     dev = dev_documents(data_dir, slices, limit)

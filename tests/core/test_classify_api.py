@@ -11,8 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 import kp_core
-from kp_core.classify import PERSONAL_DATA, DocPrediction
-from kp_core.classify.api import WrongTaskError, load_classifier
+from kp_core.classification import PERSONAL_DATA, DocPrediction
+from kp_core.classification.api import WrongTaskError, load_classifier
 from kp_core.cli import build_cli
 from kp_core.sdk import classify, detector, extract_pii
 from tests.core.test_classify_fake import keyword_family  # noqa: F401  (a fixture; tests take it by name: F811 below)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kp_core.classify import PERSONAL_DATA
+from kp_core.classification import PERSONAL_DATA
 from kp_core.cli import build_cli
 from kp_core.generate import generate_rows
 from tests.core.test_classify_fake import keyword_family  # noqa: F401  (a fixture; tests take it by name: F811 below)

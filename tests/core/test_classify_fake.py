@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 
 import pytest
 
-from kp_core.classify import DOC_LABELS, PERSONAL_DATA, DocPrediction
+from kp_core.classification import DOC_LABELS, PERSONAL_DATA, DocPrediction
 from kp_core.plugins import get_host
 from kp_core.plugins.hookspecs import hookimpl
 from kp_core.plugins.registry import Family, get_registry, reset_registry
@@ -60,7 +60,7 @@ class KeywordPlugin:
 @pytest.fixture
 def keyword_family() -> Iterator[str]:
     """The fake family registered (name returned), its loaded classifiers forgotten afterwards."""
-    from kp_core.classify.api import clear_classifier_cache
+    from kp_core.classification.api import clear_classifier_cache
 
     reset_registry()
     clear_classifier_cache()

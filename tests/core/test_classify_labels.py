@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from kp_core.classify import DOC_LABELS, LEVELS, PERSONAL_DATA, DocPrediction, doc_labels, level_of
-from kp_core.classify.labels import DocLabelError, parse_explicit
+from kp_core.classification import DOC_LABELS, LEVELS, PERSONAL_DATA, DocPrediction, doc_labels, level_of
+from kp_core.classification.labels import DocLabelError, parse_explicit
 from kp_core.taxonomy import IdentifierClass, entity_names, load_taxonomy
 
 

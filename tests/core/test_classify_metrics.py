@@ -8,8 +8,8 @@ import random
 
 import pytest
 
-from kp_core.classify import DOC_LABELS, PERSONAL_DATA, DocLabels, DocPrediction
-from kp_core.classify.metrics import auroc, evaluate_classifier, expected_calibration_error, format_report
+from kp_core.classification import DOC_LABELS, PERSONAL_DATA, DocLabels, DocPrediction
+from kp_core.classification.metrics import auroc, evaluate_classifier, expected_calibration_error, format_report
 
 
 def pairwise_auroc(labels: list[int], scores: list[float]) -> float:

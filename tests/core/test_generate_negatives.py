@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kp_core.classify.labels import example_doc_labels
+from kp_core.classification.labels import example_doc_labels
 from kp_core.cli import build_cli
 from kp_core.data import load_examples, validate
 from kp_core.data.skeleton import skeleton

@@ -13,8 +13,8 @@ import numpy as np
 import pytest
 from safetensors.torch import load_file
 
-from kp_core.classify import Classifier
-from kp_core.classify.labels import DOC_LABELS, PERSONAL_DATA
+from kp_core.classification import Classifier
+from kp_core.classification.labels import DOC_LABELS, PERSONAL_DATA
 from kp_core.generate.engine import generate_rows
 from kp_core.plugins.registry import get_registry
 from kp_core.training import TrainConfig, train_family

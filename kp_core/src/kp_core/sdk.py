@@ -135,7 +135,7 @@ def detector(
     warns (``strict_labels=True``: refuses, as the CLI does); with the default model (the
     ``rules`` family) a one-time note says what it finds. ``note`` receives those messages
     instead of :func:`warnings.warn` (the CLI's stderr notes)."""
-    from kp_core.classify.api import refuse_classifier
+    from kp_core.classification.api import refuse_classifier
     from kp_core.plugins.models import load_detector
 
     wanted = _label_filter(labels)
@@ -445,7 +445,7 @@ def _routed(
         return [False] * len(texts)
     if spans is not None:
         raise ValueError("route= decides which texts a model reads; with spans= there is no model")
-    from kp_core.classify.routing import Router
+    from kp_core.classification.routing import Router
 
     return Router(route, threshold, device=device).skips([[text] for text in texts])
 
@@ -455,7 +455,7 @@ def classify(texts: str, model: str | None = None, **options: Any) -> Any: ...
 @overload
 def classify(texts: Sequence[str], model: str | None = None, **options: Any) -> list[Any]: ...
 def classify(texts: str | Sequence[str], model: str | None = None, *, device: str = "auto", **options: Any) -> Any:
-    """Document labels of one text (a :class:`kp_core.classify.DocPrediction`) or of several (a
+    """Document labels of one text (a :class:`kp_core.classification.DocPrediction`) or of several (a
     list): the probability of PERSONAL_DATA and of each KP type, the labels at or above their
     thresholds, the sensitivity level and whether the text holds personal data.
 
@@ -463,7 +463,7 @@ def classify(texts: str | Sequence[str], model: str | None = None, *, device: st
     id (default: the ``classifier`` family's default model, where it is installed); a span
     detection model is refused. ``options`` go to the family's loader; loaded classifiers are
     cached per reference."""
-    from kp_core.classify.api import classify_texts
+    from kp_core.classification.api import classify_texts
 
     items, single = _as_list(texts)
     found = classify_texts(items, model, device=device, **options)

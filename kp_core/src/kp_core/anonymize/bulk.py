@@ -49,7 +49,7 @@ from kp_core.errors import KpError
 from kp_core.types import Span
 
 if TYPE_CHECKING:
-    from kp_core.classify.routing import RouteStats
+    from kp_core.classification.routing import RouteStats
     from kp_core.data.labels import LabelResolver
 
 STDIO = "-"
@@ -474,7 +474,7 @@ def run_bulk(
         _read_progress(options, key_check)  # refuse early, before a model loads
     detector = options.detection.load() if options.spans_field is None else None
     if options.route is not None:
-        from kp_core.classify.routing import Router
+        from kp_core.classification.routing import Router
 
         detector = _Routed(detector, Router(options.route, options.route_threshold, device=options.detection.device))
     if overwrite and not to_stdout:

@@ -11,7 +11,7 @@ from typing import Any
 
 import attrs
 
-from kp_core.classify.labels import DOC_LABELS_FIELD, LEVELS, DocLabelError, doc_labels, parse_explicit
+from kp_core.classification.labels import DOC_LABELS_FIELD, LEVELS, DocLabelError, doc_labels, parse_explicit
 from kp_core.data.io import RowRecord
 from kp_core.data.labels import LabelResolver, UnknownLabelError
 from kp_core.encoding.grid import GoldAlignmentError, gold_bioes

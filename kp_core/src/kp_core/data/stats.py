@@ -9,7 +9,7 @@ from typing import Any
 
 import attrs
 
-from kp_core.classify.labels import LEVELS, example_doc_labels
+from kp_core.classification.labels import LEVELS, example_doc_labels
 from kp_core.data.skeleton import skeleton_digest
 from kp_core.encoding.grid import whitespace_tokens
 from kp_core.taxonomy import entity_names

@@ -484,7 +484,7 @@ def evaluate(
 
 def _is_classifier(task: str, detection: Detection) -> bool:
     """Whether the model is scored as a document classifier: --task says so, or (auto) its family's task."""
-    from kp_core.classify.api import CLASSIFICATION, WrongTaskError, model_task
+    from kp_core.classification.api import CLASSIFICATION, WrongTaskError, model_task
 
     if task == "auto":
         if detection.model is None:
@@ -513,7 +513,7 @@ def _evaluate_classifier(
 ) -> None:
     """A classifier on each --data file (or dev slice of --data-dir): document-label scores. The
     span-scoring machinery (specs, evaluators, leaderboards, dumps) does not apply and is refused."""
-    from kp_core.classify.cli import evaluate_classifier_files, refuse_span_options, show_classifier_report
+    from kp_core.classification.cli import evaluate_classifier_files, refuse_span_options, show_classifier_report
 
     refuse_span_options(given, _detection_flags_given(detection))
     files = list(dict.fromkeys(data_files)) if data_files else _dev_slice_files(data_dir)  # type: ignore[arg-type]

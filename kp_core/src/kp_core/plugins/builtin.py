@@ -27,7 +27,7 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("predict", "kp_core.cli.predict:predict", "Find PII in a text or a JSONL file."),
     ("calibrate", "kp_core.cli.calibrate:calibrate", "Search a model's operating point on a dev set and save it."),
     ("deidentify", "kp_core.anonymize.cli:deidentify", "De-identify a JSONL file (streaming, resumable)."),
-    ("classify", "kp_core.classify.cli:classify", "Classify documents: personal data, sensitivity level, KP types."),
+    ("classify", "kp_core.classification.cli:classify", "Classify documents: personal data, sensitivity level, KP types."),
     ("bases", "kp_core.bases.cli:bases", "List, build or verify the built-in offline pretrained bases."),
     ("evaluate", "kp_core.evaluation.cli:evaluate", "Score a model or predictions in EuroPriv-Bench terms."),
     ("train", "kp_core.cli.train:train", "Train a model of a family on a dataset."),

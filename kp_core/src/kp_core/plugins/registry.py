@@ -78,7 +78,7 @@ class Family:
     # config.json) or is unknown. Asking for another type warns (SDK) or is refused (CLI).
     labels: tuple[str, ...] | None = attrs.field(default=None, converter=attrs.converters.optional(tuple))
     # "detection": ``load`` returns a span Detector; "classification": it returns a document
-    # classifier (:class:`kp_core.classify.Classifier`), which only ``classify`` takes.
+    # classifier (:class:`kp_core.classification.Classifier`), which only ``classify`` takes.
     task: str = attrs.field(default="detection", validator=attrs.validators.in_(("detection", "classification")))
 
     @property

@@ -1,5 +1,5 @@
 """The ``classifier`` family: a multi-label document classifier over
-:data:`kp_core.classify.labels.DOC_LABELS` (PERSONAL_DATA and the KP types) on any encoder,
+:data:`kp_core.classification.labels.DOC_LABELS` (PERSONAL_DATA and the KP types) on any encoder,
 trained with LoRA (or fully); long documents are windowed and pooled, never truncated.
 
 Importing this package is cheap: torch and transformers load inside ``load`` and the recipe's methods.
@@ -16,7 +16,7 @@ from kp_torch.classifier.recipe import ClassifierRecipe
 
 def load(ref: str, *, device: str = "auto", threads: int | None = None, **options: Any) -> Any:
     """A checkpoint folder (or a Hub id transformers can resolve) -> a :class:`DocClassifier`
-    (:class:`kp_core.classify.Classifier`)."""
+    (:class:`kp_core.classification.Classifier`)."""
     from kp_torch.classifier.model import DocClassifier
 
     return DocClassifier.from_pretrained(ref, device=device, threads=threads, **options)

@@ -17,8 +17,8 @@ from collections.abc import Mapping, Sequence
 import attrs
 import numpy as np
 
-from kp_core.classify.labels import DOC_LABELS, PERSONAL_DATA
-from kp_core.classify.types import DocPrediction
+from kp_core.classification.labels import DOC_LABELS, PERSONAL_DATA
+from kp_core.classification.types import DocPrediction
 
 DEFAULT_THRESHOLD = 0.5
 ROUTING_RECALL = 0.999

@@ -16,8 +16,8 @@ from typing import Any
 
 import numpy as np
 
-from kp_core.classify.labels import DOC_LABELS
-from kp_core.classify.types import DocPrediction
+from kp_core.classification.labels import DOC_LABELS
+from kp_core.classification.types import DocPrediction
 from kp_core.errors import KpError
 from kp_torch.classifier.calibration import DEFAULT_THRESHOLD
 from kp_torch.classifier.windows import Windows, document_windows, pool_max
@@ -105,7 +105,7 @@ def window_scores(model: Any, windows: Windows, *, pad_id: int, device: str, bat
 
 
 class DocClassifier:
-    """A document classifier (:class:`kp_core.classify.Classifier`) over a trained model."""
+    """A document classifier (:class:`kp_core.classification.Classifier`) over a trained model."""
 
     def __init__(
         self,

@@ -189,7 +189,7 @@ class ClassifierRecipe:
 
     def evaluate(self, eval_examples: Sequence[Any]) -> dict[str, Any]:
         """Score the eval documents, calibrate the thresholds on them, and report the figures."""
-        from kp_core.classify.labels import example_doc_labels
+        from kp_core.classification.labels import example_doc_labels
         from kp_torch.classifier.calibration import calibrate, classifier_metrics
 
         examples = list(eval_examples)

@@ -2,7 +2,7 @@
 
 A document is never truncated: it is cut into the overlapping windows the token families use
 (:func:`kp_core.decoding.plan_windows`), each wrapped in the tokenizer's specials. For training,
-each window carries the labels of the spans inside it (:func:`kp_core.classify.labels.doc_labels`
+each window carries the labels of the spans inside it (:func:`kp_core.classification.labels.doc_labels`
 of those spans), not the document's: a window that holds no span holds nothing to find, and the
 document's labels on it would teach the model to call clean text personal. Inference pools each
 label with the max over a document's windows (a document holds a label when any window does), so
@@ -21,7 +21,7 @@ from typing import Any
 import attrs
 import numpy as np
 
-from kp_core.classify.labels import DOC_LABELS, doc_labels, example_doc_labels
+from kp_core.classification.labels import DOC_LABELS, doc_labels, example_doc_labels
 from kp_core.decoding import plan_windows
 from kp_core.encoding.tokens import SpecialLayout, content_window, default_overlap, tokenize_documents
 from kp_core.types import Example

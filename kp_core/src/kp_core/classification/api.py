@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from kp_core.classify.types import Classifier, DocPrediction
+from kp_core.classification.types import Classifier, DocPrediction
 from kp_core.errors import KpError
 from kp_core.plugins.models import DetectorCache
 

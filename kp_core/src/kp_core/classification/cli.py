@@ -57,7 +57,7 @@ def classify(
     Plain output: per document a `# doc_id ID` (or `# line N`) header, then its verdict and the
     labels scored at least 0.01. --json: one JSON object per document (doc_id where the record has
     one, personal_data, level, labels, scores)."""
-    from kp_core.classify.api import load_classifier
+    from kp_core.classification.api import load_classifier
     from kp_core.cli.predict import _check_paths, _output
 
     if (text is None) == (input_path is None):
@@ -169,9 +169,9 @@ def evaluate_classifier_files(
     """The classifier's report on each gold file (gold = the rows' document labels)."""
     from tqdm import tqdm
 
-    from kp_core.classify.api import load_classifier
-    from kp_core.classify.labels import example_doc_labels
-    from kp_core.classify.metrics import RESAMPLES, SEED, evaluate_classifier
+    from kp_core.classification.api import load_classifier
+    from kp_core.classification.labels import example_doc_labels
+    from kp_core.classification.metrics import RESAMPLES, SEED, evaluate_classifier
     from kp_core.data import DataError, load_examples
 
     classifier = load_classifier(model, device=device)
@@ -192,7 +192,7 @@ def evaluate_classifier_files(
 
 
 def show_classifier_report(document: dict[str, Any], as_json: bool) -> None:
-    from kp_core.classify.metrics import format_report
+    from kp_core.classification.metrics import format_report
 
     if as_json:
         click.echo(json.dumps(document, indent=2, ensure_ascii=False))

@@ -7,13 +7,13 @@ from typing import Any, Protocol, runtime_checkable
 
 import attrs
 
-from kp_core.classify.labels import LEVELS, PERSONAL_DATA, level_of
+from kp_core.classification.labels import LEVELS, PERSONAL_DATA, level_of
 
 
 @attrs.frozen
 class DocPrediction:
     """One document's classification: a probability per label of
-    :data:`~kp_core.classify.labels.DOC_LABELS`, the labels at or above their calibrated
+    :data:`~kp_core.classification.labels.DOC_LABELS`, the labels at or above their calibrated
     thresholds, the sensitivity level those imply, and whether it holds personal data."""
 
     scores: Mapping[str, float]

@@ -13,7 +13,7 @@ from typing import Any
 
 import attrs
 
-from kp_core.classify.labels import PERSONAL_DATA
+from kp_core.classification.labels import PERSONAL_DATA
 from kp_core.errors import KpError
 
 
@@ -64,7 +64,7 @@ class Router:
     """Scores documents with a classifier and says which may skip span detection."""
 
     def __init__(self, ref: str, threshold: float | None = None, *, device: str = "auto") -> None:
-        from kp_core.classify.api import load_classifier
+        from kp_core.classification.api import load_classifier
 
         if threshold is not None and not 0.0 <= float(threshold) <= 1.0:
             raise KpError(f"route threshold must be from 0 to 1, got {threshold}")

@@ -2,7 +2,7 @@
 intervals: per-label P/R/F1, micro and macro F1, AUROC and expected calibration error of
 PERSONAL_DATA, and sensitivity-level accuracy.
 
-Gold labels come from :func:`kp_core.classify.labels.example_doc_labels`. Every interval is the
+Gold labels come from :func:`kp_core.classification.labels.example_doc_labels`. Every interval is the
 percentile interval of ``resamples`` document resamples drawn as the other kp bootstraps draw
 them (:func:`kp_core.metrics.significance.document_resamples`, seeded), taking the sorted values
 at ⌊0.025·N⌋ and ⌊0.975·N⌋. A resample where a metric is undefined (AUROC of a resample holding one
@@ -16,8 +16,8 @@ from typing import Any
 
 import numpy as np
 
-from kp_core.classify.labels import DOC_LABELS, PERSONAL_DATA, DocLabels
-from kp_core.classify.types import DocPrediction
+from kp_core.classification.labels import DOC_LABELS, PERSONAL_DATA, DocLabels
+from kp_core.classification.types import DocPrediction
 
 ECE_BINS = 15
 RESAMPLES = 1000
