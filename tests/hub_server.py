@@ -526,3 +526,21 @@ def fake_hub() -> Iterator[FakeHub]:
     """A started FakeHub (with a token) for one test."""
     with FakeHub() as hub:
         yield hub
+
+
+def assert_published(hub: FakeHub, repo: str, folder: Path, model_files: set[str]) -> dict[str, bytes]:
+    """The repository ``repo`` holds ``folder``'s ``model_files`` byte for byte, its card and no
+    checkpoint; its kp.json is the folder's record with this machine's paths reduced to their
+    names (what ``kp publish`` sends)."""
+    from kp_core.hub.public import public_manifest
+
+    files = hub.files(repo)
+    assert set(model_files) | {"README.md", "kp.json"} <= set(files), sorted(files)
+    assert not [name for name in files if name.startswith("checkpoints/")], sorted(files)
+    for name in set(model_files) - {"README.md", "kp.json"}:
+        assert files[name] == (folder / name).read_bytes(), name
+    local = json.loads((folder / "kp.json").read_text(encoding="utf-8"))
+    assert json.loads(files["kp.json"]) == public_manifest(local)
+    assert str(folder.parent) not in files["kp.json"].decode("utf-8")
+    assert repo in files["README.md"].decode("utf-8")
+    return files

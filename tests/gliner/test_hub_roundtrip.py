@@ -15,9 +15,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from kp_core.hub.public import public_manifest
 from tests.gliner.conftest import TINY_OPTIONS, build_tiny_encoder, make_rows
-from tests.hub_server import FakeHub, fake_hub  # noqa: F401
+from tests.hub_server import FakeHub, assert_published, fake_hub  # noqa: F401
 
 # threshold: the saved default of the checkpoint, low enough that 3 steps of training find spans.
 TRAIN_FLAGS = (
@@ -60,16 +59,7 @@ def test_gliner_round_trip(fake_hub: FakeHub, tmp_path: Path) -> None:  # noqa: 
     run_kp(fake_hub, tmp_path, "train", "gliner", "--base", str(encoder), "--data", str(data), *TRAIN_FLAGS,
            "--out", str(run), "--push", repo)  # fmt: skip
 
-    files = fake_hub.files(repo)
-    assert MODEL_FILES | {"README.md"} <= set(files), sorted(files)
-    assert not [name for name in files if name.startswith("checkpoints/")], sorted(files)
-    for name in MODEL_FILES - {"README.md", "kp.json"}:
-        assert files[name] == (run / name).read_bytes(), name
-    # kp.json is published as the run's record with this machine's paths reduced to their names.
-    local = json.loads((run / "kp.json").read_text(encoding="utf-8"))
-    assert json.loads(files["kp.json"]) == public_manifest(local)
-    assert str(run.parent) not in files["kp.json"].decode("utf-8")
-    assert repo in files["README.md"].decode("utf-8")
+    assert_published(fake_hub, repo, run, MODEL_FILES)
 
     # The pushed model stands alone: no encoder folder, no cached snapshot.
     shutil.rmtree(encoder)

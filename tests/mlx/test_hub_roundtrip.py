@@ -19,8 +19,7 @@ from typing import Any
 
 import pytest
 
-from kp_core.hub.public import public_manifest
-from tests.hub_server import FakeHub, fake_hub  # noqa: F401
+from tests.hub_server import FakeHub, assert_published, fake_hub  # noqa: F401
 from tests.mlx.conftest import PRIVACY_FILTER, fixture_folder
 from tests.mlx.rows import make_rows, write_rows
 
@@ -58,21 +57,6 @@ def predict(hub: FakeHub, tmp_path: Path, model: str, texts: Path) -> list[list[
     return [row["spans"] for row in rows]
 
 
-def assert_published(hub: FakeHub, repo: str, folder: Path) -> dict[str, bytes]:
-    """The repository holds the folder's model files byte for byte, its card and no checkpoint."""
-    files = hub.files(repo)
-    assert MODEL_FILES <= set(files), sorted(files)
-    assert not [name for name in files if name.startswith("checkpoints/")], sorted(files)
-    for name in MODEL_FILES - {"README.md", "kp.json"}:
-        assert files[name] == (folder / name).read_bytes(), name
-    # kp.json is published as the run's record with this machine's paths reduced to their names.
-    local = json.loads((folder / "kp.json").read_text(encoding="utf-8"))
-    assert json.loads(files["kp.json"]) == public_manifest(local)
-    assert str(folder.parent) not in files["kp.json"].decode("utf-8")
-    assert repo in files["README.md"].decode("utf-8")
-    return files
-
-
 @pytest.fixture(scope="module")
 def texts_file(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("texts") / "texts.jsonl"
@@ -88,7 +72,7 @@ def test_trained_moe_finetune_round_trip(fake_hub: FakeHub, texts_file: Path, tm
     base = str(fixture_folder(PRIVACY_FILTER))
     run_kp(fake_hub, tmp_path, "train", "moe-finetune", "--base", base, "--data", str(data), *TRAIN_FLAGS,
            "--out", str(run), "--push", repo)  # fmt: skip
-    files = assert_published(fake_hub, repo, run)
+    files = assert_published(fake_hub, repo, run, MODEL_FILES)
     assert json.loads(files["kp.json"])["framework"] == "mlx"
 
     empty_hub_cache(fake_hub, tmp_path)
@@ -115,7 +99,7 @@ def test_export_push_round_trip(fake_hub: FakeHub, texts_file: Path, tmp_path: P
     export = Path(payload["out"])
     assert export.name == "kp-deid-tinypf-50k-mlx"
     assert payload["repo"] == repo and payload["commit"] == fake_hub.branches(repo)["main"]
-    files = assert_published(fake_hub, repo, export)
+    files = assert_published(fake_hub, repo, export, MODEL_FILES)
     assert json.loads(files["config.json"])["quantization"]["bits"] == 8
 
     empty_hub_cache(fake_hub, tmp_path)

@@ -21,8 +21,7 @@ from typing import Any
 
 import pytest
 
-from kp_core.hub.public import public_manifest
-from tests.hub_server import FakeHub, fake_hub  # noqa: F401
+from tests.hub_server import FakeHub, assert_published, fake_hub  # noqa: F401
 
 from .conftest import build_tiny_base, make_rows
 from .moe_tiny import build_tiny_base as build_tiny_privacy_filter
@@ -95,21 +94,6 @@ def predict(hub: FakeHub, tmp_path: Path, model: str, texts: Path, *, offline: b
     return [row["spans"] for row in rows]
 
 
-def assert_published(hub: FakeHub, repo: str, run: Path) -> dict[str, bytes]:
-    """The repository holds the run's model files byte for byte, its card and no checkpoint."""
-    files = hub.files(repo)
-    assert MODEL_FILES <= set(files), sorted(files)
-    assert not [name for name in files if name.startswith("checkpoints/")], sorted(files)
-    for name in MODEL_FILES - {"README.md", "kp.json"}:
-        assert files[name] == (run / name).read_bytes(), name
-    # kp.json is published as the run's record with this machine's paths reduced to their names.
-    local = json.loads((run / "kp.json").read_text(encoding="utf-8"))
-    assert json.loads(files["kp.json"]) == public_manifest(local)
-    assert str(run.parent) not in files["kp.json"].decode("utf-8")
-    assert repo in files["README.md"].decode("utf-8")
-    return files
-
-
 @pytest.fixture(scope="module")
 def bert_base(tmp_path_factory) -> Path:
     return build_tiny_base("bert", tmp_path_factory.mktemp("bases") / "bert")
@@ -138,7 +122,7 @@ def test_xlmr_ner_round_trip_pinned_revision_and_offline(
     first, second = tmp_path / "runs" / "first", tmp_path / "runs" / "second"
     common = ("train", "xlmr-ner", "--base", str(bert_base), "--data", str(rows_file), *XLMR_FLAGS)
     run_kp(fake_hub, tmp_path, *common, "--seed", "1", "--out", str(first), "--push", repo)
-    assert_published(fake_hub, repo, first)
+    assert_published(fake_hub, repo, first, MODEL_FILES)
     first_sha = fake_hub.branches(repo)["main"]
 
     empty_hub_cache(fake_hub, tmp_path)
@@ -153,7 +137,7 @@ def test_xlmr_ner_round_trip_pinned_revision_and_offline(
 
     # A second push replaces main; the first commit's sha still gives the first model.
     run_kp(fake_hub, tmp_path, *common, "--seed", "2", "--out", str(second), "--push", repo)
-    assert_published(fake_hub, repo, second)
+    assert_published(fake_hub, repo, second, MODEL_FILES)
     assert fake_hub.branches(repo)["main"] != first_sha
     empty_hub_cache(fake_hub, tmp_path)
     assert predict(fake_hub, tmp_path, repo, texts_file) != local  # main now serves the second model
@@ -168,7 +152,7 @@ def test_moe_finetune_round_trip(fake_hub: FakeHub, texts_file: Path, tmp_path: 
     run = tmp_path / "runs" / "moe"
     run_kp(fake_hub, tmp_path, "train", "moe-finetune", "--base", str(base), "--data", str(data), *MOE_FLAGS,
            "--out", str(run), "--push", repo)  # fmt: skip
-    assert_published(fake_hub, repo, run)
+    assert_published(fake_hub, repo, run, MODEL_FILES)
 
     empty_hub_cache(fake_hub, tmp_path)
     local = predict(fake_hub, tmp_path, str(run), texts_file)
@@ -202,7 +186,7 @@ def test_resume_from_pushed_checkpoint_matches_an_uninterrupted_run(
     result = run_kp(fake_hub, tmp_path, *common, "--out", str(resumed), *pushing, "--resume", repo)
     assert f"--resume {repo}: pulled step-00000004" in result.stderr
     assert "resumed from step 4 of 6" in result.stderr
-    assert_published(fake_hub, repo, resumed)  # the finished run replaces the pushed checkpoint
+    assert_published(fake_hub, repo, resumed, MODEL_FILES)  # the finished run replaces the pushed checkpoint
 
     straight = tmp_path / "straight"
     run_kp(fake_hub, tmp_path, *common, "--out", str(straight), "--push", "kp-test/kp-ner-tinybert-50k-straight",

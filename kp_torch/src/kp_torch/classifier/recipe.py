@@ -28,6 +28,7 @@ from kp_core.training.common_options import (
 )
 from kp_core.training.options import Option
 from kp_core.training.recipe import MicroStep, RunContext
+from kp_torch.training.steps import TorchSteps
 
 FAMILY = "classifier"
 HEAD_LR = Option(
@@ -45,7 +46,7 @@ POS_WEIGHT_CAP = Option(
 )
 
 
-class ClassifierRecipe:
+class ClassifierRecipe(TorchSteps):
     """A sequence-classification head (sigmoid, BCE) over DOC_LABELS, LoRA or full fine-tuning."""
 
     family: ClassVar[str] = FAMILY
@@ -144,27 +145,6 @@ class ClassifierRecipe:
         loss = (loss_each * keep).sum() / keep.sum().clamp(min=1.0)
         (loss * loss_scale).backward()
         return MicroStep(float(loss.detach()), len(batch), int(tensors["attention_mask"].sum()))
-
-    def update(self, lr_factor: float) -> None:
-        import torch
-
-        from kp_torch_runtime.state import set_lr_factor
-
-        if self.opts["max_grad_norm"]:
-            torch.nn.utils.clip_grad_norm_(self._trainable, self.opts["max_grad_norm"])
-        set_lr_factor(self.optimizer, lr_factor)
-        self.optimizer.step()
-        self.optimizer.zero_grad(set_to_none=True)
-
-    def save_state(self, folder: Path) -> None:
-        from kp_torch_runtime.state import save_torch_state
-
-        save_torch_state(folder, model=self.model, optimizer=self.optimizer, device=self.device)
-
-    def load_state(self, folder: Path) -> None:
-        from kp_torch_runtime.state import load_torch_state
-
-        load_torch_state(folder, model=self.model, optimizer=self.optimizer, device=self.device)
 
     def classifier(self) -> Any:
         """A :class:`DocClassifier` over the current weights, in inference mode."""

@@ -27,6 +27,7 @@ from kp_core.training.common_options import (
 from kp_core.training.common_options import eval_batch_size as common_eval_batch_size
 from kp_core.training.options import Option
 from kp_core.training.recipe import MicroStep, RunContext
+from kp_torch.training.steps import TorchSteps
 
 if TYPE_CHECKING:
     from kp_core.detector import Detector
@@ -50,7 +51,7 @@ def token_options(*, eval_batch_size: int) -> tuple[Option, ...]:
     )
 
 
-class TorchTokenRecipe(abc.ABC):
+class TorchTokenRecipe(TorchSteps, abc.ABC):
     """The shared half of a torch token-classification recipe; a family subclass supplies
     :meth:`build_model` (seeded as the family always was), :meth:`make_detector` and
     :meth:`family_fields`, and may override :meth:`load_tokenizer`, :meth:`lr_overrides`,
@@ -201,27 +202,6 @@ class TorchTokenRecipe(abc.ABC):
             loss = self.model(**tensors).loss
         (loss * loss_scale).backward()
         return MicroStep(float(loss.detach()), int(tensors["input_ids"].shape[0]), int(tensors["attention_mask"].sum()))
-
-    def update(self, lr_factor: float) -> None:
-        import torch
-
-        from kp_torch_runtime.state import set_lr_factor
-
-        if self.opts["max_grad_norm"]:
-            torch.nn.utils.clip_grad_norm_(self._trainable, self.opts["max_grad_norm"])
-        set_lr_factor(self.optimizer, lr_factor)
-        self.optimizer.step()
-        self.optimizer.zero_grad(set_to_none=True)
-
-    def save_state(self, folder: Path) -> None:
-        from kp_torch_runtime.state import save_torch_state
-
-        save_torch_state(folder, model=self.model, optimizer=self.optimizer, device=self.device)
-
-    def load_state(self, folder: Path) -> None:
-        from kp_torch_runtime.state import load_torch_state
-
-        load_torch_state(folder, model=self.model, optimizer=self.optimizer, device=self.device)
 
     def detector(self) -> Detector:
         self.model.eval()

@@ -10,26 +10,16 @@ depend on them, the families that call it do.
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from kp_core.hub.pull import offline_variable  # the one reading of HF_HUB_OFFLINE / TRANSFORMERS_OFFLINE
 from kp_core.plugins.models import ModelResolutionError
 
-OFFLINE_VARIABLES = ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE")
-_TRUE = {"1", "true", "yes", "on"}
 NOT_A_HUB_ID = "not a Hub id"
 NO_SUCH_MODEL = "has no such model (or it is private or gated and no token gives access)"
-
-
-def offline_variable() -> str | None:
-    """The environment variable that turns the Hub off here, if one is set to a true value."""
-    for name in OFFLINE_VARIABLES:
-        if os.environ.get(name, "").strip().lower() in _TRUE:
-            return name
-    return None
 
 
 def is_local_reference(ref: str | Path) -> bool:
