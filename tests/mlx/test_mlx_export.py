@@ -8,10 +8,11 @@ import shutil
 import pytest
 from click.testing import CliRunner
 
+from kp_core.data.texts_file import TextsFileError, read_texts
 from kp_core.detector import NormalizedDetector
 from kp_core.plugins.models import load_detector
 from kp_mlx.engine import MLXTokenClassifier
-from kp_mlx.export import REPORT, ExportError, export_mlx, read_texts
+from kp_mlx.export import REPORT, ExportError, export_mlx
 from tests.mlx.conftest import fixture_folder, reference_spans
 
 
@@ -77,7 +78,7 @@ def test_naming_and_inputs_checked(source, tmp_path):
 def test_texts_file_errors_name_the_line(tmp_path):
     bad = tmp_path / "texts.jsonl"
     bad.write_text('{"text": "ok"}\n{"body": "x"}\n')
-    with pytest.raises(ExportError, match=r"texts\.jsonl:2"):
+    with pytest.raises(TextsFileError, match=r"texts\.jsonl:2"):
         read_texts(bad)
     plain = tmp_path / "texts.txt"
     plain.write_text("one\n\ntwo\n")

@@ -71,8 +71,9 @@ def export_mlx(
     """Write an MLX checkpoint folder and a parity report against the source."""
     import json
 
+    from kp_core.data.texts_file import read_texts
     from kp_mlx.checkpoint import CheckpointError
-    from kp_mlx.export import ExportError, read_texts
+    from kp_mlx.export import ExportError
     from kp_mlx.export import export_mlx as write_export
 
     if (private or any_name) and push is None:

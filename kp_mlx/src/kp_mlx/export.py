@@ -12,7 +12,6 @@ parity tests tie to transformers within 1e-4 per logit.
 
 from __future__ import annotations
 
-import json
 import shutil
 from collections.abc import Sequence
 from pathlib import Path
@@ -91,29 +90,6 @@ class ParityReport:
             f"(P {self.span_precision:.4f}, R {self.span_recall:.4f}), identical docs {self.identical_docs:.4f}, "
             f"max |logprob diff| {self.max_abs_logprob_diff:.2e}"
         )
-
-
-def read_texts(path: Path) -> list[str]:
-    """Texts of a JSONL file (``text`` field) or a plain file (one text per non-empty line)."""
-    path = Path(path)
-    lines = path.read_text(encoding="utf-8").splitlines()
-    if path.suffix == ".jsonl":
-        texts = []
-        for number, line in enumerate(lines, 1):
-            if not line.strip():
-                continue
-            try:
-                value = json.loads(line)["text"]
-            except (json.JSONDecodeError, KeyError, TypeError) as exc:
-                raise ExportError(f"{path}:{number}: no 'text' string ({type(exc).__name__})") from None
-            if not isinstance(value, str):
-                raise ExportError(f"{path}:{number}: 'text' is not a string")
-            texts.append(value)
-    else:
-        texts = [line for line in lines if line.strip()]
-    if not texts:
-        raise ExportError(f"{path}: no texts")
-    return texts
 
 
 def quantize_model(model: Any, bits: int, group_size: int) -> int:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
+from kp_core.data.texts_file import read_texts
 
-from kp_torch.export.source import ExportError
+__all__ = ["SAMPLE_TEXTS", "read_texts"]
 
 # Invented people and contacts in eight languages, several PII types per text.
 SAMPLE_TEXTS: tuple[str, ...] = (
@@ -18,31 +17,3 @@ SAMPLE_TEXTS: tuple[str, ...] = (
     "Pan Tomáš Dvořák z Ostravy zaslal žádost dne 8. 9. 2021 z adresy tomas.dvorak@example.cz.",
     "Mevrouw Sanne de Vries woont aan de Keizersgracht 120 in Amsterdam, telefoon 06 5550 1287.",
 )
-
-
-def read_texts(path: Path) -> list[str]:
-    """Texts of a JSONL file (``text`` field) or a plain file (one text per non-empty line)."""
-    path = Path(path)
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ExportError(
-            f"{path}: cannot read the texts ({type(exc).__name__}); give a UTF-8 text or JSONL file"
-        ) from None
-    if path.suffix != ".jsonl":
-        texts = [line for line in lines if line.strip()]
-    else:
-        texts = []
-        for number, line in enumerate(lines, 1):
-            if not line.strip():
-                continue
-            try:
-                value = json.loads(line)["text"]
-            except (json.JSONDecodeError, KeyError, TypeError) as exc:
-                raise ExportError(f"{path}:{number}: no 'text' field ({type(exc).__name__})") from None
-            if not isinstance(value, str):
-                raise ExportError(f"{path}:{number}: 'text' is not a string")
-            texts.append(value)
-    if not texts:
-        raise ExportError(f"{path}: no texts; give one text per line or JSONL rows with a 'text' field")
-    return texts
