@@ -217,3 +217,35 @@ def test_a_killed_run_resumes_to_the_same_weights(tiny_bases, rows_file, tmp_pat
     train_family(FAMILY, _config(tiny_bases[kind], rows_file, other, seed=4, options=options), echo=_quiet)
     c = load_file(str(other / "model.safetensors"))
     assert any((a[name] != c[name]).any() for name in a)  # the equality above is not vacuous
+
+
+def test_encoder_layers_keeps_the_first_layers_and_loads_as_saved(tiny_bases, rows_file, tmp_path) -> None:
+    """``--encoder-layers 1`` on a two-layer base: the checkpoint has one layer, holds the base's
+    first layer (full finetune at lr 0 leaves it as it was) and loads in plain transformers."""
+    import json as json_module
+
+    from safetensors.numpy import load_file
+    from transformers import AutoModelForSequenceClassification
+
+    from kp_core.training.data import TrainingError
+
+    base = tiny_bases["bert"]
+    assert json_module.loads((base / "config.json").read_text())["num_hidden_layers"] == 2
+    options = {"max_length": MAX_LENGTH, "encoder_layers": 1, "full_finetune": True}
+    out = tmp_path / "shallow"
+    train_family(FAMILY, _config(base, rows_file, out, options=options, lr=0.0, max_steps=2), echo=_quiet)
+    assert json_module.loads((out / "config.json").read_text())["num_hidden_layers"] == 1
+    saved = load_file(str(out / "model.safetensors"))
+    original = load_file(str(base / "model.safetensors"))
+    layer0 = [k for k in saved if ".layer.0." in k]
+    assert layer0 and not [k for k in saved if ".layer.1." in k]
+    for key in layer0:
+        source = next(k for k in original if k.endswith(key.split("bert.", 1)[-1]))
+        assert (saved[key] == original[source]).all(), key
+    model = AutoModelForSequenceClassification.from_pretrained(str(out))
+    assert model.config.num_hidden_layers == 1
+    assert load(str(out), device="cpu").classify([CLEAN[0].format(i=1)])[0].scores
+
+    with pytest.raises(TrainingError, match="--encoder-layers 3: base .* has only 2 layers"):
+        options = {"max_length": MAX_LENGTH, "encoder_layers": 3}
+        train_family(FAMILY, _config(base, rows_file, tmp_path / "deep", options=options), echo=_quiet)

@@ -31,6 +31,26 @@ class ClassifierCheckpointError(KpError, ValueError):
     """A folder that is not a kp document-classifier checkpoint."""
 
 
+def _encoder_layers(base: Path | str, layers: int | None) -> dict[str, Any]:
+    """``from_pretrained`` arguments that keep the base's first ``layers`` layers (the config says
+    how many, so the saved checkpoint loads as it is anywhere); nothing when ``layers`` is None."""
+    if layers is None:
+        return {}
+    from transformers import AutoConfig
+
+    from kp_core.training.data import TrainingError
+
+    config = AutoConfig.from_pretrained(str(base), trust_remote_code=False)
+    available = getattr(config, "num_hidden_layers", None)
+    if available is None:
+        raise ClassifierCheckpointError(
+            f"base {base}: its config has no num_hidden_layers; --encoder-layers cannot apply"
+        )
+    if layers > available:
+        raise TrainingError(f"--encoder-layers {layers}: base {base} has only {available} layers")
+    return {"num_hidden_layers": layers}
+
+
 def build_model(base: Path | str, *, seed: int, options: Mapping[str, Any], echo: Callable[[str], None]) -> Any:
     """``base`` with a fresh multi-label head over DOC_LABELS, wrapped with LoRA unless
     ``full_finetune``; torch is seeded before the head and again before the adapters."""
@@ -47,8 +67,10 @@ def build_model(base: Path | str, *, seed: int, options: Mapping[str, Any], echo
     hf_logging.set_verbosity_error()  # the new head is reported "missing": expected here
     try:
         with loading(base):
+            overrides = _encoder_layers(base, options.get("encoder_layers"))
             model = AutoModelForSequenceClassification.from_pretrained(
                 str(base),
+                **overrides,
                 num_labels=len(labels),
                 id2label=dict(enumerate(labels)),
                 label2id={label: i for i, label in enumerate(labels)},
@@ -59,8 +81,10 @@ def build_model(base: Path | str, *, seed: int, options: Mapping[str, Any], echo
             )
     finally:
         hf_logging.set_verbosity(verbosity)
+    layers = getattr(model.config, "num_hidden_layers", "?")
     echo(
-        f"base {base}: {getattr(model.config, 'model_type', '?')} encoder with a new {len(labels)}-label document head"
+        f"base {base}: {getattr(model.config, 'model_type', '?')} encoder ({layers} layers) with a new "
+        f"{len(labels)}-label document head"
     )
     if options["full_finetune"]:
         trainable = sum(p.numel() for p in model.parameters() if p.requires_grad)

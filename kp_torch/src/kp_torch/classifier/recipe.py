@@ -23,6 +23,7 @@ from kp_core.training.common_options import (
     MAX_LENGTH,
     THREADS,
     WINDOW_OVERLAP,
+    at_least,
     eval_batch_size,
     non_negative,
 )
@@ -36,6 +37,13 @@ HEAD_LR = Option(
     kind=non_negative,
     default=None,
     help="Learning rate of the new classification head [default: --lr].",
+)
+ENCODER_LAYERS = Option(
+    name="encoder_layers",
+    kind=at_least(1),
+    default=None,
+    help="Keep only the base encoder's first N layers: a cheaper classifier, so that routing costs "
+    "less than the span detection it saves [default: all].",
 )
 POS_WEIGHT_CAP = Option(
     name="pos_weight_cap",
@@ -60,6 +68,7 @@ class ClassifierRecipe(TorchSteps):
         THREADS,
         MAX_GRAD_NORM,
         HEAD_LR,
+        ENCODER_LAYERS,
         POS_WEIGHT_CAP,
         eval_batch_size(32),
     )
