@@ -225,12 +225,33 @@ def _hf_folder(tmp_path: Path) -> Path:
     return folder
 
 
-def test_a_plain_hf_folder_without_a_reader_names_what_to_install(core_only, tmp_path: Path) -> None:
+def _cached_hub_model(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, repo_id: str) -> Path:
+    """A plain Hugging Face folder as ``repo_id`` in a Hub cache of huggingface_hub's documented
+    layout (``models--OWNER--NAME/snapshots/SHA`` and ``refs/main``), offline: a Hub id is pulled
+    from the cache and read like a local folder."""
+    cache = tmp_path / "hub-cache"
+    sha = "0123456789abcdef0123456789abcdef01234567"
+    repo = cache / ("models--" + repo_id.replace("/", "--"))
+    snapshot = repo / "snapshots" / sha
+    snapshot.mkdir(parents=True)
+    (snapshot / "config.json").write_text('{"model_type": "bert"}', encoding="utf-8")
+    (snapshot / "model.safetensors").write_bytes(b"weights")
+    (repo / "refs").mkdir()
+    (repo / "refs" / "main").write_text(sha, encoding="utf-8")
+    monkeypatch.setenv("HF_HUB_CACHE", str(cache))
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    return snapshot
+
+
+def test_a_plain_hf_folder_without_a_reader_names_what_to_install(
+    core_only, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     hint = install_hint("hf-token-classification")
     assert hint.startswith("install ") and "pip install" in hint
     with pytest.raises(ModelResolutionError) as caught:
         resolve_model_ref(str(_hf_folder(tmp_path)))
     assert hint in str(caught.value)
+    _cached_hub_model(monkeypatch, tmp_path, "owner/some-model")
     with pytest.raises(ModelResolutionError) as caught:
         resolve_model_ref("owner/some-model")
     assert hint in str(caught.value)
@@ -268,7 +289,8 @@ def test_a_plain_hf_folder_goes_to_the_family_that_reads_it(monkeypatch: pytest.
     monkeypatch.setattr(registry_module, "_registry", registry)
     folder = _hf_folder(tmp_path)
     assert resolve_model_ref(str(folder)) == ("hf-reader", str(folder))
-    assert resolve_model_ref("owner/some-model") == ("hf-reader", "owner/some-model")
+    snapshot = _cached_hub_model(monkeypatch, tmp_path, "owner/some-model")
+    assert resolve_model_ref("owner/some-model") == ("hf-reader", str(snapshot))
 
 
 def test_two_hf_readers_ask_which(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
