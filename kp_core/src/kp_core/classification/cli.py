@@ -14,27 +14,19 @@ from typing import Any
 
 import click
 
-from kp_core.cli.options import json_option, overwrite_option, progress_option, show_progress
+from kp_core.cli.options import json_option, overwrite_option, progress_option, rows_io_options, show_progress
 
 SHOWN_SCORE = 0.01  # plain output lists the labels scored at least this, highest first
 
 
 @click.command("classify")
 @click.argument("text", required=False)
-@click.option(
-    "--input", "-i", "input_path", default=None, metavar="FILE",
-    help="Rows to read: JSONL or a JSON list, optionally gzipped (- = stdin); one result per record.",
-)  # fmt: skip
-@click.option("--text-field", default="text", show_default=True, help="The field of an --input record to read.")
+@rows_io_options
 @click.option(
     "--model", "-m", "model", required=True, metavar="REF",
     help="A document classifier: checkpoint folder, family:ref or Hub id (a span-detection model is refused).",
 )  # fmt: skip
 @click.option("--device", default="auto", show_default=True, help="auto or a backend (kp backends).")
-@click.option(
-    "--out", "out_path", default=None, metavar="FILE",
-    help="Write the result here instead of stdout (- = stdout); an existing file needs --overwrite.",
-)  # fmt: skip
 @click.option("--batch-size", default=32, show_default=True, type=click.IntRange(min=1))
 @overwrite_option
 @json_option

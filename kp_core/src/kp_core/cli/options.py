@@ -43,6 +43,20 @@ def show_progress(progress: bool | None) -> bool:
     return sys.stderr.isatty()
 
 
+def rows_io_options(f: F) -> F:
+    """``--input/-i`` (rows, ``-`` = stdin), ``--text-field`` and ``--out`` (``-`` = stdout): how a
+    per-document command (``kp predict``, ``kp classify``) reads and writes."""
+    f = click.option(
+        "--out", "out_path", default=None, metavar="FILE",
+        help="Write the result here instead of stdout (- = stdout); an existing file needs --overwrite.",
+    )(f)  # fmt: skip
+    f = click.option("--text-field", default="text", show_default=True, help="The field of an --input record to read.")(f)
+    return click.option(
+        "--input", "-i", "input_path", default=None, metavar="FILE",
+        help="Rows to read: JSONL or a JSON list, optionally gzipped (- = stdin); one result per record.",
+    )(f)  # fmt: skip
+
+
 def json_option(f: F) -> F:
     return click.option("--json", "as_json", is_flag=True, help="Print one JSON document on stdout instead of text.")(f)
 

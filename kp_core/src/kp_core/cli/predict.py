@@ -18,7 +18,15 @@ from typing import IO, Any
 import click
 
 from kp_core.cli.detector_options import Detection, detection_options
-from kp_core.cli.options import STDIO, check_overwrite, json_option, overwrite_option, progress_option, show_progress
+from kp_core.cli.options import (
+    STDIO,
+    check_overwrite,
+    json_option,
+    overwrite_option,
+    progress_option,
+    rows_io_options,
+    show_progress,
+)
 
 # Predictions hold the text of the input: created readable by the owner only (docs/cli.md).
 PREDICTIONS_MODE = 0o600
@@ -26,15 +34,7 @@ PREDICTIONS_MODE = 0o600
 
 @click.command("predict")
 @click.argument("text", required=False)
-@click.option(
-    "--input", "-i", "input_path", default=None, metavar="FILE",
-    help="Rows to read: JSONL or a JSON list, optionally gzipped (- = stdin); one result per record.",
-)  # fmt: skip
-@click.option("--text-field", default="text", show_default=True, help="The field of an --input record to read.")
-@click.option(
-    "--out", "out_path", default=None, metavar="FILE",
-    help="Write the result here instead of stdout (- = stdout); an existing file needs --overwrite.",
-)  # fmt: skip
+@rows_io_options
 @overwrite_option
 @json_option
 @click.option("--batch-size", default=32, show_default=True, type=click.IntRange(min=1))
